@@ -53,7 +53,7 @@ record DerEcdsaSignature(BigInteger r, BigInteger s) {
         byte[] sb = s.toByteArray();
         ByteArrayOutputStream out = new ByteArrayOutputStream(rb.length + sb.length + 9);
         out.write(SEQUENCE);
-        writeLength(out, rb.length + sb.length + 2 + lengthOctets(rb.length) + 2 + lengthOctets(sb.length));
+        writeLength(out, 1 + lengthOctets(rb.length) + rb.length + 1 + lengthOctets(sb.length) + sb.length);
         out.write(INTEGER);
         writeLength(out, rb.length);
         out.writeBytes(rb);

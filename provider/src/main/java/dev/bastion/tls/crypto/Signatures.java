@@ -37,6 +37,16 @@ final class Signatures {
     }
 
     static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] message, SecureRandom random) {
+        return sign(scheme, key, message, random, true);
+    }
+
+    /** The JCA path of {@link #sign}, which keys without software material take; for tests. */
+    static byte[] signWithJca(SignatureScheme scheme, PrivateKey key, byte[] message, SecureRandom random) {
+        return sign(scheme, key, message, random, false);
+    }
+
+    private static byte[] sign(SignatureScheme scheme, PrivateKey key, byte[] message, SecureRandom random,
+            boolean software) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(random, "random");
@@ -45,7 +55,7 @@ final class Signatures {
                     + " key (needs " + scheme.keyType() + ")", null);
         }
         try {
-            Optional<byte[]> fast = signInSoftware(scheme, key, message, random);
+            Optional<byte[]> fast = software ? signInSoftware(scheme, key, message, random) : Optional.empty();
             return fast.isPresent() ? fast.get() : jcaSign(scheme, key, message, random);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw TlsAlert.internalError("cannot sign with " + scheme.rfcName() + " and a " + describe(key)
