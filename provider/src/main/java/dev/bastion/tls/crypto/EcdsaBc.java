@@ -42,17 +42,25 @@ final class EcdsaBc {
      */
     static boolean verify(EcdsaCurve curve, ECPublicKey key, byte[] hash, DerEcdsaSignature sig) {
         ECDomainParameters domain = curve.domain();
+        java.security.spec.ECPoint w = key.getW();
+        if (w == null || w.getAffineX() == null || w.getAffineY() == null) {
+            throw notOnCurve(curve, "point at infinity");
+        }
         ECPublicKeyParameters pub;
         try {
-            ECPoint q = domain.getCurve().validatePoint(key.getW().getAffineX(), key.getW().getAffineY());
+            ECPoint q = domain.getCurve().validatePoint(w.getAffineX(), w.getAffineY());
             pub = new ECPublicKeyParameters(q, domain);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw TlsAlert.decryptError("ECDSA signature did not verify: the public key is not a valid point on "
-                    + curve.standardName() + " (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw notOnCurve(curve, e.getMessage());
         }
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, pub);
         return verifier.verifySignature(hash, sig.r(), sig.s());
+    }
+
+    private static TlsAlert notOnCurve(EcdsaCurve curve, String why) {
+        return TlsAlert.decryptError("ECDSA signature did not verify: the public key is not a valid point on "
+                + curve.standardName() + " (" + why + ")");
     }
 
     /** Signs an already computed hash with a software key; returns the DER signature. */

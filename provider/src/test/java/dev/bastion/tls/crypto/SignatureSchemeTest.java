@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
+import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
@@ -146,6 +147,25 @@ class SignatureSchemeTest {
         TlsAlert alert = assertThrows(TlsAlert.class,
                 () -> SignatureScheme.ECDSA_SECP256R1_SHA256.verify(k1, new byte[1], new byte[8]));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, alert.alert());
+    }
+
+    /** A peer key that claims P-256 but whose point is not on the curve: the signature cannot verify. */
+    @Test
+    void aPublicPointOffTheCurveIsDecryptError() {
+        KeyPair ec = SignatureTestKeys.ec(EcdsaCurve.SECP256R1);
+        ECPublicKey good = (ECPublicKey) ec.getPublic();
+        byte[] msg = {4, 5, 6};
+        byte[] sig = SignatureScheme.ECDSA_SECP256R1_SHA256.sign(ec.getPrivate(), msg, new SecureRandom());
+        PublicKey offCurve = new EcKeyOnCurve(new ECPoint(good.getW().getAffineX(),
+                good.getW().getAffineY().add(BigInteger.ONE)), good.getParams());
+        assertTrue(SignatureScheme.ECDSA_SECP256R1_SHA256.matches(offCurve)); // matches() looks at the curve only
+        TlsAlert alert = assertThrows(TlsAlert.class,
+                () -> SignatureScheme.ECDSA_SECP256R1_SHA256.verify(offCurve, msg, sig));
+        assertEquals(AlertDescription.DECRYPT_ERROR, alert.alert(), alert.getMessage());
+        PublicKey infinity = new EcKeyOnCurve(ECPoint.POINT_INFINITY, good.getParams());
+        alert = assertThrows(TlsAlert.class, () -> SignatureScheme.ECDSA_SECP256R1_SHA256.verify(infinity, msg, sig));
+        assertEquals(AlertDescription.DECRYPT_ERROR, alert.alert(), alert.getMessage());
+        SignatureScheme.ECDSA_SECP256R1_SHA256.verify(new EcKeyOnCurve(good.getW(), good.getParams()), msg, sig);
     }
 
     @Test
