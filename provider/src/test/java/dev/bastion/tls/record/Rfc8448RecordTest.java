@@ -80,6 +80,60 @@ class Rfc8448RecordTest {
         }
     }
 
+    /**
+     * RFC 8448 §5 prints the protected records but not every plaintext message; opening them
+     * must give well-formed content, and sealing that content again must give the RFC's bytes.
+     */
+    @Test
+    void section5HelloRetryRequest() {
+        byte[] flight = openAndReseal(S5_SERVER_HS_KEY, S5_SERVER_HS_IV, ContentType.HANDSHAKE, S5_SERVER_HANDSHAKE_RECORD);
+        HandshakeAssembler assembler = new HandshakeAssembler();
+        assembler.add(ByteBuffer.wrap(flight));
+        for (int type : new int[] {8, 11, 15, 20}) { // EncryptedExtensions, Certificate, CertificateVerify, Finished
+            assertEquals(type, assembler.next().orElseThrow().type());
+        }
+        assertEquals(true, assembler.isEmpty());
+
+        byte[] finished = openAndReseal(S5_CLIENT_HS_KEY, S5_CLIENT_HS_IV, ContentType.HANDSHAKE, S5_CLIENT_FINISHED_RECORD);
+        assertEquals("14000020", Hex.string(Arrays.copyOf(finished, 4)));
+        assertEquals(36, finished.length);
+
+        assertArrayEquals(CLOSE_NOTIFY, openAndReseal(S5_CLIENT_AP_KEY, S5_CLIENT_AP_IV, ContentType.ALERT, S5_CLIENT_ALERT_RECORD));
+        assertArrayEquals(CLOSE_NOTIFY, openAndReseal(S5_SERVER_AP_KEY, S5_SERVER_AP_IV, ContentType.ALERT, S5_SERVER_ALERT_RECORD));
+    }
+
+    /** The plaintext records of §5: the first ClientHello uses legacy_record_version 0x0301. */
+    @Test
+    void section5PlaintextRecords() {
+        assertPlaintextRoundTrip(NullProtection.lenient(0x0301), S5_CLIENT_HELLO_1_RECORD);
+        assertPlaintextRoundTrip(NullProtection.TLS12, S5_HELLO_RETRY_REQUEST_RECORD);
+        assertEquals(0x0301, NullProtection.INITIAL.writeVersion());
+    }
+
+    private static void assertPlaintextRoundTrip(NullProtection state, byte[] record) {
+        RecordReader reader = new RecordReader();
+        ByteBuffer in = ByteBuffer.wrap(record);
+        assertEquals(0, reader.missing(in));
+        ByteBuffer content = ByteBuffer.allocate(reader.plaintextRoom());
+        assertEquals(ContentType.HANDSHAKE, reader.read(in, content));
+        ByteBuffer wire = ByteBuffer.allocate(record.length);
+        state.seal(ContentType.HANDSHAKE, content.flip(), wire);
+        assertEquals(Hex.string(record), Hex.string(wire.array()));
+    }
+
+    private static byte[] openAndReseal(byte[] key, byte[] iv, ContentType expected, byte[] rfcRecord) {
+        try (Tls13Protection reader = new Tls13Protection(keys(key, iv));
+                Tls13Protection writer = new Tls13Protection(keys(key, iv))) {
+            ByteBuffer plain = ByteBuffer.allocate(reader.maxPlaintext(rfcRecord.length));
+            assertEquals(expected, reader.open(ByteBuffer.wrap(rfcRecord), plain));
+            byte[] content = Arrays.copyOf(plain.array(), plain.position());
+            ByteBuffer wire = ByteBuffer.allocate(writer.sealedSize(content.length));
+            writer.seal(expected, ByteBuffer.wrap(content), wire);
+            assertEquals(Hex.string(rfcRecord), Hex.string(wire.array()));
+            return content;
+        }
+    }
+
     private static TrafficKeys keys(byte[] key, byte[] iv) {
         return new TrafficKeys(AeadAlgorithm.AES_128_GCM, key.clone(), iv.clone());
     }
