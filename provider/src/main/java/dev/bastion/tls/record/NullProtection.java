@@ -68,6 +68,11 @@ public final class NullProtection implements Protection {
     }
 
     @Override
+    public int contentOffset() {
+        return RecordLimits.HEADER_LENGTH;
+    }
+
+    @Override
     public boolean acceptsRecordVersion(int version) {
         return strict ? version == writeVersion : version >= 0x0300 && version <= 0x0304;
     }

@@ -64,6 +64,53 @@ public sealed interface Protection extends AutoCloseable
      */
     ContentType open(ByteBuffer src, ByteBuffer dst);
 
+    /**
+     * Where, counted from the first byte of a record, its content starts: 5 (the header), plus
+     * 8 for the explicit nonce of TLS 1.2 AES-GCM. {@link #openInPlace} leaves the content
+     * there, and {@link #sealInPlace} expects it there.
+     */
+    int contentOffset();
+
+    /**
+     * Opens the whole record at {@code record.position()} in its own storage: the content
+     * replaces the ciphertext at {@code record.position() + contentOffset()}. Afterwards
+     * {@code record} is advanced past the record and {@code view}'s position and limit
+     * delimit the content. For an {@code SSLEngine} whose application buffer is smaller than
+     * {@link #maxPlaintext} (a full TLS 1.3 record needs 2^14 + 1 bytes, one more than
+     * {@code getApplicationBufferSize()} promises): open in place, then copy or scatter.
+     *
+     * @param record a writable buffer holding a whole record at its position
+     * @param view another {@code ByteBuffer} object over the same storage (a
+     *     {@code duplicate()}), reused from call to call; its position and limit are overwritten
+     * @throws dev.bastion.tls.codec.TlsAlert as {@link #open}; after a failure the record's
+     *     bytes may have been overwritten
+     */
+    default ContentType openInPlace(ByteBuffer record, ByteBuffer view) {
+        int start = record.position();
+        int end = start + RecordLimits.HEADER_LENGTH + Records.wholeRecordLength(record);
+        int at = start + contentOffset();
+        view.limit(end).position(Math.min(at, end));
+        ContentType type = open(record, view);
+        view.limit(view.position()).position(at);
+        return type;
+    }
+
+    /**
+     * Seals a record whose {@code contentLength} bytes of content the caller has already placed
+     * at {@code dst.position() + contentOffset()}, for example gathered from several source
+     * buffers; writes header, protection and tag around them. Advances {@code dst} like
+     * {@link #seal}.
+     *
+     * @param view another {@code ByteBuffer} object over {@code dst}'s storage (a
+     *     {@code duplicate()}), reused from call to call
+     */
+    default void sealInPlace(ContentType type, int contentLength, ByteBuffer dst, ByteBuffer view) {
+        Records.requireRoom(dst, sealedSize(contentLength), type.rfcName() + " record");
+        int at = dst.position() + contentOffset();
+        view.limit(at + contentLength).position(at);
+        seal(type, view, dst);
+    }
+
     /** Wipes key material; later use fails. Idempotent. */
     @Override
     void close();

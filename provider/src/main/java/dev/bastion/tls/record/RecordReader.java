@@ -20,6 +20,8 @@ import java.util.Objects;
 public final class RecordReader implements AutoCloseable {
     private final RecordHeader header = new RecordHeader();
     private Protection protection = NullProtection.INITIAL;
+    private ByteBuffer viewOwner;
+    private ByteBuffer view;
 
     /** The current read protection. */
     public Protection protection() {
@@ -70,9 +72,42 @@ public final class RecordReader implements AutoCloseable {
         return protection.open(src, dst);
     }
 
+    /**
+     * Opens the whole record at {@code src.position()} inside {@code src}'s own storage (see
+     * {@link Protection#openInPlace}) and returns its real content type; {@link #content()}
+     * then views the content. {@code src} must be writable. The view object is kept and reused
+     * while the caller passes the same {@code src} object, so this allocates nothing when warm.
+     *
+     * @throws IllegalArgumentException if {@code src} does not hold a whole record
+     */
+    public ContentType readInPlace(ByteBuffer src) {
+        int missing = header.parse(src, protection);
+        if (missing > 0) {
+            throw new IllegalArgumentException("incomplete record: " + missing + " more byte(s) needed");
+        }
+        if (src != viewOwner) {
+            viewOwner = src;
+            view = src.duplicate();
+        }
+        return protection.openInPlace(src, view);
+    }
+
+    /**
+     * The content of the record last opened by {@link #readInPlace}: a view whose position and
+     * limit delimit it, valid until the next call or until the caller reuses that storage.
+     */
+    public ByteBuffer content() {
+        if (view == null) {
+            throw new IllegalStateException("no record has been opened in place");
+        }
+        return view;
+    }
+
     /** Wipes the current read keys. */
     @Override
     public void close() {
         protection.close();
+        viewOwner = null;
+        view = null;
     }
 }

@@ -20,6 +20,8 @@ public final class RecordWriter implements AutoCloseable {
     private int maxFragmentLength = RecordLimits.MAX_PLAINTEXT;
     private int consumed;
     private int produced;
+    private ByteBuffer viewOwner;
+    private ByteBuffer view;
 
     /** The current write protection. */
     public Protection protection() {
@@ -79,10 +81,7 @@ public final class RecordWriter implements AutoCloseable {
         consumed = 0;
         produced = 0;
         int n = Math.min(src.remaining(), maxFragmentLength);
-        if (n == 0 && type != ContentType.APPLICATION_DATA) {
-            throw new IllegalArgumentException("zero-length " + type.rfcName()
-                    + " records must not be sent (RFC 8446 §5.1, RFC 5246 §6.2.1)");
-        }
+        requireSendable(type, n);
         if (dst.remaining() < protection.sealedSize(n)) {
             return false;
         }
@@ -115,12 +114,41 @@ public final class RecordWriter implements AutoCloseable {
         return records;
     }
 
-    /** Content bytes taken from the source by the last {@code write}/{@code writeRecord}. */
+    /**
+     * Where content goes, counted from {@code dst.position()}, for {@link #writeStaged}: 5, or
+     * 13 for TLS 1.2 AES-GCM.
+     */
+    public int contentOffset() {
+        return protection.contentOffset();
+    }
+
+    /**
+     * Seals one record of {@code contentLength} (at most {@link #maxFragmentLength()}) bytes
+     * that the caller has already placed at {@code dst.position() + contentOffset()}, for
+     * example gathered from several source buffers. Check room first with
+     * {@code protection().sealedSize(contentLength)}.
+     */
+    public void writeStaged(ContentType type, int contentLength, ByteBuffer dst) {
+        if (contentLength < 0 || contentLength > maxFragmentLength) {
+            throw new IllegalArgumentException("staged content of " + contentLength + " bytes; the limit is " + maxFragmentLength);
+        }
+        requireSendable(type, contentLength);
+        if (dst != viewOwner) {
+            viewOwner = dst;
+            view = dst.duplicate();
+        }
+        int start = dst.position();
+        protection.sealInPlace(type, contentLength, dst, view);
+        consumed = contentLength;
+        produced = dst.position() - start;
+    }
+
+    /** Content bytes taken by the last {@code write}/{@code writeRecord}/{@code writeStaged}. */
     public int bytesConsumed() {
         return consumed;
     }
 
-    /** Record bytes put into the destination by the last {@code write}/{@code writeRecord}. */
+    /** Record bytes put into the destination by the last {@code write}/{@code writeRecord}/{@code writeStaged}. */
     public int bytesProduced() {
         return produced;
     }
@@ -129,6 +157,15 @@ public final class RecordWriter implements AutoCloseable {
     @Override
     public void close() {
         protection.close();
+        viewOwner = null;
+        view = null;
+    }
+
+    private static void requireSendable(ContentType type, int length) {
+        if (length == 0 && type != ContentType.APPLICATION_DATA) {
+            throw new IllegalArgumentException("zero-length " + type.rfcName()
+                    + " records must not be sent (RFC 8446 §5.1, RFC 5246 §6.2.1)");
+        }
     }
 
     private void sealOne(ContentType type, ByteBuffer src, ByteBuffer dst, int n) {

@@ -90,6 +90,11 @@ public final class Tls12AeadProtection implements Protection {
     }
 
     @Override
+    public int contentOffset() {
+        return HEADER + (explicitNonce ? EXPLICIT_NONCE : 0);
+    }
+
+    @Override
     public boolean acceptsRecordVersion(int version) {
         return version == Records.TLS12_VERSION;
     }

@@ -105,6 +105,11 @@ public final class Tls13Protection implements Protection {
     }
 
     @Override
+    public int contentOffset() {
+        return HEADER;
+    }
+
+    @Override
     public boolean acceptsRecordVersion(int version) {
         return version == Records.TLS12_VERSION;
     }
