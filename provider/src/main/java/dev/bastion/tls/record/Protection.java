@@ -105,7 +105,7 @@ public sealed interface Protection extends AutoCloseable
      *     {@code duplicate()}), reused from call to call
      */
     default void sealInPlace(ContentType type, int contentLength, ByteBuffer dst, ByteBuffer view) {
-        Records.requireRoom(dst, sealedSize(contentLength), type.rfcName() + " record");
+        Records.requireRoom(dst, sealedSize(contentLength), "staged record");
         int at = dst.position() + contentOffset();
         view.limit(at + contentLength).position(at);
         seal(type, view, dst);
