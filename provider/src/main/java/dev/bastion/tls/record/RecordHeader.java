@@ -13,16 +13,19 @@ import java.nio.ByteBuffer;
  * <ol>
  * <li>Major version byte must be 3. Anything else is not a TLS record at all: an SSLv2-format
  *     ClientHello, plain HTTP, garbage. Alert: {@code protocol_version}, as OpenSSL sends for
- *     a bad version on any record after the first (on the very first record OpenSSL sends no
- *     alert and BoringSSL sends protocol_version; SunJSSE fails with "Unrecognized SSL
- *     message, plaintext connection?"). It is the alert that says "we do not speak the same
- *     protocol", and the message names what the bytes look like so a person can act.</li>
+ *     a bad version on any record after the first (on the very first record OpenSSL closes
+ *     without an alert; SunJSSE fails with "Unrecognized SSL message, plaintext connection?").
+ *     It is the alert that says "we do not speak the same protocol"; decode_error or
+ *     unexpected_message would claim a TLS peer sent a malformed or misplaced TLS message.
+ *     The connection may choose to send nothing when this is the very first record. The
+ *     message names what the bytes look like so a person can act.</li>
  * <li>Content type must be known (else {@code unexpected_message}, RFC 8446 §5).</li>
  * <li>The full version must be acceptable to the current protection. Plaintext before
  *     negotiation accepts 0x0300..0x0304: a TLS 1.3 ClientHello may use 0x0301 (RFC 8446
  *     §5.1) and old peers send 0x0300 or 0x0302 in early records. Once records are protected
- *     Bastion requires exactly 0x0303 ({@code protocol_version} otherwise), as OpenSSL and
- *     BoringSSL do, although RFC 8446 §5.1 lets a TLS 1.3 receiver ignore the field.</li>
+ *     Bastion requires exactly 0x0303 ({@code protocol_version} otherwise), as OpenSSL does
+ *     (it sends protocol_version in TLS 1.2 and decode_error in TLS 1.3), although RFC 8446
+ *     §5.1 lets a TLS 1.3 receiver ignore the field.</li>
  * <li>{@code length} must not exceed the protection's limit for the type: 2^14 for plaintext,
  *     2^14+256 for TLS 1.3 ciphertext, 2^14+2048 for TLS 1.2 ciphertext, else
  *     {@code record_overflow} (RFC 8446 §5.1, §5.2; RFC 5246 §6.2). This is checked before
