@@ -1,0 +1,280 @@
+package dev.bastion.tls.record;
+
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.crypto.Aead;
+import dev.bastion.tls.crypto.AeadAlgorithm;
+import dev.bastion.tls.crypto.TrafficKeys;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * TLS 1.3 record protection (RFC 8446 §5.2–§5.4) for one direction and one traffic key.
+ *
+ * <ul>
+ * <li>TLSInnerPlaintext = content || real type || zero padding; the outer record says
+ *     application_data, version 0x0303.</li>
+ * <li>Nonce = IV XOR the 64-bit sequence number, left-padded (§5.3). AAD = the 5-byte outer
+ *     header (§5.2).</li>
+ * <li>Opening strips the padding from the end; an all-zero inner plaintext is
+ *     {@code unexpected_message} (§5.4), as is a protected change_cipher_spec (§5). An inner
+ *     plaintext longer than 2^14 + 1 is {@code record_overflow} (§5.4).</li>
+ * <li>change_cipher_spec is never protected in TLS 1.3 (§5, §D.4): {@code seal} writes the
+ *     middlebox-compatibility CCS as the plaintext record {@code 14 03 03 00 01 01}, and
+ *     {@code open} passes a received plaintext CCS through after checking it is exactly the
+ *     byte 0x01 (else {@code unexpected_message}). Whether one is allowed at this point is the
+ *     connection's decision. Other unprotected types are {@code unexpected_message}.</li>
+ * </ul>
+ *
+ * <p>Sealing copies the content into the destination and encrypts it there in place, because
+ * the type byte must be encrypted with it. That needs a second {@code ByteBuffer} object over
+ * the destination's storage; one {@code duplicate()} is kept and reused while the caller passes
+ * the same destination buffer object, so a warm connection allocates nothing.
+ *
+ * <p>{@link #sequenceNumber()} and {@link #keyUpdateDue()} let the connection send a
+ * KeyUpdate (RFC 8446 §5.5) long before the sequence number runs out, which is
+ * {@code internal_error}.
+ */
+public final class Tls13Protection implements Protection {
+    private static final int TAG = AeadAlgorithm.TAG_LENGTH;
+    private static final int HEADER = RecordLimits.HEADER_LENGTH;
+
+    private final AeadAlgorithm algorithm;
+    private final Aead aead;
+    private final byte[] iv;
+    private final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+    private final byte[] aad = new byte[HEADER];
+    private final SequenceNumber seq = new SequenceNumber();
+    private final PaddingPolicy padding;
+    private final long keyUpdateThreshold;
+    private ByteBuffer viewOwner;
+    private ByteBuffer view;
+    private boolean closed;
+
+    /** Protection with these keys and no padding. The keys are copied; the caller may destroy them. */
+    public Tls13Protection(TrafficKeys keys) {
+        this(keys, PaddingPolicy.NONE);
+    }
+
+    /** Protection with these keys, padding outgoing records as {@code padding} says. */
+    public Tls13Protection(TrafficKeys keys, PaddingPolicy padding) {
+        this(keys.aead(), keys.aead().newAead(keys.key()), keys.iv(), padding);
+    }
+
+    /** For tests that substitute the AEAD. */
+    Tls13Protection(AeadAlgorithm algorithm, Aead aead, byte[] iv, PaddingPolicy padding) {
+        if (iv.length != AeadAlgorithm.NONCE_LENGTH) {
+            aead.close();
+            throw new IllegalArgumentException("TLS 1.3 needs a 12-byte IV, got " + iv.length);
+        }
+        this.algorithm = algorithm;
+        this.aead = aead;
+        this.iv = iv.clone();
+        this.padding = padding;
+        this.keyUpdateThreshold = RecordLimits.keyUpdateThreshold(algorithm);
+    }
+
+    public AeadAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The sequence number the next record will use (unsigned 64-bit). */
+    public long sequenceNumber() {
+        return seq.value();
+    }
+
+    /** True once this key has protected as many records as RFC 8446 §5.5 advises; send a KeyUpdate. */
+    public boolean keyUpdateDue() {
+        return Long.compareUnsigned(seq.value(), keyUpdateThreshold) >= 0 || seq.isExhausted();
+    }
+
+    @Override
+    public int sealedSize(int contentLength) {
+        return HEADER + contentLength + 1 + paddingFor(contentLength) + TAG;
+    }
+
+    @Override
+    public int maxPlaintext(int recordLength) {
+        // a protected record yields at most fragment - tag bytes (content, type, padding are
+        // written before the padding is stripped); a plaintext CCS yields its one byte
+        return recordLength <= HEADER ? 0 : Math.max(recordLength - HEADER - TAG, 1);
+    }
+
+    @Override
+    public int maxFragmentLength(ContentType outerType) {
+        return outerType == ContentType.APPLICATION_DATA ? RecordLimits.MAX_TLS13_CIPHERTEXT : RecordLimits.MAX_PLAINTEXT;
+    }
+
+    @Override
+    public int contentOffset() {
+        return HEADER;
+    }
+
+    @Override
+    public boolean acceptsRecordVersion(int version) {
+        return version == Records.TLS12_VERSION;
+    }
+
+    @Override
+    public void seal(ContentType type, ByteBuffer src, ByteBuffer dst) {
+        requireOpen();
+        if (type == ContentType.CHANGE_CIPHER_SPEC) {
+            sealCompatibilityCcs(src, dst);
+            return;
+        }
+        int n = src.remaining();
+        Records.requireContentLength(n);
+        int inner = n + 1 + paddingFor(n);
+        int length = inner + TAG;
+        Records.requireRoom(dst, HEADER + length, "TLS 1.3 record");
+        long s = seq.current();
+        int start = dst.position();
+        Records.putHeader(dst, start, ContentType.APPLICATION_DATA, Records.TLS12_VERSION, length);
+        headerToAad(dst, start);
+        Records.xorNonce(iv, s, nonce);
+        dst.position(start + HEADER);
+        dst.put(src);
+        dst.put((byte) type.code());
+        for (int i = n + 1; i < inner; i++) {
+            dst.put((byte) 0);
+        }
+        ByteBuffer in = viewOf(dst);
+        in.limit(start + HEADER + inner).position(start + HEADER);
+        dst.position(start + HEADER);
+        aead.seal(nonce, aad, HEADER, in, dst);
+        seq.advance();
+    }
+
+    @Override
+    public ContentType open(ByteBuffer src, ByteBuffer dst) {
+        requireOpen();
+        int length = Records.wholeRecordLength(src);
+        int start = src.position();
+        ContentType outer = ContentType.of(src.get(start) & 0xFF);
+        if (outer == ContentType.CHANGE_CIPHER_SPEC) {
+            return openCompatibilityCcs(src, dst, length);
+        }
+        if (outer != ContentType.APPLICATION_DATA) {
+            throw TlsAlert.unexpectedMessage("unprotected " + outer.rfcName()
+                    + " record received after TLS 1.3 keys were installed (RFC 8446 §5)");
+        }
+        if (length > RecordLimits.MAX_TLS13_CIPHERTEXT) {
+            throw TlsAlert.recordOverflow("TLSCiphertext of " + length + " bytes exceeds 2^14 + 256");
+        }
+        Records.requireRoom(dst, Math.max(0, length - TAG), "TLS 1.3 record");
+        long s = seq.current();
+        headerToAad(src, start);
+        Records.xorNonce(iv, s, nonce);
+        int dstStart = dst.position();
+        decrypt(src, dst, start, length);
+        seq.advance();
+        return stripPadding(dst, dstStart);
+    }
+
+    /** Wipes the key and IV. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            aead.close();
+            Arrays.fill(iv, (byte) 0);
+            Arrays.fill(nonce, (byte) 0);
+            viewOwner = null;
+            view = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Tls13Protection(" + algorithm + ", seq " + Long.toUnsignedString(seq.value()) + ")";
+    }
+
+    /** For tests that need to reach the end of the sequence space. */
+    void setSequenceNumber(long value) {
+        seq.set(value);
+    }
+
+    private void decrypt(ByteBuffer src, ByteBuffer dst, int start, int length) {
+        int limit = src.limit();
+        src.limit(start + HEADER + length).position(start + HEADER);
+        try {
+            aead.open(nonce, aad, HEADER, src, dst);
+        } catch (RuntimeException e) {
+            src.limit(limit).position(start);
+            throw e;
+        }
+        src.limit(limit);
+    }
+
+    /** Finds the real type at the end of the inner plaintext (RFC 8446 §5.4). */
+    private ContentType stripPadding(ByteBuffer dst, int dstStart) {
+        int end = dst.position();
+        if (end - dstStart > RecordLimits.MAX_TLS13_INNER_PLAINTEXT) {
+            dst.position(dstStart);
+            throw TlsAlert.recordOverflow("TLSInnerPlaintext of " + (end - dstStart) + " bytes exceeds 2^14 + 1");
+        }
+        int i = end - 1;
+        while (i >= dstStart && dst.get(i) == 0) {
+            i--;
+        }
+        if (i < dstStart) {
+            dst.position(dstStart);
+            throw TlsAlert.unexpectedMessage("TLS 1.3 record has no content type: inner plaintext of "
+                    + (end - dstStart) + " bytes is all zeros (RFC 8446 §5.4)");
+        }
+        ContentType type = ContentType.of(dst.get(i) & 0xFF);
+        if (type == ContentType.CHANGE_CIPHER_SPEC) {
+            dst.position(dstStart);
+            throw TlsAlert.unexpectedMessage("protected change_cipher_spec record received (RFC 8446 §5)");
+        }
+        dst.position(i);
+        return type;
+    }
+
+    private void sealCompatibilityCcs(ByteBuffer src, ByteBuffer dst) {
+        if (src.remaining() != 1 || src.get(src.position()) != 1) {
+            throw new IllegalArgumentException("the TLS 1.3 change_cipher_spec record carries exactly the byte 0x01");
+        }
+        Records.requireRoom(dst, HEADER + 1, "change_cipher_spec record");
+        int start = dst.position();
+        Records.putHeader(dst, start, ContentType.CHANGE_CIPHER_SPEC, Records.TLS12_VERSION, 1);
+        dst.position(start + HEADER);
+        dst.put(src);
+    }
+
+    private ContentType openCompatibilityCcs(ByteBuffer src, ByteBuffer dst, int length) {
+        int start = src.position();
+        if (length != 1 || src.get(start + HEADER) != 1) {
+            throw TlsAlert.unexpectedMessage("change_cipher_spec record in TLS 1.3 must be the single byte 0x01,"
+                    + " got " + length + " byte(s) (RFC 8446 §5)");
+        }
+        Records.requireRoom(dst, 1, "change_cipher_spec record");
+        dst.put((byte) 1);
+        src.position(start + HEADER + 1);
+        return ContentType.CHANGE_CIPHER_SPEC;
+    }
+
+    private int paddingFor(int contentLength) {
+        int p = padding.paddingFor(contentLength);
+        return Math.max(0, Math.min(p, RecordLimits.MAX_PLAINTEXT - contentLength));
+    }
+
+    private void headerToAad(ByteBuffer b, int at) {
+        for (int i = 0; i < HEADER; i++) {
+            aad[i] = b.get(at + i);
+        }
+    }
+
+    private ByteBuffer viewOf(ByteBuffer dst) {
+        if (dst != viewOwner) {
+            viewOwner = dst;
+            view = dst.duplicate();
+        }
+        return view;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("record protection used after close");
+        }
+    }
+}
