@@ -19,9 +19,14 @@ public final class MessageDecoder {
     private MessageDecoder() {
     }
 
-    /** Decodes a whole message: 1-byte type, 3-byte length, then exactly that many body bytes. */
+    /**
+     * Decodes a whole message: 1-byte type, 3-byte length, then exactly that many body bytes.
+     * The type is judged first, so a message that cannot come is unexpected_message whatever
+     * its length says.
+     */
     public static HandshakeMessage decode(Reader message, DecodeContext context) {
         int type = message.u8("msg_type");
+        permitted(type, context);
         Reader body = message.vec24(0, 0xFFFFFF, "handshake message body");
         message.end("handshake message");
         return decode(type, body, context);

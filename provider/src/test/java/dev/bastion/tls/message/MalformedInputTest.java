@@ -59,6 +59,7 @@ class MalformedInputTest {
     @Test
     void everyStrictPrefixOfABodyIsDecodeError() {
         int checked = 0;
+        int helloCuts = 0;
         for (Sample s : goldens()) {
             byte[] body = body(s.message());
             int extensionsAt = extensionsOffset(s.message(), body.length);
@@ -69,6 +70,7 @@ class MalformedInputTest {
                     // RFC 5246 §7.4.1.2/§7.4.1.3: a hello without its extensions field is a valid TLS 1.2 hello.
                     HandshakeMessage m = MessageDecoder.decode(type, prefix, s.context());
                     assertFalse(extensionsOf(m).isPresent(), "hello cut before its extensions");
+                    helloCuts++;
                     continue;
                 }
                 TlsAlert a = assertThrows(TlsAlert.class, () -> MessageDecoder.decode(type, prefix, s.context()),
@@ -78,6 +80,7 @@ class MalformedInputTest {
             }
         }
         assertTrue(checked > 3000, "prefixes checked: " + checked);
+        assertTrue(helloCuts >= 8, "hellos cut right before their extensions: " + helloCuts);
     }
 
     @Test
