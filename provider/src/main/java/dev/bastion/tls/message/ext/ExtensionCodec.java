@@ -6,12 +6,37 @@ import static dev.bastion.tls.message.ext.MessageKind.NEW_SESSION_TICKET;
 
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
-/** Picks the record, and the form of it, for one extension's data in a given message. */
+/**
+ * Decodes extension blocks: first the raw entries (type, data) with the block-level rules of
+ * RFC 8446 §4.2 (no duplicates, pre_shared_key last in a ClientHello), then each entry's
+ * record, in the form the message calls for.
+ */
 final class ExtensionCodec {
     private ExtensionCodec() {
+    }
+
+    /** The extensions of a {@code kind} block (the block's length prefix already read). */
+    static List<Extension> decodeBlock(Reader block, MessageKind kind) {
+        return typed(readRaw(block, kind == CLIENT_HELLO), kind);
+    }
+
+    /**
+     * A ServerHello's block: a HelloRetryRequest if {@code helloRetryRequest}, else a TLS 1.3
+     * ServerHello if it carries supported_versions (RFC 8446 §4.2.1), else a TLS 1.2 one.
+     */
+    static List<Extension> decodeServerHelloBlock(Reader block, boolean helloRetryRequest) {
+        List<Raw> raw = readRaw(block, false);
+        MessageKind kind = helloRetryRequest ? HELLO_RETRY_REQUEST
+                : raw.stream().anyMatch(x -> x.code == ExtensionType.SUPPORTED_VERSIONS.code())
+                ? MessageKind.SERVER_HELLO : MessageKind.SERVER_HELLO_12;
+        return typed(raw, kind);
     }
 
     /**
@@ -73,5 +98,39 @@ final class ExtensionCodec {
         StringJoiner j = new StringJoiner(", ");
         type.allowedIn().forEach(k -> j.add(k.abbreviation()));
         return j.toString();
+    }
+
+    private static List<Raw> readRaw(Reader block, boolean clientHello) {
+        List<Raw> out = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        while (block.hasRemaining()) {
+            int code = block.u16("extension_type");
+            String name = ExtensionType.of(code).map(ExtensionType::rfcName).orElse("extension_" + code);
+            Reader data = block.vec16(0, 0xFFFF, name);
+            if (!seen.add(code)) {
+                throw TlsAlert.illegalParameter("extension " + ExtensionType.nameOf(code)
+                        + " appears twice (RFC 8446 §4.2)");
+            }
+            // RFC 8446 §4.2.11: "Servers MUST check that it is the last extension and otherwise
+            // fail the handshake with an illegal_parameter alert."
+            if (clientHello && code == ExtensionType.PRE_SHARED_KEY.code() && block.hasRemaining()) {
+                throw TlsAlert.illegalParameter("ClientHello: pre_shared_key is not the last extension"
+                        + " (RFC 8446 §4.2.11)");
+            }
+            out.add(new Raw(code, data));
+        }
+        return out;
+    }
+
+    private static List<Extension> typed(List<Raw> raw, MessageKind kind) {
+        List<Extension> out = new ArrayList<>(raw.size());
+        for (Raw x : raw) {
+            out.add(decode(x.code, x.data, kind));
+        }
+        return List.copyOf(out);
+    }
+
+    /** One extension before its data is interpreted. */
+    private record Raw(int code, Reader data) {
     }
 }

@@ -67,7 +67,7 @@ public final class Extensions {
         int min = kind == MessageKind.CERTIFICATE_REQUEST ? 2 : 0;          // RFC 8446 §4.3.2
         int max = kind == MessageKind.NEW_SESSION_TICKET ? 0xFFFE : 0xFFFF; // RFC 8446 §4.6.1
         Reader block = r.vec16(min, max, "extensions");
-        return typed(readRaw(block, kind == MessageKind.CLIENT_HELLO), kind);
+        return new Extensions(ExtensionCodec.decodeBlock(block, kind), true);
     }
 
     /** A ClientHello's extensions: {@link #ABSENT} when nothing follows the compression methods. */
@@ -84,11 +84,8 @@ public final class Extensions {
         if (!r.hasRemaining()) {
             return ABSENT;
         }
-        List<Raw> raw = readRaw(r.vec16(0, 0xFFFF, "extensions"), false);
-        MessageKind kind = helloRetryRequest ? MessageKind.HELLO_RETRY_REQUEST
-                : raw.stream().anyMatch(x -> x.code == ExtensionType.SUPPORTED_VERSIONS.code())
-                ? MessageKind.SERVER_HELLO : MessageKind.SERVER_HELLO_12;
-        return typed(raw, kind);
+        Reader block = r.vec16(0, 0xFFFF, "extensions");
+        return new Extensions(ExtensionCodec.decodeServerHelloBlock(block, helloRetryRequest), true);
     }
 
     /** Writes the block (nothing at all for {@link #ABSENT}). */
@@ -274,39 +271,5 @@ public final class Extensions {
     @Override
     public String toString() {
         return present ? list.toString() : "(absent)";
-    }
-
-    private static List<Raw> readRaw(Reader block, boolean clientHello) {
-        List<Raw> out = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        while (block.hasRemaining()) {
-            int code = block.u16("extension_type");
-            String name = ExtensionType.of(code).map(ExtensionType::rfcName).orElse("extension_" + code);
-            Reader data = block.vec16(0, 0xFFFF, name);
-            if (!seen.add(code)) {
-                throw TlsAlert.illegalParameter("extension " + ExtensionType.nameOf(code)
-                        + " appears twice (RFC 8446 §4.2)");
-            }
-            // RFC 8446 §4.2.11: "Servers MUST check that it is the last extension and otherwise
-            // fail the handshake with an illegal_parameter alert."
-            if (clientHello && code == ExtensionType.PRE_SHARED_KEY.code() && block.hasRemaining()) {
-                throw TlsAlert.illegalParameter("ClientHello: pre_shared_key is not the last extension"
-                        + " (RFC 8446 §4.2.11)");
-            }
-            out.add(new Raw(code, data));
-        }
-        return out;
-    }
-
-    private static Extensions typed(List<Raw> raw, MessageKind kind) {
-        List<Extension> out = new ArrayList<>(raw.size());
-        for (Raw x : raw) {
-            out.add(ExtensionCodec.decode(x.code, x.data, kind));
-        }
-        return new Extensions(List.copyOf(out), true);
-    }
-
-    /** One extension before its data is interpreted. */
-    private record Raw(int code, Reader data) {
     }
 }

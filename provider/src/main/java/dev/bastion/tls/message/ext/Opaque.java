@@ -130,9 +130,12 @@ public final class Opaque {
         return Arrays.hashCode(bytes);
     }
 
-    /** Hex; values longer than 32 bytes show their first 32 bytes and their length. */
+    /** Hex; {@code (empty)}; values longer than 32 bytes show their first 32 bytes and their length. */
     @Override
     public String toString() {
+        if (bytes.length == 0) {
+            return "(empty)";
+        }
         if (bytes.length <= SHOWN) {
             return hex();
         }
