@@ -1,0 +1,392 @@
+package dev.bastion.tls.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.testutil.Hex;
+import dev.bastion.tls.testutil.Wycheproof;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One AEAD test run against every implementation ({@link Aeads.Implementation}) and every
+ * buffer layout ({@link AeadBufferLayout}).
+ */
+class AeadTest {
+    private static final int TAG = AeadAlgorithm.TAG_LENGTH;
+
+    static Stream<Arguments> implementations() {
+        List<Arguments> out = new ArrayList<>();
+        for (Aeads.Implementation impl : Aeads.Implementation.values()) {
+            for (AeadAlgorithm alg : AeadAlgorithm.values()) {
+                if (impl.supports(alg)) {
+                    out.add(Arguments.of(impl, alg));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Aeads.Implementation> chachaImplementations() {
+        return Arrays.stream(Aeads.Implementation.values()).filter(i -> i.supports(AeadAlgorithm.CHACHA20_POLY1305));
+    }
+
+    static Stream<Aeads.Implementation> gcmImplementations() {
+        return Arrays.stream(Aeads.Implementation.values()).filter(i -> i.supports(AeadAlgorithm.AES_128_GCM));
+    }
+
+    // ---- Wycheproof ----
+
+    /**
+     * aes_gcm_test.json: TLS uses AES-128/256 with 12-byte IVs and 16-byte tags. The 103
+     * AES-192 cases are skipped (no TLS suite uses AES-192). The 80 cases with other IV
+     * sizes cannot be expressed (our API takes 12-byte nonces only); each is checked to be
+     * refused with IllegalArgumentException, a local programming error. 133 cases run.
+     */
+    @ParameterizedTest
+    @MethodSource("gcmImplementations")
+    void wycheproofAesGcm(Aeads.Implementation impl) {
+        int[] counts = runWycheproof(impl, "aes_gcm_test.json");
+        assertEquals(133, counts[0], "cases run");
+        assertEquals(80, counts[1], "cases with an IV size other than 12 bytes");
+        assertEquals(103, counts[2], "AES-192 cases skipped");
+    }
+
+    /**
+     * chacha20_poly1305_test.json: 316 cases run; the 9 cases with a nonce size other than
+     * 12 bytes (all invalid) are checked to be refused with IllegalArgumentException.
+     */
+    @ParameterizedTest
+    @MethodSource("chachaImplementations")
+    void wycheproofChaCha20Poly1305(Aeads.Implementation impl) {
+        int[] counts = runWycheproof(impl, "chacha20_poly1305_test.json");
+        assertEquals(316, counts[0], "cases run");
+        assertEquals(9, counts[1], "cases with a nonce size other than 12 bytes");
+        assertEquals(0, counts[2], "cases skipped");
+    }
+
+    /** Returns {run, refused nonce size, skipped}; fails listing every case that went wrong. */
+    private static int[] runWycheproof(Aeads.Implementation impl, String file) {
+        int run = 0;
+        int refused = 0;
+        int skipped = 0;
+        List<String> failures = new ArrayList<>();
+        for (Wycheproof.Case c : Wycheproof.cases(file)) {
+            int keyBits = c.group().get("keySize").asInt();
+            if (keyBits == 192) {
+                skipped++;
+                continue;
+            }
+            AeadAlgorithm alg = file.startsWith("aes") ? (keyBits == 128 ? AeadAlgorithm.AES_128_GCM : AeadAlgorithm.AES_256_GCM)
+                    : AeadAlgorithm.CHACHA20_POLY1305;
+            assertEquals(128, c.group().get("tagSize").asInt(), c.toString());
+            if (c.group().get("ivSize").asInt() != 96) {
+                refused++;
+                try (Aead aead = impl.create(alg, c.hex("key"))) {
+                    assertThrows(IllegalArgumentException.class, () -> aead.seal(c.hex("iv"), new byte[0], 0,
+                            ByteBuffer.allocate(0), ByteBuffer.allocate(TAG)), c.toString());
+                }
+                continue;
+            }
+            run++;
+            for (AeadBufferLayout layout : AeadBufferLayout.values()) {
+                String problem = checkCase(impl, alg, c, layout);
+                if (problem != null) {
+                    failures.add(c + " " + layout + ": " + problem);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), impl + " failed " + failures.size() + " checks:\n" + String.join("\n", failures));
+        return new int[] {run, refused, skipped};
+    }
+
+    /** Null if the case behaves as Wycheproof says, otherwise what went wrong. */
+    private static String checkCase(Aeads.Implementation impl, AeadAlgorithm alg, Wycheproof.Case c, AeadBufferLayout layout) {
+        byte[] key = c.hex("key");
+        byte[] iv = c.hex("iv");
+        byte[] aad = c.hex("aad");
+        byte[] msg = c.hex("msg");
+        byte[] sealed = concat(c.hex("ct"), c.hex("tag"));
+        try (Aead aead = impl.create(alg, key)) {
+            if (c.valid()) {
+                AeadBufferLayout.Pair p = layout.prepare(msg, sealed.length);
+                aead.seal(iv, aad, aad.length, p.src(), p.dst());
+                if (!Arrays.equals(sealed, p.output(sealed.length))) {
+                    return "seal gave " + Hex.string(p.output(sealed.length));
+                }
+            }
+            AeadBufferLayout.Pair p = layout.prepare(sealed, msg.length);
+            try {
+                aead.open(iv, aad, aad.length, p.src(), p.dst());
+            } catch (TlsAlert e) {
+                if (c.valid()) {
+                    return "open refused a valid record: " + e;
+                }
+                if (e.alert() != AlertDescription.BAD_RECORD_MAC) {
+                    return "wrong alert " + e.alert();
+                }
+                return checkFailedOpen(p, msg.length, layout);
+            }
+            if (!c.valid()) {
+                return "open accepted an invalid record";
+            }
+            if (!Arrays.equals(msg, p.output(msg.length))) {
+                return "open gave " + Hex.string(p.output(msg.length));
+            }
+        }
+        return null;
+    }
+
+    private static String checkFailedOpen(AeadBufferLayout.Pair p, int n, AeadBufferLayout layout) {
+        if (p.src().position() != p.srcStart() || p.dst().position() != p.dstStart()) {
+            return "positions moved after a failed open";
+        }
+        if (!Arrays.equals(new byte[n], p.output(n))) {
+            return "output region not zeroed after a failed open";
+        }
+        if (!layout.inPlace() && !p.canaryIntact(n)) {
+            return "wrote outside the output region";
+        }
+        return null;
+    }
+
+    // ---- RFC 8439 ----
+
+    /** RFC 8439 §2.8.2: the AEAD_CHACHA20_POLY1305 example. */
+    @ParameterizedTest
+    @MethodSource("chachaImplementations")
+    void rfc8439AeadVector(Aeads.Implementation impl) {
+        byte[] plaintext = ("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future,"
+                + " sunscreen would be it.").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] aad = Hex.bytes("50515253c0c1c2c3c4c5c6c7");
+        byte[] key = Hex.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f");
+        byte[] nonce = Hex.bytes("070000004041424344454647");
+        byte[] expected = Hex.bytes("""
+                d31a8d34648e60db7b86afbc53ef7ec2a4aded51296e08fea9e2b5a736ee62d6
+                3dbea45e8ca9671282fafb69da92728b1a71de0a9e060b2905d6a5b67ecd3b36
+                92ddbd7f2d778b8c9803aee328091b58fab324e4fad675945585808b4831d7bc
+                3ff4def08e4b7a9de576d26586cec64b6116
+                1ae10b594f09e26a7e902ecbd0600691""");
+        for (AeadBufferLayout layout : AeadBufferLayout.values()) {
+            try (Aead aead = impl.create(AeadAlgorithm.CHACHA20_POLY1305, key)) {
+                AeadBufferLayout.Pair p = layout.prepare(plaintext, expected.length);
+                aead.seal(nonce, aad, aad.length, p.src(), p.dst());
+                assertArrayEquals(expected, p.output(expected.length), layout.toString());
+                assertEquals(p.srcStart() + plaintext.length, p.src().position(), layout + " src position");
+                assertEquals(p.dstStart() + expected.length, p.dst().position(), layout + " dst position");
+                if (!layout.inPlace()) {
+                    assertTrue(p.canaryIntact(expected.length), layout + " wrote outside the output");
+                }
+                AeadBufferLayout.Pair q = layout.prepare(expected, plaintext.length);
+                aead.open(nonce, aad, aad.length, q.src(), q.dst());
+                assertArrayEquals(plaintext, q.output(plaintext.length), layout.toString());
+                assertEquals(q.srcStart() + expected.length, q.src().position(), layout + " src position");
+                assertEquals(q.dstStart() + plaintext.length, q.dst().position(), layout + " dst position");
+            }
+        }
+    }
+
+    // ---- tampering, round trips, reuse ----
+
+    enum Tamper { TAG, CIPHERTEXT, AAD, TRUNCATED_TO_TAG, SHORTER_THAN_TAG }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void tamperedRecordsFailWithBadRecordMacAndZeroedOutput(Aeads.Implementation impl, AeadAlgorithm alg) {
+        byte[] key = bytes(alg.keyLength(), 1);
+        byte[] nonce = bytes(12, 2);
+        byte[] aad = bytes(13, 3);
+        for (int length : new int[] {1, 100, 5000}) {
+            byte[] sealed = seal(impl, alg, key, nonce, aad, bytes(length, 4));
+            for (Tamper t : Tamper.values()) {
+                byte[] record = sealed.clone();
+                byte[] a = aad.clone();
+                switch (t) {
+                    case TAG -> record[record.length - 1] ^= 1;
+                    case CIPHERTEXT -> record[length / 2] ^= (byte) 0x80;
+                    case AAD -> a[12] ^= 1;
+                    case TRUNCATED_TO_TAG -> record = Arrays.copyOfRange(sealed, length, sealed.length);
+                    case SHORTER_THAN_TAG -> record = Arrays.copyOf(sealed, TAG - 1);
+                }
+                int n = Math.max(0, record.length - TAG);
+                for (AeadBufferLayout layout : AeadBufferLayout.values()) {
+                    try (Aead aead = impl.create(alg, key)) {
+                        AeadBufferLayout.Pair p = layout.prepare(record, n);
+                        TlsAlert e = assertThrows(TlsAlert.class, () -> aead.open(nonce, a, a.length, p.src(), p.dst()),
+                                t + " " + layout);
+                        assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert(), t + " " + layout);
+                        assertEquals(null, checkFailedOpen(p, n, layout), t + " " + layout);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every implementation produces the same bytes, and each opens what any other sealed. */
+    @ParameterizedTest
+    @EnumSource(AeadAlgorithm.class)
+    void implementationsAgreeOnEverySizeAndLayout(AeadAlgorithm alg) {
+        Random random = new Random(alg.ordinal());
+        byte[] key = bytes(alg.keyLength(), 9);
+        List<Aeads.Implementation> impls = Arrays.stream(Aeads.Implementation.values()).filter(i -> i.supports(alg)).toList();
+        int[] sizes = {0, 1, 15, 16, 17, 63, 64, 65, 255, 2047, 2048, 2049, 4097, 16384, 16384 + 256};
+        for (int size : sizes) {
+            byte[] msg = new byte[size];
+            random.nextBytes(msg);
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
+            byte[] aad = new byte[random.nextInt(14)];
+            random.nextBytes(aad);
+            byte[] reference = seal(impls.get(0), alg, key, nonce, aad, msg);
+            for (Aeads.Implementation sealer : impls) {
+                for (AeadBufferLayout layout : AeadBufferLayout.values()) {
+                    try (Aead aead = sealer.create(alg, key)) {
+                        AeadBufferLayout.Pair p = layout.prepare(msg, size + TAG);
+                        aead.seal(nonce, aad, aad.length, p.src(), p.dst());
+                        assertArrayEquals(reference, p.output(size + TAG), sealer + " " + layout + " size " + size);
+                        assertEquals(p.dstStart() + size + TAG, p.dst().position());
+                    }
+                }
+                for (Aeads.Implementation opener : impls) {
+                    for (AeadBufferLayout layout : AeadBufferLayout.values()) {
+                        try (Aead aead = opener.create(alg, key)) {
+                            AeadBufferLayout.Pair p = layout.prepare(reference, size);
+                            aead.open(nonce, aad, aad.length, p.src(), p.dst());
+                            assertArrayEquals(msg, p.output(size), opener + " " + layout + " size " + size);
+                            assertEquals(p.dstStart() + size, p.dst().position());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One instance protects a whole direction: many records with successive nonces, and a
+     * record that fails followed by another one under the same nonce (a server skipping
+     * rejected 0-RTT data decrypts with the same sequence number again, RFC 8446 §4.2.10).
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void instanceIsReusedAcrossRecordsAndAfterAFailure(Aeads.Implementation impl, AeadAlgorithm alg) {
+        byte[] key = bytes(alg.keyLength(), 5);
+        byte[] aad = bytes(5, 6);
+        try (Aead sealer = impl.create(alg, key); Aead opener = impl.create(alg, key)) {
+            for (int seq = 0; seq < 50; seq++) {
+                byte[] nonce = bytes(12, 7);
+                nonce[11] ^= (byte) seq;
+                byte[] msg = bytes(seq * 37, seq);
+                ByteBuffer ct = ByteBuffer.allocate(msg.length + TAG);
+                sealer.seal(nonce, aad, aad.length, ByteBuffer.wrap(msg), ct);
+                byte[] bad = ct.array().clone();
+                bad[0] ^= 1;
+                assertThrows(TlsAlert.class, () -> opener.open(nonce, aad, aad.length, ByteBuffer.wrap(bad),
+                        ByteBuffer.allocate(msg.length)));
+                ByteBuffer pt = ByteBuffer.allocate(msg.length);
+                opener.open(nonce, aad, aad.length, ByteBuffer.wrap(ct.array()), pt);
+                assertArrayEquals(msg, pt.array(), "record " + seq);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void wrongKeyOrNonceLengthIsALocalError(Aeads.Implementation impl, AeadAlgorithm alg) {
+        assertThrows(IllegalArgumentException.class, () -> impl.create(alg, new byte[alg.keyLength() - 1]));
+        try (Aead aead = impl.create(alg, new byte[alg.keyLength()])) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> aead.open(new byte[8], new byte[0], 0, ByteBuffer.allocate(TAG), ByteBuffer.allocate(0)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AeadAlgorithm.class)
+    void factoryChecksTheKeyAndNamesTheAlgorithm(AeadAlgorithm alg) {
+        assertThrows(IllegalArgumentException.class, () -> alg.newAead(new byte[alg.keyLength() + 1]));
+        try (Aead aead = alg.newAead(new byte[alg.keyLength()])) {
+            assertEquals(alg, aead.algorithm());
+        }
+    }
+
+    /**
+     * The record path allocates nothing once warm (DESIGN.md): checked where we claim it.
+     * The per-thread allocation counter is read through reflection because the test classes
+     * are compiled into the module, which does not read java.management.
+     */
+    @Test
+    void rfc8439CompositionAllocatesNothingPerRecord() throws ReflectiveOperationException {
+        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        Class<?> sunBean = Class.forName("com.sun.management.ThreadMXBean");
+        assumeTrue(sunBean.isInstance(bean), "no per-thread allocation counter on this JVM");
+        Method counter = sunBean.getMethod("getCurrentThreadAllocatedBytes");
+        long overhead = Long.MAX_VALUE;
+        for (int i = 0; i < 50; i++) { // warms the reflective call; keeps the cost of reading the counter
+            long a = (Long) counter.invoke(bean);
+            long b = (Long) counter.invoke(bean);
+            overhead = Math.min(overhead, b - a);
+        }
+        for (boolean direct : new boolean[] {false, true}) {
+            ByteBuffer pt = direct ? ByteBuffer.allocateDirect(5000) : ByteBuffer.allocate(5000);
+            ByteBuffer ct = direct ? ByteBuffer.allocateDirect(5016) : ByteBuffer.allocate(5016);
+            byte[] nonce = new byte[12];
+            byte[] aad = new byte[13];
+            try (Aead aead = Aeads.Implementation.BC_RFC8439.create(AeadAlgorithm.CHACHA20_POLY1305, new byte[32])) {
+                long before = 0;
+                for (int i = 0; i < 300; i++) {
+                    if (i == 200) {
+                        before = (Long) counter.invoke(bean);
+                    }
+                    nonce[0] = (byte) i;
+                    nonce[1] = (byte) (i >> 8);
+                    pt.clear();
+                    ct.clear();
+                    aead.seal(nonce, aad, aad.length, pt, ct);
+                    ct.flip();
+                    pt.clear();
+                    aead.open(nonce, aad, aad.length, ct, pt);
+                }
+                long allocated = (Long) counter.invoke(bean) - before - overhead;
+                assertEquals(0, allocated, (direct ? "direct" : "heap") + ": bytes allocated by 100 seal+open pairs");
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static byte[] seal(Aeads.Implementation impl, AeadAlgorithm alg, byte[] key, byte[] nonce, byte[] aad, byte[] msg) {
+        try (Aead aead = impl.create(alg, key)) {
+            ByteBuffer out = ByteBuffer.allocate(msg.length + TAG);
+            aead.seal(nonce, aad, aad.length, ByteBuffer.wrap(msg), out);
+            return out.array();
+        }
+    }
+
+    private static byte[] bytes(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (seed * 31 + i * 7);
+        }
+        return b;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
