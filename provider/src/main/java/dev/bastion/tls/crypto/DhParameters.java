@@ -93,6 +93,9 @@ public record DhParameters(BigInteger p, BigInteger g) {
         BigInteger p = new BigInteger(1, pBytes);
         BigInteger g = new BigInteger(1, gBytes);
         int bits = p.bitLength();
+        if (p.signum() == 0) {
+            throw TlsAlert.illegalParameter("server's DH prime is zero");
+        }
         if (bits > MAX_PRIME_BITS) {
             throw TlsAlert.illegalParameter("server's DH prime has " + bits + " bits; at most " + MAX_PRIME_BITS + " accepted");
         }
