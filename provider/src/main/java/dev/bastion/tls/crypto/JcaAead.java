@@ -51,11 +51,14 @@ final class JcaAead implements Aead {
 
     @Override
     public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, ByteBuffer dst) {
+        int dstPos = dst.position();
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, spec(nonce));
             remember(nonce);
             cipher.updateAAD(aad, 0, aadLength);
-            cipher.doFinal(src, dst);
+            ByteBuffer out = outputView(dst, src.remaining() + AeadAlgorithm.TAG_LENGTH);
+            cipher.doFinal(src, out);
+            dst.position(dstPos + out.position());
         } catch (GeneralSecurityException e) {
             throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
         }
@@ -72,7 +75,9 @@ final class JcaAead implements Aead {
         try {
             initDecrypt(nonce);
             cipher.updateAAD(aad, 0, aadLength);
-            cipher.doFinal(src, dst);
+            ByteBuffer out = outputView(dst, inLen - AeadAlgorithm.TAG_LENGTH);
+            cipher.doFinal(src, out);
+            dst.position(dstPos + out.position());
         } catch (AEADBadTagException e) {
             wipe(dst, dstPos, inLen - AeadAlgorithm.TAG_LENGTH);
             src.position(srcPos);
@@ -119,6 +124,18 @@ final class JcaAead implements Aead {
     private void remember(byte[] nonce) {
         System.arraycopy(nonce, 0, lastNonce, 0, lastNonce.length);
         initialized = true;
+    }
+
+    /**
+     * A view of exactly the output region, so that the cipher cannot touch any other byte of
+     * {@code dst}. JDK 25's AES-GCM, decrypting into a direct buffer, zeroes from index 0 of
+     * the buffer (not from its position) up to the end of the output when the tag is wrong,
+     * destroying whatever precedes the record in the caller's buffer (found by AeadTest's
+     * canary checks; JDK 17 writes nothing on failure). Costs one small object per record;
+     * the JCA path allocates a parameter spec per record anyway.
+     */
+    private static ByteBuffer outputView(ByteBuffer dst, int length) {
+        return dst.slice(dst.position(), Math.min(length, dst.remaining()));
     }
 
     private AlgorithmParameterSpec spec(byte[] nonce) {

@@ -46,12 +46,13 @@ enum AeadBufferLayout {
         int capacity = START + Math.max(input.length, outputLength) + SLACK;
         if (inPlace()) {
             ByteBuffer whole = allocate(directSrc, capacity);
+            fillWithCanary(whole);
             whole.put(START, input);
             ByteBuffer src = whole.duplicate();
             src.position(START).limit(START + input.length);
             ByteBuffer dst = whole.duplicate();
             dst.limit(capacity).position(START - inPlaceShift);
-            return new Pair(src, dst);
+            return new Pair(src, dst, true);
         }
         ByteBuffer srcWhole = allocate(directSrc, capacity);
         srcWhole.put(START, input);
@@ -61,11 +62,16 @@ enum AeadBufferLayout {
             src = src.asReadOnlyBuffer();
         }
         ByteBuffer dst = allocate(directDst, capacity);
-        for (int i = 0; i < capacity; i++) {
-            dst.put(i, (byte) 0x5A); // a canary: bytes outside the output must keep it
-        }
+        fillWithCanary(dst);
         dst.position(START + 3);
-        return new Pair(src, dst);
+        return new Pair(src, dst, false);
+    }
+
+    /** Bytes that neither the input nor the output occupies must keep this value. */
+    private static void fillWithCanary(ByteBuffer b) {
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, (byte) 0x5A);
+        }
     }
 
     private static ByteBuffer allocate(boolean direct, int capacity) {
@@ -77,15 +83,19 @@ enum AeadBufferLayout {
     }
 
     /** The source and destination of one call, and their starting positions. */
-    record Pair(ByteBuffer src, ByteBuffer dst, int srcStart, int dstStart) {
-        Pair(ByteBuffer src, ByteBuffer dst) {
-            this(src, dst, src.position(), dst.position());
+    record Pair(ByteBuffer src, ByteBuffer dst, int srcStart, int srcEnd, int dstStart, boolean shared) {
+        Pair(ByteBuffer src, ByteBuffer dst, boolean shared) {
+            this(src, dst, src.position(), src.limit(), dst.position(), shared);
         }
 
-        /** True if every destination byte outside {@code [dstStart, dstStart + n)} still holds the canary. */
+        /**
+         * True if every destination byte outside the output region {@code [dstStart,
+         * dstStart + n)} (and, in place, outside the input too) still holds the canary.
+         */
         boolean canaryIntact(int n) {
+            int end = shared ? Math.max(srcEnd, dstStart + n) : dstStart + n;
             for (int i = 0; i < dst.capacity(); i++) {
-                if ((i < dstStart || i >= dstStart + n) && dst.get(i) != 0x5A) {
+                if ((i < dstStart || i >= end) && dst.get(i) != 0x5A) {
                     return false;
                 }
             }

@@ -140,7 +140,7 @@ class AeadTest {
                 if (e.alert() != AlertDescription.BAD_RECORD_MAC) {
                     return "wrong alert " + e.alert();
                 }
-                return checkFailedOpen(p, msg.length, layout);
+                return checkFailedOpen(p, msg.length);
             }
             if (!c.valid()) {
                 return "open accepted an invalid record";
@@ -152,14 +152,14 @@ class AeadTest {
         return null;
     }
 
-    private static String checkFailedOpen(AeadBufferLayout.Pair p, int n, AeadBufferLayout layout) {
+    private static String checkFailedOpen(AeadBufferLayout.Pair p, int n) {
         if (p.src().position() != p.srcStart() || p.dst().position() != p.dstStart()) {
             return "positions moved after a failed open";
         }
         if (!Arrays.equals(new byte[n], p.output(n))) {
             return "output region not zeroed after a failed open";
         }
-        if (!layout.inPlace() && !p.canaryIntact(n)) {
+        if (!p.canaryIntact(n)) {
             return "wrote outside the output region";
         }
         return null;
@@ -189,9 +189,7 @@ class AeadTest {
                 assertArrayEquals(expected, p.output(expected.length), layout.toString());
                 assertEquals(p.srcStart() + plaintext.length, p.src().position(), layout + " src position");
                 assertEquals(p.dstStart() + expected.length, p.dst().position(), layout + " dst position");
-                if (!layout.inPlace()) {
-                    assertTrue(p.canaryIntact(expected.length), layout + " wrote outside the output");
-                }
+                assertTrue(p.canaryIntact(expected.length), layout + " wrote outside the output");
                 AeadBufferLayout.Pair q = layout.prepare(expected, plaintext.length);
                 aead.open(nonce, aad, aad.length, q.src(), q.dst());
                 assertArrayEquals(plaintext, q.output(plaintext.length), layout.toString());
@@ -230,7 +228,7 @@ class AeadTest {
                         TlsAlert e = assertThrows(TlsAlert.class, () -> aead.open(nonce, a, a.length, p.src(), p.dst()),
                                 t + " " + layout);
                         assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert(), t + " " + layout);
-                        assertEquals(null, checkFailedOpen(p, n, layout), t + " " + layout);
+                        assertEquals(null, checkFailedOpen(p, n), t + " " + layout);
                     }
                 }
             }
@@ -259,6 +257,7 @@ class AeadTest {
                         AeadBufferLayout.Pair p = layout.prepare(msg, size + TAG);
                         aead.seal(nonce, aad, aad.length, p.src(), p.dst());
                         assertArrayEquals(reference, p.output(size + TAG), sealer + " " + layout + " size " + size);
+                        assertTrue(p.canaryIntact(size + TAG), sealer + " " + layout + " wrote outside the output");
                         assertEquals(p.dstStart() + size + TAG, p.dst().position());
                     }
                 }
@@ -268,6 +267,7 @@ class AeadTest {
                             AeadBufferLayout.Pair p = layout.prepare(reference, size);
                             aead.open(nonce, aad, aad.length, p.src(), p.dst());
                             assertArrayEquals(msg, p.output(size), opener + " " + layout + " size " + size);
+                            assertTrue(p.canaryIntact(size), opener + " " + layout + " wrote outside the output");
                             assertEquals(p.dstStart() + size, p.dst().position());
                         }
                     }
