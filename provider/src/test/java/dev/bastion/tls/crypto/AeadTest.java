@@ -326,7 +326,9 @@ class AeadTest {
     /**
      * The record path allocates nothing once warm (DESIGN.md): checked where we claim it.
      * The per-thread allocation counter is read through reflection because the test classes
-     * are compiled into the module, which does not read java.management.
+     * are compiled into the module, which does not read java.management. Reading the counter
+     * and JIT activity can add a few bytes to a round, so the least of several rounds of 100
+     * records must be zero; an allocation per record would show in every round.
      */
     @Test
     void rfc8439CompositionAllocatesNothingPerRecord() throws ReflectiveOperationException {
@@ -334,10 +336,11 @@ class AeadTest {
         Class<?> sunBean = Class.forName("com.sun.management.ThreadMXBean");
         assumeTrue(sunBean.isInstance(bean), "no per-thread allocation counter on this JVM");
         Method counter = sunBean.getMethod("getCurrentThreadAllocatedBytes");
+        Object[] noArguments = new Object[0];
         long overhead = Long.MAX_VALUE;
-        for (int i = 0; i < 50; i++) { // warms the reflective call; keeps the cost of reading the counter
-            long a = (Long) counter.invoke(bean);
-            long b = (Long) counter.invoke(bean);
+        for (int i = 0; i < 50; i++) {
+            long a = (Long) counter.invoke(bean, noArguments);
+            long b = (Long) counter.invoke(bean, noArguments);
             overhead = Math.min(overhead, b - a);
         }
         for (boolean direct : new boolean[] {false, true}) {
@@ -345,24 +348,27 @@ class AeadTest {
             ByteBuffer ct = direct ? ByteBuffer.allocateDirect(5016) : ByteBuffer.allocate(5016);
             byte[] nonce = new byte[12];
             byte[] aad = new byte[13];
+            long least = Long.MAX_VALUE;
             try (Aead aead = Aeads.Implementation.BC_RFC8439.create(AeadAlgorithm.CHACHA20_POLY1305, new byte[32])) {
-                long before = 0;
-                for (int i = 0; i < 300; i++) {
-                    if (i == 200) {
-                        before = (Long) counter.invoke(bean);
+                for (int round = 0; round < 10 && least > 0; round++) {
+                    long before = (Long) counter.invoke(bean, noArguments);
+                    for (int i = 0; i < 100; i++) {
+                        nonce[0] = (byte) i;
+                        nonce[1] = (byte) round;
+                        pt.clear();
+                        ct.clear();
+                        aead.seal(nonce, aad, aad.length, pt, ct);
+                        ct.flip();
+                        pt.clear();
+                        aead.open(nonce, aad, aad.length, ct, pt);
                     }
-                    nonce[0] = (byte) i;
-                    nonce[1] = (byte) (i >> 8);
-                    pt.clear();
-                    ct.clear();
-                    aead.seal(nonce, aad, aad.length, pt, ct);
-                    ct.flip();
-                    pt.clear();
-                    aead.open(nonce, aad, aad.length, ct, pt);
+                    long allocated = (Long) counter.invoke(bean, noArguments) - before - overhead;
+                    if (round > 0) {
+                        least = Math.min(least, allocated);
+                    }
                 }
-                long allocated = (Long) counter.invoke(bean) - before - overhead;
-                assertEquals(0, allocated, (direct ? "direct" : "heap") + ": bytes allocated by 100 seal+open pairs");
             }
+            assertEquals(0, least, (direct ? "direct" : "heap") + ": bytes allocated by 100 seal+open pairs");
         }
     }
 
