@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.testutil.Hex;
 import dev.bastion.tls.testutil.Wycheproof;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class HkdfTest {
     }
 
     static List<Wycheproof.Case> wycheproof() {
-        List<Wycheproof.Case> all = new java.util.ArrayList<>(Wycheproof.cases("hkdf_sha256_test.json"));
+        List<Wycheproof.Case> all = new ArrayList<>(Wycheproof.cases("hkdf_sha256_test.json"));
         all.addAll(Wycheproof.cases("hkdf_sha384_test.json"));
         return all;
     }
@@ -80,7 +82,7 @@ class HkdfTest {
     /** RFC 8446 §7.1 HkdfLabel: uint16 length, opaque label<7..255> ("tls13 " + label), opaque context<0..255>. */
     @Test
     void hkdfLabelEncoding() {
-        byte[] info = Hkdf.hkdfLabel("key".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {7}, 16);
+        byte[] info = Hkdf.hkdfLabel("key".getBytes(StandardCharsets.US_ASCII), new byte[] {7}, 16);
         assertArrayEquals(Hex.bytes("0010 09 746c73313320 6b6579 01 07"), info);
         assertThrows(IllegalArgumentException.class, () -> Hkdf.hkdfLabel(new byte[250], new byte[0], 16));
         assertThrows(IllegalArgumentException.class, () -> Hkdf.hkdfLabel(new byte[1], new byte[256], 16));

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of the typed stages beyond the RFC 8448 values: checks, wiping, KeyUpdate, exporter. */
@@ -49,7 +51,7 @@ class KeyScheduleStagesTest {
         byte[] expected = new Hkdf(H).expandLabel(S3.get("server_application_traffic_secret"), "traffic upd",
                 new byte[0], 32);
         assertArrayEquals(expected, ap1.copyForKeyLog());
-        assertFalse(java.util.Arrays.equals(S3.get("server_application_key"), ap1.keys(AeadAlgorithm.AES_128_GCM).key()));
+        assertFalse(Arrays.equals(S3.get("server_application_key"), ap1.keys(AeadAlgorithm.AES_128_GCM).key()));
     }
 
     @Test
@@ -96,7 +98,7 @@ class KeyScheduleStagesTest {
         Tls13Exporter e = new Tls13Exporter(H, secret.clone(), "exp");
         Hkdf hkdf = new Hkdf(H);
         byte[] base = hkdf.deriveSecret(secret, "EXPERIMENTAL test", hkdf.emptyHash());
-        byte[] ctxHash = java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3});
+        byte[] ctxHash = MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3});
         assertArrayEquals(hkdf.expandLabel(base, "exporter", ctxHash, 40),
                 e.exportKeyingMaterial("EXPERIMENTAL test", new byte[] {1, 2, 3}, 40));
         assertArrayEquals(e.exportKeyingMaterial("EXPERIMENTAL x", null, 20),

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,11 @@ final class NamedHex {
             throw new IllegalArgumentException(resource + " has no entry " + name);
         }
         return v.clone();
+    }
+
+    /** Entry names in file order. */
+    List<String> names() {
+        return List.copyOf(values.keySet());
     }
 
     private static Map<String, byte[]> parse(String resource, BufferedReader r) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bastion.tls.testutil.Hex;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class Prf12Test {
         byte[] secret = Hex.bytes("9bbe436ba940f017b17652849a71db35");
         byte[] whole = prf.derive(secret, "test label", Hex.bytes("a0ba9f936cda311827a6f796ffd5198c"), 100);
         byte[] split = prf.derive(secret, "test label", Hex.bytes("a0ba9f936cda3118"), Hex.bytes("27a6f796ffd5198c"), 33);
-        assertArrayEquals(java.util.Arrays.copyOf(whole, 33), split);
+        assertArrayEquals(Arrays.copyOf(whole, 33), split);
     }
 
     @Test
