@@ -1,0 +1,65 @@
+package dev.bastion.tls.crypto;
+
+import javax.security.auth.Destroyable;
+
+/**
+ * The handshake secret of the TLS 1.3 key schedule (RFC 8446 §7.1), made by
+ * {@link EarlySecret#handshakeSecret}. Not thread-safe (one handshake owns it).
+ */
+public final class HandshakeSecret implements Destroyable {
+    private final Hkdf hkdf;
+    private final SecretBytes secret;
+
+    /** Takes ownership of {@code secret}. */
+    HandshakeSecret(Hkdf hkdf, byte[] secret) {
+        this.hkdf = hkdf;
+        this.secret = new SecretBytes(secret, "handshake secret");
+    }
+
+    public HashAlgorithm hash() {
+        return hkdf.hash();
+    }
+
+    /**
+     * {@code client_handshake_traffic_secret = Derive-Secret(., "c hs traffic",
+     * ClientHello...ServerHello)}.
+     */
+    public TrafficSecret clientHandshakeTrafficSecret(byte[] helloHash) {
+        return KeySchedule13.trafficSecret(hkdf, secret.get(), "c hs traffic", helloHash,
+                "client_handshake_traffic_secret");
+    }
+
+    /**
+     * {@code server_handshake_traffic_secret = Derive-Secret(., "s hs traffic",
+     * ClientHello...ServerHello)}.
+     */
+    public TrafficSecret serverHandshakeTrafficSecret(byte[] helloHash) {
+        return KeySchedule13.trafficSecret(hkdf, secret.get(), "s hs traffic", helloHash,
+                "server_handshake_traffic_secret");
+    }
+
+    /**
+     * {@code Master Secret = HKDF-Extract(Derive-Secret(., "derived", ""), 0)}. Destroys this
+     * handshake secret: derive both handshake traffic secrets first.
+     */
+    public MasterSecret masterSecret() {
+        byte[] ms = KeySchedule13.nextStage(hkdf, secret.get(), new byte[hash().length()]);
+        secret.destroy();
+        return new MasterSecret(hkdf, ms);
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "HandshakeSecret(" + hash() + ", " + secret + ")";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bastion.tls.crypto;
+
+import javax.security.auth.Destroyable;
+
+/**
+ * {@code resumption_master_secret} (RFC 8446 §7.1), from which the PSK of each
+ * NewSessionTicket is derived (§4.6.1). Not thread-safe: it belongs to one connection,
+ * whose handshake thread issues or receives tickets.
+ */
+public final class ResumptionMasterSecret implements Destroyable {
+    private final Hkdf hkdf;
+    private final SecretBytes secret;
+
+    /** Takes ownership of {@code secret}. */
+    ResumptionMasterSecret(Hkdf hkdf, byte[] secret) {
+        this.hkdf = hkdf;
+        this.secret = new SecretBytes(secret, "resumption_master_secret");
+    }
+
+    public HashAlgorithm hash() {
+        return hkdf.hash();
+    }
+
+    /**
+     * The PSK of a ticket (RFC 8446 §4.6.1): {@code HKDF-Expand-Label(resumption_master_secret,
+     * "resumption", ticket_nonce, Hash.length)}. The caller owns the result (it goes into the
+     * session) and wipes it when the session is dropped.
+     *
+     * @param ticketNonce NewSessionTicket.ticket_nonce (0..255 bytes)
+     */
+    public byte[] resumptionPsk(byte[] ticketNonce) {
+        return hkdf.expandLabel(secret.get(), "resumption", ticketNonce, hash().length());
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "ResumptionMasterSecret(" + hash() + ", " + secret + ")";
+    }
+}
