@@ -1,0 +1,43 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.codec.TlsAlert;
+import java.security.Principal;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decisions a handshake hands to the application's JSSE objects: which certificate to
+ * present (the {@code X509ExtendedKeyManager}), whether the peer's chain is trusted (the
+ * {@code X509ExtendedTrustManager}, so endpoint identification sees the engine or socket),
+ * and which application protocol to pick (the handshake ALPN selector). The JSSE adapter
+ * implements it; tests use fixed answers.
+ */
+public interface Credentials {
+
+    /**
+     * The server's certificate and key, trying {@code keyTypes} in order (JSSE key type names:
+     * {@code "EC"}, {@code "RSA"}, {@code "RSASSA-PSS"}, {@code "EdDSA"}); empty when none fits.
+     */
+    Optional<LocalCredential> chooseServerCredential(List<String> keyTypes, List<Principal> issuers);
+
+    /** The client's certificate and key for a CertificateRequest; empty to send no certificate. */
+    Optional<LocalCredential> chooseClientCredential(List<String> keyTypes, List<Principal> issuers);
+
+    /**
+     * Checks the server's chain ({@code chain[0]} is the server's certificate).
+     *
+     * @throws TlsAlert {@code bad_certificate}, {@code certificate_expired},
+     *     {@code certificate_unknown} ... when the trust manager rejects it
+     */
+    void checkServerTrusted(X509Certificate[] chain, String authType);
+
+    /** Checks a client's chain; see {@link #checkServerTrusted}. */
+    void checkClientTrusted(X509Certificate[] chain, String authType);
+
+    /**
+     * The application protocol to select from the client's offer, or empty for none. A
+     * selector that finds no acceptable protocol throws {@code no_application_protocol}.
+     */
+    Optional<String> selectApplicationProtocol(List<String> offered);
+}

@@ -1,0 +1,76 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+
+/**
+ * Everything a handshake needs to know about what this side allows and wants: the result of
+ * the context's defaults, the {@code jdk.tls.*} properties and the engine's
+ * {@code SSLParameters}, fixed when the handshake starts.
+ *
+ * @param client true for the client side
+ * @param versions enabled protocol versions, as wire codes, highest first (0x0304, 0x0303)
+ * @param cipherSuites enabled suites in preference order
+ * @param groups supported groups in preference order (supported_groups)
+ * @param keyShareGroups the groups a client sends key shares for up front (a prefix-ordered
+ *     subset of {@code groups}; others are reachable through HelloRetryRequest)
+ * @param signatureSchemes schemes accepted for handshake signatures, in preference order
+ * @param certificateSchemes schemes accepted in certificates (signature_algorithms_cert)
+ * @param applicationProtocols ALPN protocols, in preference order; empty for no ALPN
+ * @param peerHost the peer's host name as the application gave it (client: SNI and
+ *     endpoint identification); empty when unknown
+ * @param peerPort the peer's port, or -1
+ * @param serverNames client: the server names to send; server: unused
+ * @param sniMatchers server: the matchers a requested server name must satisfy
+ * @param clientAuth server: whether to request a client certificate
+ * @param honourServerCipherSuiteOrder server: pick by our order rather than the client's
+ * @param middleboxCompatibility send the TLS 1.3 compatibility session id and CCS (RFC 8446 §D.4)
+ * @param maxHandshakeMessageSize {@code jdk.tls.maxHandshakeMessageSize}
+ * @param maxCertificateChainLength {@code jdk.tls.maxCertificateChainLength}
+ */
+public record HandshakeConfig(
+        boolean client,
+        List<Integer> versions,
+        List<CipherSuite> cipherSuites,
+        List<NamedGroup> groups,
+        List<NamedGroup> keyShareGroups,
+        List<SignatureScheme> signatureSchemes,
+        List<SignatureScheme> certificateSchemes,
+        List<String> applicationProtocols,
+        Optional<String> peerHost,
+        int peerPort,
+        List<SNIServerName> serverNames,
+        List<SNIMatcher> sniMatchers,
+        ClientAuth clientAuth,
+        boolean honourServerCipherSuiteOrder,
+        boolean middleboxCompatibility,
+        int maxHandshakeMessageSize,
+        int maxCertificateChainLength) {
+
+    public static final int TLS13 = 0x0304;
+    public static final int TLS12 = 0x0303;
+
+    public HandshakeConfig {
+        versions = List.copyOf(versions);
+        cipherSuites = List.copyOf(cipherSuites);
+        groups = List.copyOf(groups);
+        keyShareGroups = List.copyOf(keyShareGroups);
+        signatureSchemes = List.copyOf(signatureSchemes);
+        certificateSchemes = List.copyOf(certificateSchemes);
+        applicationProtocols = List.copyOf(applicationProtocols);
+        serverNames = List.copyOf(serverNames);
+        sniMatchers = List.copyOf(sniMatchers);
+        if (!groups.containsAll(keyShareGroups)) {
+            throw new IllegalArgumentException("key share groups " + keyShareGroups + " must be among " + groups);
+        }
+    }
+
+    public boolean enables(int version) {
+        return versions.contains(version);
+    }
+}

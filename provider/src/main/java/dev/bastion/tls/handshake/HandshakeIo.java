@@ -1,0 +1,60 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.crypto.TrafficKeys;
+import dev.bastion.tls.crypto.TranscriptHash;
+import dev.bastion.tls.message.HandshakeMessage;
+import java.security.SecureRandom;
+
+/**
+ * The whole vocabulary of effects a handshake state may cause (MODELS.md §5.2). States never
+ * see records, sockets or the application's buffers; the connection core implements this,
+ * and tests implement it with a recorder.
+ *
+ * <p>Transcript rule (Go's chokepoint habit): {@link #send} adds the message it sends, and the
+ * connection adds every received message before handing it to a state. A state that needs
+ * the hash <em>before</em> a message (CertificateVerify, Finished) takes it from
+ * {@link #transcript()} while handling the previous message and carries it in a field.
+ */
+public interface HandshakeIo {
+
+    /** The immutable configuration of this connection. */
+    HandshakeConfig config();
+
+    /** Key manager, trust manager and server-name decisions, made by the JSSE adapter. */
+    Credentials credentials();
+
+    SecureRandom random();
+
+    /** The running transcript hash of this handshake. */
+    TranscriptHash transcript();
+
+    /**
+     * Frames {@code message}, adds it to the transcript and queues it to be sent under the
+     * write protection in force now (keys installed later do not apply to it).
+     */
+    void send(HandshakeMessage message);
+
+    /** Queues one plaintext change_cipher_spec record (TLS 1.3 middlebox compatibility, RFC 8446 §D.4). */
+    void sendCompatibilityCcs();
+
+    /** Records received from now on are TLS 1.3-protected with {@code keys}. */
+    void installReadKeys13(TrafficKeys keys);
+
+    /** Records sent from now on (after what is already queued) are TLS 1.3-protected with {@code keys}. */
+    void installWriteKeys13(TrafficKeys keys);
+
+    /**
+     * Writes one NSS key log line ({@code label client_random secret}) when key logging is on;
+     * does nothing otherwise. Callers pass copies; the implementation wipes nothing.
+     */
+    void keyLog(String label, byte[] clientRandom, byte[] secret);
+
+    /** The session being negotiated changed (for {@code getHandshakeSession()}). */
+    void handshakeSession(Negotiated sofar);
+
+    /**
+     * The handshake is complete in this direction: application data may flow. Called once;
+     * post-handshake messages (NewSessionTicket, KeyUpdate) may still follow.
+     */
+    void complete(Negotiated result);
+}

@@ -1,0 +1,33 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.message.DecodeContext;
+import dev.bastion.tls.message.HandshakeMessage;
+
+/**
+ * One side's handshake as the connection core drives it: start it, then hand it each
+ * decoded handshake message (already added to the transcript). It holds the current state
+ * (a small immutable object per RFC step) and nothing else.
+ */
+public interface Handshaker {
+
+    /** Client: builds and sends the ClientHello. Server: nothing, it awaits one. */
+    void start(HandshakeIo io);
+
+    /**
+     * Handles one message from the peer. May be expensive (signatures, key agreement): an
+     * {@code SSLEngine} runs it as a delegated task.
+     *
+     * @throws dev.bastion.tls.codec.TlsAlert {@code unexpected_message} for a message the
+     *     current state does not accept, and whatever alert the message deserves
+     */
+    void receive(HandshakeMessage message, HandshakeIo io);
+
+    /** How to decode the next message from the peer (negotiated version, side, lengths). */
+    DecodeContext decodeContext();
+
+    /**
+     * Whether a TLS 1.3 compatibility change_cipher_spec record from the peer is acceptable
+     * now (RFC 8446 §5: after the first ClientHello and before the peer's Finished).
+     */
+    boolean acceptsCompatibilityCcs();
+}

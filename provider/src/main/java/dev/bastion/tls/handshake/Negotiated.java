@@ -1,0 +1,53 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SNIServerName;
+
+/**
+ * What a handshake agreed, so far ({@link HandshakeIo#handshakeSession}) or in the end
+ * ({@link HandshakeIo#complete}). Fields not known yet are empty.
+ *
+ * @param version the protocol version's wire code (0x0304, 0x0303), or 0 before ServerHello
+ * @param cipherSuite the suite, once chosen
+ * @param group the key exchange group, when there was one
+ * @param applicationProtocol the ALPN result; empty for none
+ * @param localCertificates the chain we presented
+ * @param peerCertificates the chain the peer presented
+ * @param requestedServerNames the SNI names the client sent
+ * @param peerSignatureSchemes the signature_algorithms the peer sent, as RFC names
+ * @param resumed whether the session was resumed
+ */
+public record Negotiated(
+        int version,
+        Optional<CipherSuite> cipherSuite,
+        Optional<NamedGroup> group,
+        Optional<String> applicationProtocol,
+        List<X509Certificate> localCertificates,
+        List<X509Certificate> peerCertificates,
+        List<SNIServerName> requestedServerNames,
+        List<String> peerSignatureSchemes,
+        boolean resumed) {
+
+    /** Nothing agreed yet. */
+    public static final Negotiated NONE = new Negotiated(0, Optional.empty(), Optional.empty(), Optional.empty(),
+            List.of(), List.of(), List.of(), List.of(), false);
+
+    public Negotiated {
+        localCertificates = List.copyOf(localCertificates);
+        peerCertificates = List.copyOf(peerCertificates);
+        requestedServerNames = List.copyOf(requestedServerNames);
+        peerSignatureSchemes = List.copyOf(peerSignatureSchemes);
+    }
+
+    public String protocolName() {
+        return switch (version) {
+            case HandshakeConfig.TLS13 -> "TLSv1.3";
+            case HandshakeConfig.TLS12 -> "TLSv1.2";
+            default -> "NONE";
+        };
+    }
+}
