@@ -27,6 +27,23 @@ public interface Aead extends AutoCloseable {
     void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, ByteBuffer dst);
 
     /**
+     * Like {@link #seal(byte[], byte[], int, ByteBuffer, ByteBuffer)}, encrypting
+     * {@code src} followed by {@code suffix[0, suffixLength)} as one plaintext: TLS 1.3 appends
+     * the inner content type and padding to the content (RFC 8446 §5.2), and this spares the
+     * copy of the content next to them. {@code src} and {@code dst} must not share storage.
+     * Advances {@code dst} by {@code src.remaining() + suffixLength + tagLength}.
+     *
+     * <p>The default joins the two into a temporary buffer; the implementations that
+     * {@link AeadAlgorithm#newAead} chooses override it without allocating.
+     */
+    default void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, byte[] suffix, int suffixLength,
+            ByteBuffer dst) {
+        ByteBuffer joined = ByteBuffer.allocate(src.remaining() + suffixLength);
+        joined.put(src).put(suffix, 0, suffixLength).flip();
+        seal(nonce, aad, aadLength, joined, dst);
+    }
+
+    /**
      * Decrypts and authenticates {@code src} (ciphertext followed by the tag) into
      * {@code dst}. Advances {@code src} to its limit and {@code dst} by
      * {@code src.remaining() - tagLength}.

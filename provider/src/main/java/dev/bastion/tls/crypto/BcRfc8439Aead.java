@@ -57,6 +57,12 @@ final class BcRfc8439Aead implements Aead {
 
     @Override
     public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, ByteBuffer dst) {
+        seal(nonce, aad, aadLength, src, ZEROS, 0, dst);
+    }
+
+    @Override
+    public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, byte[] suffix, int suffixLength,
+            ByteBuffer dst) {
         int n = src.remaining();
         start(nonce, aad, aadLength);
         int dstPos = dst.position();
@@ -75,10 +81,18 @@ final class BcRfc8439Aead implements Aead {
                 dst.put(dstPos + off, scratch, 0, c);
             }
         }
-        finishTag(aadLength, n);
-        dst.put(dstPos + n, tag, 0, tag.length);
+        // the suffix continues the same key stream and MAC input (ChaCha20 is a stream cipher)
+        for (int off = 0; off < suffixLength; off += CHUNK) {
+            int c = Math.min(CHUNK, suffixLength - off);
+            chacha.processBytes(suffix, off, c, scratch, 0);
+            poly1305.update(scratch, 0, c);
+            dst.put(dstPos + n + off, scratch, 0, c);
+        }
+        int total = n + suffixLength;
+        finishTag(aadLength, total);
+        dst.put(dstPos + total, tag, 0, tag.length);
         src.position(src.limit());
-        dst.position(dstPos + n + tag.length);
+        dst.position(dstPos + total + tag.length);
     }
 
     @Override

@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JcaAead implements Aead {
     private final AeadAlgorithm algorithm;
+    private ByteBuffer suffixBuffer;
     private final Cipher cipher;
     private final SecretKeySpec key;
     private final byte[] keyBytes;
@@ -62,6 +63,32 @@ final class JcaAead implements Aead {
         } catch (GeneralSecurityException e) {
             throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, byte[] suffix, int suffixLength,
+            ByteBuffer dst) {
+        int dstPos = dst.position();
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, spec(nonce));
+            remember(nonce);
+            cipher.updateAAD(aad, 0, aadLength);
+            ByteBuffer out = outputView(dst, src.remaining() + suffixLength + AeadAlgorithm.TAG_LENGTH);
+            cipher.update(src, out);
+            cipher.doFinal(suffixView(suffix, suffixLength), out);
+            dst.position(dstPos + out.position());
+        } catch (GeneralSecurityException e) {
+            throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A reused heap view of {@code suffix[0, length)}: callers pass the same small array each record. */
+    private ByteBuffer suffixView(byte[] suffix, int length) {
+        if (suffixBuffer == null || suffixBuffer.array() != suffix) {
+            suffixBuffer = ByteBuffer.wrap(suffix);
+        }
+        suffixBuffer.limit(length).position(0);
+        return suffixBuffer;
     }
 
     @Override

@@ -10,6 +10,17 @@ final class Records {
     private Records() {
     }
 
+    /**
+     * Whether two buffers might view the same memory: the same heap array, or two buffers we
+     * cannot see into (direct, read-only). A heap and a direct buffer never do.
+     */
+    static boolean mayShareStorage(ByteBuffer a, ByteBuffer b) {
+        if (a.hasArray() && b.hasArray()) {
+            return a.array() == b.array();
+        }
+        return a.isDirect() == b.isDirect();
+    }
+
     static int u16(ByteBuffer b, int at) {
         return ((b.get(at) & 0xFF) << 8) | (b.get(at + 1) & 0xFF);
     }

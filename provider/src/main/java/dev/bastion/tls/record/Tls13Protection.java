@@ -46,6 +46,7 @@ public final class Tls13Protection implements Protection {
     private final SequenceNumber seq = new SequenceNumber();
     private final PaddingPolicy padding;
     private final long keyUpdateThreshold;
+    private byte[] suffix = new byte[1];
     private ByteBuffer viewOwner;
     private ByteBuffer view;
     private boolean closed;
@@ -132,16 +133,33 @@ public final class Tls13Protection implements Protection {
         headerToAad(dst, start);
         Records.xorNonce(iv, s, nonce);
         dst.position(start + HEADER);
-        dst.put(src);
-        dst.put((byte) type.code());
-        for (int i = n + 1; i < inner; i++) {
-            dst.put((byte) 0);
+        if (Records.mayShareStorage(src, dst)) {
+            // copy next to the type byte, then encrypt in place
+            dst.put(src);
+            dst.put((byte) type.code());
+            for (int i = n + 1; i < inner; i++) {
+                dst.put((byte) 0);
+            }
+            ByteBuffer in = viewOf(dst);
+            in.limit(start + HEADER + inner).position(start + HEADER);
+            dst.position(start + HEADER);
+            aead.seal(nonce, aad, HEADER, in, dst);
+        } else {
+            // encrypt straight from the caller's buffer, the type byte and padding as a suffix
+            int suffixLength = inner - n;
+            byte[] suffix = suffixFor(suffixLength);
+            suffix[0] = (byte) type.code();
+            aead.seal(nonce, aad, HEADER, src, suffix, suffixLength, dst);
         }
-        ByteBuffer in = viewOf(dst);
-        in.limit(start + HEADER + inner).position(start + HEADER);
-        dst.position(start + HEADER);
-        aead.seal(nonce, aad, HEADER, in, dst);
         seq.advance();
+    }
+
+    /** A reused array of at least {@code length} bytes: the type byte, then zero padding. */
+    private byte[] suffixFor(int length) {
+        if (suffix.length < length) {
+            suffix = new byte[length];
+        }
+        return suffix;
     }
 
     @Override

@@ -110,6 +110,25 @@ class AllocationTest {
         }
 
         @Override
+        public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, byte[] suffix, int suffixLength,
+                ByteBuffer dst) {
+            byte k = mix(nonce, aad, aadLength);
+            byte sum = 0;
+            while (src.hasRemaining()) {
+                byte b = src.get();
+                sum += b;
+                dst.put((byte) (b ^ k));
+            }
+            for (int i = 0; i < suffixLength; i++) {
+                sum += suffix[i];
+                dst.put((byte) (suffix[i] ^ k));
+            }
+            for (int i = 0; i < AeadAlgorithm.TAG_LENGTH; i++) {
+                dst.put((byte) (sum + i));
+            }
+        }
+
+        @Override
         public void open(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, ByteBuffer dst) {
             byte k = mix(nonce, aad, aadLength);
             int n = src.remaining() - AeadAlgorithm.TAG_LENGTH;
