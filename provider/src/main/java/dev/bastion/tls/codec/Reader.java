@@ -193,6 +193,15 @@ public final class Reader {
         }
     }
 
+    /**
+     * A {@code decode_error} for a problem the caller found in {@code field} of what this
+     * reader parses, named with this reader's context like the reader's own errors
+     * ({@code "ClientHello.cipher_suites: length 3 is odd"}).
+     */
+    public TlsAlert error(String field, String problem) {
+        return fail(field, problem);
+    }
+
     private Reader vector(int length, int min, int max, String field) {
         if (length < min || length > max) {
             throw fail(field, "length " + length + " outside " + min + ".." + max);

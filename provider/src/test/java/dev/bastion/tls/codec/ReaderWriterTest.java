@@ -87,6 +87,14 @@ class ReaderWriterTest {
     }
 
     @Test
+    void callerFoundErrorsCarryTheContext() {
+        Reader inner = Reader.of(Hex.bytes("0003aabbcc")).named("ClientHello").vec16(0, 10, "cipher_suites");
+        TlsAlert a = inner.error("length", "3 is odd");
+        assertEquals(AlertDescription.DECODE_ERROR, a.alert());
+        assertEquals("ClientHello.cipher_suites.length: 3 is odd", a.getMessage());
+    }
+
+    @Test
     void sliceAndConsumedSinceShareStorage() {
         byte[] enc = Hex.bytes("0102030405");
         Reader r = Reader.of(enc);
