@@ -1,24 +1,20 @@
 package dev.bastion.tls.crypto;
 
-import javax.security.auth.Destroyable;
 
 /**
  * The first stage of the TLS 1.3 key schedule (RFC 8446 §7.1):
  * {@code Early Secret = HKDF-Extract(0, PSK)}, with a PSK of {@code Hash.length} zeros when
  * no PSK is in use. Not thread-safe (one handshake owns it).
  */
-public final class EarlySecret implements Destroyable {
-    private final Hkdf hkdf;
-    private final SecretBytes secret;
+public final class EarlySecret extends HkdfSecret {
 
-    private EarlySecret(HashAlgorithm hash, byte[] psk) {
-        this.hkdf = new Hkdf(hash);
-        this.secret = new SecretBytes(hkdf.extract(new byte[0], psk), "early secret");
+    private EarlySecret(Hkdf hkdf, byte[] psk) {
+        super(hkdf, hkdf.extract(new byte[0], psk), "early secret");
     }
 
     /** The early secret of a full handshake: no PSK, so IKM = {@code Hash.length} zeros. */
     public static EarlySecret withoutPsk(HashAlgorithm hash) {
-        return new EarlySecret(hash, new byte[hash.length()]);
+        return new EarlySecret(new Hkdf(hash), new byte[hash.length()]);
     }
 
     /**
@@ -29,11 +25,7 @@ public final class EarlySecret implements Destroyable {
         if (psk.length == 0) {
             throw new IllegalArgumentException("a PSK must not be empty");
         }
-        return new EarlySecret(hash, psk);
-    }
-
-    public HashAlgorithm hash() {
-        return hkdf.hash();
+        return new EarlySecret(new Hkdf(hash), psk);
     }
 
     /** Binder key for a resumption PSK (from a NewSessionTicket): label "res binder". */
@@ -76,20 +68,6 @@ public final class EarlySecret implements Destroyable {
         return next(new byte[hash().length()]);
     }
 
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "EarlySecret(" + hash() + ", " + secret + ")";
-    }
 
     private PskBinderKey binderKey(String label) {
         return new PskBinderKey(hkdf, hkdf.deriveSecret(secret.get(), label, hkdf.emptyHash()));

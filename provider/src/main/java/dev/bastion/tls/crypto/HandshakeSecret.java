@@ -1,23 +1,15 @@
 package dev.bastion.tls.crypto;
 
-import javax.security.auth.Destroyable;
 
 /**
  * The handshake secret of the TLS 1.3 key schedule (RFC 8446 §7.1), made by
  * {@link EarlySecret#handshakeSecret}. Not thread-safe (one handshake owns it).
  */
-public final class HandshakeSecret implements Destroyable {
-    private final Hkdf hkdf;
-    private final SecretBytes secret;
+public final class HandshakeSecret extends HkdfSecret {
 
     /** Takes ownership of {@code secret}. */
     HandshakeSecret(Hkdf hkdf, byte[] secret) {
-        this.hkdf = hkdf;
-        this.secret = new SecretBytes(secret, "handshake secret");
-    }
-
-    public HashAlgorithm hash() {
-        return hkdf.hash();
+        super(hkdf, secret, "handshake secret");
     }
 
     /**
@@ -48,18 +40,4 @@ public final class HandshakeSecret implements Destroyable {
         return new MasterSecret(hkdf, ms);
     }
 
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "HandshakeSecret(" + hash() + ", " + secret + ")";
-    }
 }

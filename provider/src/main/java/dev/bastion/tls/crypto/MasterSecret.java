@@ -1,23 +1,15 @@
 package dev.bastion.tls.crypto;
 
-import javax.security.auth.Destroyable;
 
 /**
  * The TLS 1.3 master secret (RFC 8446 §7.1), made by {@link HandshakeSecret#masterSecret}.
  * (The TLS 1.2 master secret is {@link Tls12MasterSecret}.) Not thread-safe.
  */
-public final class MasterSecret implements Destroyable {
-    private final Hkdf hkdf;
-    private final SecretBytes secret;
+public final class MasterSecret extends HkdfSecret {
 
     /** Takes ownership of {@code secret}. */
     MasterSecret(Hkdf hkdf, byte[] secret) {
-        this.hkdf = hkdf;
-        this.secret = new SecretBytes(secret, "master secret");
-    }
-
-    public HashAlgorithm hash() {
-        return hkdf.hash();
+        super(hkdf, secret, "master secret");
     }
 
     /**
@@ -56,18 +48,4 @@ public final class MasterSecret implements Destroyable {
         return new ResumptionMasterSecret(hkdf, rms);
     }
 
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "MasterSecret(" + hash() + ", " + secret + ")";
-    }
 }

@@ -3,7 +3,6 @@ package dev.bastion.tls.crypto;
 import dev.bastion.tls.codec.TlsAlert;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.security.auth.Destroyable;
 
 /**
  * A PSK binder key, {@code binder_key = Derive-Secret(Early Secret, "ext binder" | "res
@@ -12,23 +11,16 @@ import javax.security.auth.Destroyable;
  * transcript hash of the ClientHello truncated before the binders list (plus, after a
  * HelloRetryRequest, the messages before it).
  */
-public final class PskBinderKey implements Destroyable {
-    private final Hkdf hkdf;
-    private final SecretBytes key;
+public final class PskBinderKey extends HkdfSecret {
 
     /** Takes ownership of {@code key}; shares the early secret's HKDF (same thread). */
     PskBinderKey(Hkdf hkdf, byte[] key) {
-        this.hkdf = hkdf;
-        this.key = new SecretBytes(key, "binder_key");
-    }
-
-    public HashAlgorithm hash() {
-        return hkdf.hash();
+        super(hkdf, key, "binder_key");
     }
 
     /** The binder value for a PskBinderEntry. */
     public byte[] binder(byte[] truncatedHelloHash) {
-        return hkdf.finishedMac(key.get(), truncatedHelloHash);
+        return hkdf.finishedMac(secret.get(), truncatedHelloHash);
     }
 
     /**
@@ -49,18 +41,4 @@ public final class PskBinderKey implements Destroyable {
         }
     }
 
-    @Override
-    public void destroy() {
-        key.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return key.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "PskBinderKey(" + hash() + ", " + key + ")";
-    }
 }

@@ -1,24 +1,16 @@
 package dev.bastion.tls.crypto;
 
-import javax.security.auth.Destroyable;
 
 /**
  * {@code resumption_master_secret} (RFC 8446 §7.1), from which the PSK of each
  * NewSessionTicket is derived (§4.6.1). Not thread-safe: it belongs to one connection,
  * whose handshake thread issues or receives tickets.
  */
-public final class ResumptionMasterSecret implements Destroyable {
-    private final Hkdf hkdf;
-    private final SecretBytes secret;
+public final class ResumptionMasterSecret extends HkdfSecret {
 
     /** Takes ownership of {@code secret}. */
     ResumptionMasterSecret(Hkdf hkdf, byte[] secret) {
-        this.hkdf = hkdf;
-        this.secret = new SecretBytes(secret, "resumption_master_secret");
-    }
-
-    public HashAlgorithm hash() {
-        return hkdf.hash();
+        super(hkdf, secret, "resumption_master_secret");
     }
 
     /**
@@ -32,18 +24,4 @@ public final class ResumptionMasterSecret implements Destroyable {
         return hkdf.expandLabel(secret.get(), "resumption", ticketNonce, hash().length());
     }
 
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "ResumptionMasterSecret(" + hash() + ", " + secret + ")";
-    }
 }

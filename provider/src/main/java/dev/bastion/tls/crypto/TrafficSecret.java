@@ -1,7 +1,6 @@
 package dev.bastion.tls.crypto;
 
 import java.util.Arrays;
-import javax.security.auth.Destroyable;
 
 /**
  * A TLS 1.3 traffic secret of one direction (RFC 8446 §7.1): client/server early,
@@ -12,21 +11,18 @@ import javax.security.auth.Destroyable;
  * <p>Each instance has its own HKDF, so the read and write directions can be used by
  * different threads; one instance is not thread-safe.
  */
-public final class TrafficSecret implements Destroyable {
-    private final Hkdf hkdf;
-    private final SecretBytes secret;
+public final class TrafficSecret extends HkdfSecret {
 
     /** Takes ownership of {@code secret}. */
     TrafficSecret(HashAlgorithm hash, byte[] secret, String name) {
+        super(new Hkdf(hash), checkLength(hash, secret, name), name);
+    }
+
+    private static byte[] checkLength(HashAlgorithm hash, byte[] secret, String name) {
         if (secret.length != hash.length()) {
             throw new IllegalArgumentException(name + " must be " + hash.length() + " bytes, got " + secret.length);
         }
-        this.hkdf = new Hkdf(hash);
-        this.secret = new SecretBytes(secret, name);
-    }
-
-    public HashAlgorithm hash() {
-        return hkdf.hash();
+        return secret;
     }
 
     /**
@@ -90,18 +86,4 @@ public final class TrafficSecret implements Destroyable {
         return secret.get().clone();
     }
 
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "TrafficSecret(" + hash() + ", " + secret + ")";
-    }
 }
