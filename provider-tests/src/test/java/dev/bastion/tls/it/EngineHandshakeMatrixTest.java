@@ -1,0 +1,84 @@
+package dev.bastion.tls.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.bastion.tls.it.support.Credentials;
+import dev.bastion.tls.it.support.Credentials.KeyType;
+import dev.bastion.tls.it.support.EnginePair;
+import dev.bastion.tls.it.support.Providers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Full TLS 1.3 handshakes between every pair of providers under test, for every suite ×
+ * server certificate type, with and without client authentication, then application data
+ * both ways. (Java 17's SSLParameters cannot choose named groups per engine, and SunJSSE
+ * reads {@code jdk.tls.namedGroups} once per JVM, so the group dimension runs in separate
+ * JVMs.)
+ */
+class EngineHandshakeMatrixTest {
+    static final String[] SUITES = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"};
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> out = new ArrayList<>();
+        for (String[] pair : Providers.pairs()) {
+            for (String suite : SUITES) {
+                for (KeyType type : KeyType.values()) {
+                    out.add(Arguments.of(pair[0], pair[1], suite, type));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} client, {1} server, {2}, {3}")
+    @MethodSource("matrix")
+    void handshakeAndExchange(String clientProvider, String serverProvider, String suite, KeyType type)
+            throws Exception {
+        boolean clientAuth = (suite.length() + type.ordinal()) % 2 == 0; // half the cases
+        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
+                .createSSLEngine("localhost", 443);
+        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLParameters p = e.getSSLParameters();
+            p.setProtocols(new String[] {"TLSv1.3"});
+            p.setCipherSuites(new String[] {suite});
+            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            e.setSSLParameters(p);
+        }
+        SSLParameters cp = client.getSSLParameters();
+        cp.setEndpointIdentificationAlgorithm("HTTPS");
+        client.setSSLParameters(cp);
+        if (clientAuth) {
+            server.setNeedClientAuth(true);
+        }
+
+        EnginePair pair = new EnginePair(client, server).handshake();
+
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLSession s = e.getSession();
+            assertEquals("TLSv1.3", s.getProtocol(), e.getUseClientMode() ? "client" : "server");
+            assertEquals(suite, s.getCipherSuite());
+            assertEquals("h2", e.getApplicationProtocol());
+        }
+        assertEquals("CN=localhost", ((java.security.cert.X509Certificate) client.getSession().getPeerCertificates()[0])
+                .getSubjectX500Principal().getName());
+        if (clientAuth) {
+            assertEquals(2, server.getSession().getPeerCertificates().length);
+        }
+        byte[] request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(request, pair.send(true, request));
+        byte[] response = new byte[40_000];
+        new java.util.Random(1).nextBytes(response);
+        assertArrayEquals(response, pair.send(false, response));
+    }
+}

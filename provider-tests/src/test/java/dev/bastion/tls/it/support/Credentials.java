@@ -1,0 +1,140 @@
+package dev.bastion.tls.it.support;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Test PKI made at run time: one CA, and per key type a server certificate for
+ * {@code localhost} (with that SAN) and a client certificate, all signed by the CA.
+ */
+public final class Credentials {
+    public static final char[] PASSWORD = "changeit".toCharArray();
+
+    /** Key types of end-entity certificates. */
+    public enum KeyType {
+        RSA("RSA", "SHA256withRSA"),
+        EC_P256("EC", "SHA256withECDSA"),
+        ED25519("Ed25519", "Ed25519");
+
+        final String algorithm;
+        final String signature;
+
+        KeyType(String algorithm, String signature) {
+            this.algorithm = algorithm;
+            this.signature = signature;
+        }
+    }
+
+    private static final Credentials INSTANCE = new Credentials();
+
+    private final KeyPair caKeys;
+    private final X509Certificate ca;
+    private final Map<String, KeyStore> stores = new ConcurrentHashMap<>();
+
+    private Credentials() {
+        try {
+            caKeys = generate(KeyType.EC_P256);
+            ca = certificate("CN=Bastion Test CA", caKeys, "CN=Bastion Test CA", caKeys.getPrivate(), "SHA256withECDSA", true, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Credentials get() {
+        return INSTANCE;
+    }
+
+    public X509Certificate ca() {
+        return ca;
+    }
+
+    /** A key store with one entry ("server" or "client") of {@code type}, chained to the CA. */
+    public KeyStore keyStore(KeyType type, boolean server) {
+        return stores.computeIfAbsent(type + "/" + server, k -> {
+            try {
+                KeyPair kp = generate(type);
+                String dn = server ? "CN=localhost" : "CN=Bastion Test Client";
+                X509Certificate cert = certificate(dn, kp, "CN=Bastion Test CA", caKeys.getPrivate(), "SHA256withECDSA",
+                        false, server ? "localhost" : null);
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry(server ? "server" : "client", kp.getPrivate(), PASSWORD, new X509Certificate[] {cert, ca});
+                return ks;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A trust store holding the CA. */
+    public KeyStore trustStore() throws Exception {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("ca", ca);
+        return ts;
+    }
+
+    /**
+     * An initialised TLS context of {@code provider}, presenting a {@code type} certificate
+     * (server or client), or none when {@code type} is null, and trusting the CA.
+     */
+    public SSLContext context(String provider, KeyType type, boolean server) throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+        if (type == null) {
+            KeyStore empty = KeyStore.getInstance("PKCS12");
+            empty.load(null, null);
+            kmf.init(empty, PASSWORD);
+        } else {
+            kmf.init(keyStore(type, server), PASSWORD);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trustStore());
+        SSLContext ctx = SSLContext.getInstance("TLS", provider);
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+        return ctx;
+    }
+
+    private static KeyPair generate(KeyType type) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance(type.algorithm);
+        if (type == KeyType.RSA) {
+            g.initialize(2048);
+        } else if (type == KeyType.EC_P256) {
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+        }
+        return g.generateKeyPair();
+    }
+
+    private static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+            String sigAlg, boolean isCa, String dnsName) throws Exception {
+        Date now = new Date();
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
+                BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE), new Date(now.getTime() - 3_600_000L),
+                new Date(now.getTime() + 7 * 86_400_000L), new X500Name(subject), keys.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+        if (dnsName != null) {
+            b.addExtension(Extension.subjectAlternativeName, false,
+                    new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+        }
+        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
+    }
+}
