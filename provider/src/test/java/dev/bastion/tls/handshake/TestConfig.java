@@ -47,6 +47,7 @@ public final class TestConfig {
 
     public TestConfig groups(NamedGroup... g) {
         groups = List.of(g);
+        keyShareGroups = keyShareGroups.stream().filter(groups::contains).toList();
         return this;
     }
 
