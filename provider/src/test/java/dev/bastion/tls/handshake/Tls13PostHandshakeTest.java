@@ -57,6 +57,18 @@ class Tls13PostHandshakeTest {
         assertEquals(2, pipe.clientIo.outbox.stream().filter(o -> !o.isCcs()).count(), "the client sent nothing");
     }
 
+    /** RFC 8446 §5: a compatibility CCS is fine from the first ClientHello to the peer's Finished only. */
+    @Test
+    void compatibilityCcsWindow() {
+        Pipe pipe = Pipe.tls13(TestConfig.client().build(), new TestCredentials(), TestConfig.server().build(),
+                new TestCredentials().server(TestCerts.credential(Kind.EC_P256, "server")));
+        assertEquals(false, pipe.client.acceptsCompatibilityCcs());
+        assertEquals(false, pipe.server.acceptsCompatibilityCcs());
+        pipe.handshake();
+        assertEquals(false, pipe.client.acceptsCompatibilityCcs());
+        assertEquals(false, pipe.server.acceptsCompatibilityCcs());
+    }
+
     @Test
     void keyUpdateBeforeTheHandshakeCompletesIsRefused() {
         Pipe pipe = Pipe.tls13(TestConfig.client().build(), new TestCredentials(), TestConfig.server().build(),

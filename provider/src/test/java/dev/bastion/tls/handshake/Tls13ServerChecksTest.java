@@ -11,12 +11,15 @@ import dev.bastion.tls.handshake.TestCerts.Kind;
 import dev.bastion.tls.message.Certificate;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.Finished;
+import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.KeyShareClientHello;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.PreSharedKeyClientHello;
+import dev.bastion.tls.message.ext.PskIdentity;
 import dev.bastion.tls.message.ext.SupportedVersionsClientHello;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -74,6 +77,30 @@ class Tls13ServerChecksTest {
     void noKeyShareIsMissingExtension() {
         serverRefuses(ch -> ext(ch, Tls13HelloRetryTest.without(ch.extensions(), ExtensionType.KEY_SHARE.code())),
                 AlertDescription.MISSING_EXTENSION);
+    }
+
+    @Test
+    void preSharedKeyWithoutModesIsMissingExtension() {
+        PreSharedKeyClientHello psk = new PreSharedKeyClientHello(List.of(new PskIdentity(Opaque.ofHex("0102"), 0)),
+                List.of(Opaque.of(new byte[32])));
+        serverRefuses(ch -> ext(ch, Tls13HelloRetryTest.without(ch.extensions(),
+                ExtensionType.PSK_KEY_EXCHANGE_MODES.code()).plus(psk)), AlertDescription.MISSING_EXTENSION);
+    }
+
+    /** A client that offers a PSK (from some other server) still gets a full handshake. */
+    @Test
+    void preSharedKeyIsIgnored() {
+        PreSharedKeyClientHello psk = new PreSharedKeyClientHello(List.of(new PskIdentity(Opaque.ofHex("0102"), 0)),
+                List.of(Opaque.of(new byte[32])));
+        Pipe pipe = pipe(TestConfig.server());
+        pipe.client.start(pipe.clientIo);
+        pipe.dropFromClient();
+        ClientHello ch = Tls13HandshakeTest.sent(pipe.clientIo, ClientHello.class);
+        pipe.inject(Side.SERVER, ext(ch, ch.extensions().plus(psk)));
+        assertEquals(List.of("ServerHello", "CCS", "EncryptedExtensions (protected)", "Certificate (protected)",
+                "CertificateVerify (protected)", "Finished (protected)"), pipe.serverIo.sentTypes());
+        assertEquals(false, Tls13HandshakeTest.sent(pipe.serverIo, ServerHello.class).extensions()
+                .contains(ExtensionType.PRE_SHARED_KEY));
     }
 
     @Test

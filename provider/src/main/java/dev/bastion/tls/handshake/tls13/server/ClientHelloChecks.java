@@ -52,6 +52,12 @@ final class ClientHelloChecks {
                     + (ext.supportedGroups().isEmpty() ? "supported_groups" : "key_share")
                     + "; without a PSK both are required (RFC 8446 §9.2)");
         }
+        // RFC 8446 §4.2.9: "If clients offer "pre_shared_key" without a "psk_key_exchange_modes"
+        // extension, servers MUST abort the handshake." (This server ignores the PSKs themselves.)
+        if (ext.contains(ExtensionType.PRE_SHARED_KEY) && !ext.contains(ExtensionType.PSK_KEY_EXCHANGE_MODES)) {
+            throw new TlsAlert(AlertDescription.MISSING_EXTENSION,
+                    "ClientHello offers pre_shared_key without psk_key_exchange_modes (RFC 8446 §4.2.9)");
+        }
         List<Integer> groups = ext.supportedGroups().map(SupportedGroups::groups).orElseThrow();
         for (KeyShareEntry share : ext.keyShareClientHello().map(KeyShareClientHello::shares).orElseThrow()) {
             if (!groups.contains(share.group())) {
