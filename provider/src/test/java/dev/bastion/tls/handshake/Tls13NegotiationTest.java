@@ -188,6 +188,27 @@ class Tls13NegotiationTest {
                 .contains(SignatureScheme.RSA_PKCS1_SHA256.code()));
     }
 
+    /** With TLS 1.2 enabled too, the one ClientHello offers both versions, their suites and schemes. */
+    @Test
+    void helloForBothVersions() {
+        TestConfig client = TestConfig.client();
+        client.versions = List.of(0x0304, 0x0303);
+        client.suites = List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+        client.certificateSchemes = List.of(SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.ECDSA_SHA1);
+        Pipe pipe = pipe(client, TestConfig.server());
+        pipe.client.start(pipe.clientIo);
+        ClientHello ch = Tls13HandshakeTest.sent(pipe.clientIo, ClientHello.class);
+        assertEquals(List.of(0x1301, 0xC02F), ch.cipherSuites());
+        assertEquals(List.of(0x0304, 0x0303), ch.extensions().supportedVersionsClientHello().orElseThrow().versions());
+        assertTrue(ch.extensions().signatureAlgorithms().orElseThrow().schemes()
+                .contains(SignatureScheme.RSA_PKCS1_SHA256.code()));
+        assertEquals(List.of(0x0401, 0x0203), ch.extensions().signatureAlgorithmsCert().orElseThrow().schemes());
+        // a TLS 1.3 server still picks TLS 1.3, and PKCS#1 never signs a TLS 1.3 handshake
+        pipe.server.start(pipe.serverIo);
+        pipe.run();
+        assertEquals(HandshakeConfig.TLS13, pipe.clientIo.completed().version());
+    }
+
     @Test
     void handshakeSessionGrowsOnTheClient() {
         TestConfig client = TestConfig.client().alpn("h2");
