@@ -125,6 +125,36 @@ public final class TranscriptHash {
     }
 
     /**
+     * The client's side of RFC 8446 §4.4.1 when the HelloRetryRequest is already in the
+     * transcript (the connection adds each received message before the handshake sees it):
+     * selects {@code selected}, then replaces ClientHello1, the first {@code clientHello1Length}
+     * bytes buffered, by {@code message_hash}, keeping what follows it. Only before the hash is
+     * selected (the client learns it from the HelloRetryRequest).
+     *
+     * @throws IllegalStateException if the hash is already selected or messages were dropped
+     * @throws IllegalArgumentException if fewer than {@code clientHello1Length} bytes are buffered
+     */
+    public void selectHashReplacingClientHello1(HashAlgorithm selected, int clientHello1Length) {
+        if (hash != null || !buffering) {
+            throw new IllegalStateException("ClientHello1 can only be replaced while messages are buffered,"
+                    + " before the hash is selected");
+        }
+        if (clientHello1Length < 4 || clientHello1Length > buffered) {
+            throw new IllegalArgumentException("ClientHello1 length " + clientHello1Length + ", but " + buffered
+                    + " bytes are buffered");
+        }
+        MessageDigest d = newDigest(selected);
+        d.update(buffer, 0, clientHello1Length);
+        byte[] h = d.digest();
+        byte[] rest = Arrays.copyOfRange(buffer, clientHello1Length, buffered);
+        buffered = 0;
+        append(new byte[] {(byte) MESSAGE_HASH, 0, 0, (byte) h.length}, 0, 4);
+        append(h, 0, h.length);
+        append(rest, 0, rest.length);
+        selectHash(selected);
+    }
+
+    /**
      * Keeps the messages themselves as well as their hash, for a TLS 1.2 CertificateVerify
      * signature. Must be called before {@link #selectHash}.
      */

@@ -36,8 +36,13 @@ public interface Credentials {
     void checkClientTrusted(X509Certificate[] chain, String authType);
 
     /**
-     * The application protocol to select from the client's offer, or empty for none. A
-     * selector that finds no acceptable protocol throws {@code no_application_protocol}.
+     * Server, when the client offered ALPN: the answer of the application's handshake
+     * selector ({@code setHandshakeApplicationProtocolSelector}) to the client's offer.
+     * {@code Optional.of("")} means the selector chose to negotiate no protocol; a selector
+     * that finds no acceptable protocol throws {@code no_application_protocol}. Empty when the
+     * application set no selector: the handshake then picks, in server order, the first of
+     * {@link HandshakeConfig#applicationProtocols()} that the client offered, and sends
+     * {@code no_application_protocol} when there is none (RFC 7301 §3.2).
      */
     Optional<String> selectApplicationProtocol(List<String> offered);
 }

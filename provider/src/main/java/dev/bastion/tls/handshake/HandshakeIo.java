@@ -3,7 +3,9 @@ package dev.bastion.tls.handshake;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.NewSessionTicket;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * The whole vocabulary of effects a handshake state may cause (MODELS.md §5.2). States never
@@ -57,4 +59,14 @@ public interface HandshakeIo {
      * post-handshake messages (NewSessionTicket, KeyUpdate) may still follow.
      */
     void complete(Negotiated result);
+
+    /**
+     * Client, TLS 1.3: the server sent a NewSessionTicket after the handshake (RFC 8446 §4.6.1).
+     * {@code resumptionPsk} is the ticket's PSK, {@code HKDF-Expand-Label(resumption_master_secret,
+     * "resumption", ticket_nonce, Hash.length)}; the callee owns it and wipes it when the ticket
+     * is dropped. The default drops the ticket at once (no resumption yet).
+     */
+    default void newSessionTicket(NewSessionTicket ticket, byte[] resumptionPsk) {
+        Arrays.fill(resumptionPsk, (byte) 0);
+    }
 }

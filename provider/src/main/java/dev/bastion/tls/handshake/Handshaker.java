@@ -30,4 +30,16 @@ public interface Handshaker {
      * now (RFC 8446 §5: after the first ClientHello and before the peer's Finished).
      */
     boolean acceptsCompatibilityCcs();
+
+    /**
+     * After the handshake (TLS 1.3): sends a KeyUpdate and protects what we send after it
+     * with the next application traffic secret (RFC 8446 §4.6.3, §7.2). With
+     * {@code requestPeerUpdate} the peer is asked to update its own keys too. The connection
+     * calls it before the write keys reach their AEAD limit (RFC 8446 §5.5).
+     *
+     * @throws IllegalStateException before the handshake is complete
+     */
+    default void sendKeyUpdate(HandshakeIo io, boolean requestPeerUpdate) {
+        throw new IllegalStateException("KeyUpdate is not supported by " + getClass().getSimpleName());
+    }
 }

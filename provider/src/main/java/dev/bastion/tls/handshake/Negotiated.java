@@ -43,6 +43,46 @@ public record Negotiated(
         peerSignatureSchemes = List.copyOf(peerSignatureSchemes);
     }
 
+    public Negotiated withVersion(int v) {
+        return new Negotiated(v, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withCipherSuite(CipherSuite suite) {
+        return new Negotiated(version, Optional.of(suite), group, applicationProtocol, localCertificates,
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withGroup(NamedGroup g) {
+        return new Negotiated(version, cipherSuite, Optional.of(g), applicationProtocol, localCertificates,
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withApplicationProtocol(Optional<String> protocol) {
+        return new Negotiated(version, cipherSuite, group, protocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withLocalCertificates(List<X509Certificate> chain) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, chain, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withPeerCertificates(List<X509Certificate> chain) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, chain,
+                requestedServerNames, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withRequestedServerNames(List<SNIServerName> names) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
+                peerCertificates, names, peerSignatureSchemes, resumed);
+    }
+
+    public Negotiated withPeerSignatureSchemes(List<String> schemes) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
+                peerCertificates, requestedServerNames, schemes, resumed);
+    }
+
     public String protocolName() {
         return switch (version) {
             case HandshakeConfig.TLS13 -> "TLSv1.3";

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.testutil.NamedHex;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.bastion.tls.crypto;
 
 import dev.bastion.tls.codec.Reader;
+import dev.bastion.tls.testutil.NamedHex;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package dev.bastion.tls.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.bastion.tls.testutil.NamedHex;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.bastion.tls.testutil.NamedHex;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package dev.bastion.tls.crypto;
+package dev.bastion.tls.testutil;
 
-import dev.bastion.tls.testutil.Hex;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * Named hex values from a test resource: {@code name (N octets) =} followed by indented hex
  * lines, {@code #} comments. The octet count is checked, so a truncated paste fails loudly.
  */
-final class NamedHex {
+public final class NamedHex {
     private static final Pattern HEADER = Pattern.compile("^(\\w+) \\((\\d+) octets\\) =\\s*$");
 
     private final String resource;
@@ -28,7 +27,7 @@ final class NamedHex {
         this.values = values;
     }
 
-    static NamedHex load(String resource) {
+    public static NamedHex load(String resource) {
         try (InputStream in = NamedHex.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + resource);
@@ -41,7 +40,7 @@ final class NamedHex {
     }
 
     /** The value (a fresh copy). */
-    byte[] get(String name) {
+    public byte[] get(String name) {
         byte[] v = values.get(name);
         if (v == null) {
             throw new IllegalArgumentException(resource + " has no entry " + name);
@@ -50,7 +49,7 @@ final class NamedHex {
     }
 
     /** Entry names in file order. */
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(values.keySet());
     }
 

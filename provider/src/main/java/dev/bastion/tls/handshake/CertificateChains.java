@@ -1,0 +1,99 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.message.CertificateEntry;
+import dev.bastion.tls.message.ext.CertificateAuthorities;
+import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.Opaque;
+import java.io.ByteArrayInputStream;
+import java.security.Principal;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+
+/** Certificate chains between their wire form (DER per entry) and {@link X509Certificate}s. */
+public final class CertificateChains {
+    private CertificateChains() {
+    }
+
+    /**
+     * Parses a peer's chain (end-entity first).
+     *
+     * @param maxLength {@code jdk.tls.maxCertificateChainLength}; 0 or less for no limit
+     * @param sender "server" or "client", for the alert text
+     * @throws TlsAlert {@code bad_certificate} for a chain longer than {@code maxLength} or an
+     *     entry that is not an X.509 certificate (RFC 8446 §6.2: "A certificate was corrupt")
+     */
+    public static X509Certificate[] parse(List<Opaque> encoded, int maxLength, String sender) {
+        if (maxLength > 0 && encoded.size() > maxLength) {
+            throw new TlsAlert(AlertDescription.BAD_CERTIFICATE, sender + " sent " + encoded.size()
+                    + " certificates, more than the limit of " + maxLength + " (jdk.tls.maxCertificateChainLength)");
+        }
+        CertificateFactory factory = factory();
+        X509Certificate[] out = new X509Certificate[encoded.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = one(factory, encoded.get(i), i, sender);
+        }
+        return out;
+    }
+
+    /** Our chain as Certificate entries, without extensions. */
+    public static List<CertificateEntry> entries(List<X509Certificate> chain) {
+        List<CertificateEntry> out = new ArrayList<>(chain.size());
+        for (X509Certificate c : chain) {
+            try {
+                out.add(CertificateEntry.of(Opaque.of(c.getEncoded())));
+            } catch (CertificateEncodingException e) {
+                throw TlsAlert.internalError("cannot encode our certificate " + c.getSubjectX500Principal(), e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The certificate_authorities of a ClientHello or CertificateRequest as principals for the
+     * key manager (RFC 8446 §4.2.4); empty without the extension.
+     *
+     * @throws TlsAlert {@code decode_error} for a name that is not a DER DistinguishedName
+     */
+    public static List<Principal> issuers(Extensions extensions) {
+        List<Principal> out = new ArrayList<>();
+        for (Opaque name : extensions.get(CertificateAuthorities.class).map(CertificateAuthorities::authorities)
+                .orElse(List.of())) {
+            try {
+                out.add(new X500Principal(name.toByteArray()));
+            } catch (IllegalArgumentException e) {
+                throw TlsAlert.decodeError("certificate_authorities holds a name that is not a DER"
+                        + " DistinguishedName: " + name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static X509Certificate one(CertificateFactory factory, Opaque der, int index, String sender) {
+        try {
+            Certificate c = factory.generateCertificate(new ByteArrayInputStream(der.toByteArray()));
+            if (c instanceof X509Certificate) {
+                return (X509Certificate) c;
+            }
+            throw new CertificateException("not an X.509 certificate: " + c.getType());
+        } catch (CertificateException | RuntimeException e) {
+            throw new TlsAlert(AlertDescription.BAD_CERTIFICATE, sender + "'s certificate " + index
+                    + " cannot be parsed (" + der.length() + " bytes): " + e.getMessage(), e);
+        }
+    }
+
+    private static CertificateFactory factory() {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw TlsAlert.internalError("this JVM has no X.509 CertificateFactory", e);
+        }
+    }
+}

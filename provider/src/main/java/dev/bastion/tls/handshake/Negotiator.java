@@ -1,0 +1,115 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.SignatureKeyType;
+import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.message.ext.Codes;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stateless choices shared by the handshakes of both versions: cipher suite, signature scheme
+ * and the key types a key manager is asked for. Each takes our list and the peer's offer and
+ * never throws: the caller turns "nothing in common" into the alert its RFC names.
+ */
+public final class Negotiator {
+    private Negotiator() {
+    }
+
+    /**
+     * The suite to use from the peer's {@code offered} codes: the first of {@code ours} the peer
+     * offered ({@code serverOrder}, {@code SSLParameters.setUseCipherSuitesOrder(true)}), or else
+     * the first offered code that is one of {@code ours}.
+     */
+    public static Optional<CipherSuite> chooseSuite(List<CipherSuite> ours, List<Integer> offered, boolean serverOrder) {
+        if (serverOrder) {
+            return ours.stream().filter(s -> offered.contains(s.code())).findFirst();
+        }
+        for (int code : offered) {
+            for (CipherSuite s : ours) {
+                if (s.code() == code) {
+                    return Optional.of(s);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The schemes both sides accept for handshake signatures in {@code version}, in the
+     * peer's order (the peer lists its preference; RFC 8446 §4.2.3 "in descending order of
+     * preference").
+     */
+    public static List<SignatureScheme> commonSchemes(List<Integer> peerCodes, List<SignatureScheme> ours, int version) {
+        List<SignatureScheme> out = new ArrayList<>();
+        for (int code : peerCodes) {
+            for (SignatureScheme s : ours) {
+                if (s.code() == code && s.usableForHandshakeSignatures(version) && !out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Our schemes usable for handshake signatures in {@code version}, in our order. */
+    public static List<SignatureScheme> usable(List<SignatureScheme> ours, int version) {
+        return ours.stream().filter(s -> s.usableForHandshakeSignatures(version)).toList();
+    }
+
+    /** The JSSE key types ({@code "EC"}, {@code "RSA"}, {@code "RSASSA-PSS"}, {@code "EdDSA"}) of {@code schemes}, in order. */
+    public static List<String> keyTypes(List<SignatureScheme> schemes) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SignatureScheme s : schemes) {
+            out.add(keyType(s.keyType()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The JSSE key type name a key manager knows for {@code type}. */
+    public static String keyType(SignatureKeyType type) {
+        switch (type) {
+            case EC:
+                return "EC";
+            case RSA:
+                return "RSA";
+            case RSASSA_PSS:
+                return "RSASSA-PSS";
+            default:
+                return "EdDSA";
+        }
+    }
+
+    /** The first of {@code candidates} that {@code key} can sign with in {@code version}. */
+    public static Optional<SignatureScheme> schemeFor(List<SignatureScheme> candidates, PublicKey key, int version) {
+        return candidates.stream().filter(s -> s.matches(key, version)).findFirst();
+    }
+
+    /** RFC names of the schemes among {@code codes} that we know (for {@code getPeerSupportedSignatureAlgorithms}). */
+    public static List<String> schemeNames(List<Integer> codes) {
+        List<String> out = new ArrayList<>();
+        for (int code : codes) {
+            SignatureScheme.fromCode(code).ifPresent(s -> out.add(s.rfcName()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code [TLS_AES_128_GCM_SHA256(0x1301), ...]} for alert messages. */
+    public static String suiteList(List<Integer> codes) {
+        return Codes.list(codes, Codes::suite);
+    }
+
+    /** {@code [x25519(0x001d), ...]} for alert messages. */
+    public static String groupList(List<Integer> codes) {
+        return Codes.list(codes, Codes::group);
+    }
+
+    /** {@code [ecdsa_secp256r1_sha256(0x0403), ...]} for alert messages. */
+    public static String schemeList(List<Integer> codes) {
+        return Codes.list(codes, Codes::scheme);
+    }
+}

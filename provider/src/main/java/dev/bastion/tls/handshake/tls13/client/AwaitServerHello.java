@@ -1,0 +1,88 @@
+package dev.bastion.tls.handshake.tls13.client;
+
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.KeyShare;
+import dev.bastion.tls.handshake.Expect;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.tls13.common.HandshakeTraffic;
+import dev.bastion.tls.message.DecodeContext;
+import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.ServerHello;
+import dev.bastion.tls.message.Side;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The ClientHello is out; a ServerHello or HelloRetryRequest comes next. A HelloRetryRequest
+ * is answered once ({@link HelloRetry}); a second one is unexpected_message (RFC 8446 §4.1.4).
+ * On a ServerHello the client agrees on the shared secret, derives the handshake secrets and
+ * reads the server's next messages with the server's handshake keys.
+ */
+final class AwaitServerHello implements ClientState {
+    private final Offer offer;
+    private final Optional<CipherSuite> retrySuite;
+
+    /** @param retrySuite the HelloRetryRequest's suite, when one came before */
+    AwaitServerHello(Offer offer, Optional<CipherSuite> retrySuite) {
+        this.offer = offer;
+        this.retrySuite = retrySuite;
+    }
+
+    @Override
+    public ClientState next(HandshakeMessage message, HandshakeIo io) {
+        ServerHello sh = Expect.one(message, ServerHello.class, "AwaitServerHello");
+        if (sh.isHelloRetryRequest()) {
+            if (retrySuite.isPresent()) {
+                throw TlsAlert.unexpectedMessage("server sent a second HelloRetryRequest (RFC 8446 §4.1.4)");
+            }
+            return HelloRetry.answer(offer, sh, io);
+        }
+        try {
+            return accept(sh, io);
+        } finally {
+            offer.closeShares();
+        }
+    }
+
+    private ClientState accept(ServerHello sh, HandshakeIo io) {
+        CipherSuite suite = ServerHelloChecks.accept(offer, sh);
+        if (retrySuite.isPresent() && retrySuite.get() != suite) {
+            throw TlsAlert.illegalParameter("ServerHello selected " + suite + ", but the HelloRetryRequest selected "
+                    + retrySuite.get() + " (RFC 8446 §4.1.4)");
+        }
+        KeyShare mine = ServerHelloChecks.ourShare(offer, sh);
+        byte[] shared = mine.agree(sh.extensions().keyShareServerHello().orElseThrow().share().keyExchange().toByteArray());
+        HandshakeTraffic keys;
+        try {
+            io.transcript().selectHash(suite.hash());
+            keys = HandshakeTraffic.derive(suite, shared, io.transcript().current(),
+                    offer.hello().random().toByteArray(), io);
+        } finally {
+            Arrays.fill(shared, (byte) 0);
+        }
+        io.installReadKeys13(keys.keys(Side.SERVER));
+        Negotiated n = offer.negotiated().withVersion(HandshakeConfig.TLS13).withCipherSuite(suite)
+                .withGroup(mine.group());
+        io.handshakeSession(n);
+        return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, offer.ccsSent()));
+    }
+
+    @Override
+    public DecodeContext decodeContext() {
+        return DecodeContext.hello(Side.CLIENT);
+    }
+
+    /** RFC 8446 §5: a compatibility CCS may come after our first ClientHello (the server sends it after its first message). */
+    @Override
+    public boolean acceptsCompatibilityCcs() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "AwaitServerHello" + (retrySuite.isPresent() ? "(after HelloRetryRequest)" : "");
+    }
+}

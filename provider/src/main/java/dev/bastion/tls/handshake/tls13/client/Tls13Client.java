@@ -1,0 +1,82 @@
+package dev.bastion.tls.handshake.tls13.client;
+
+import dev.bastion.tls.crypto.KeyShare;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.handshake.ClientHellos;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.Handshaker;
+import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.StateMachine;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.KeyShareEntry;
+import dev.bastion.tls.message.ext.Opaque;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point of the TLS 1.3 client (the states are listed in {@link ClientState}). Randomness
+ * is drawn from {@link HandshakeIo#random()} in a fixed order, which tests rely on: the
+ * 32-byte random, then the 32-byte legacy_session_id (compatibility mode only), then each key
+ * share in {@code keyShareGroups} order.
+ */
+public final class Tls13Client {
+    private Tls13Client() {
+    }
+
+    /**
+     * A client handshaker for {@code config}.
+     *
+     * @throws IllegalArgumentException unless {@code config} is a client's that enables TLS 1.3
+     *     with at least one TLS 1.3 suite and signature scheme
+     */
+    public static Handshaker handshaker(HandshakeConfig config) {
+        if (!config.client() || !config.enables(HandshakeConfig.TLS13)) {
+            throw new IllegalArgumentException("not a TLS 1.3 client configuration: " + config);
+        }
+        if (config.cipherSuites().stream().noneMatch(s -> s.isTls13())) {
+            throw new IllegalArgumentException("no TLS 1.3 cipher suite enabled: " + config.cipherSuites());
+        }
+        if (ClientHellos.signatureSchemes(config).isEmpty()) {
+            throw new IllegalArgumentException("no signature scheme enabled: " + config.signatureSchemes());
+        }
+        return StateMachine.startingWith(Side.CLIENT, io -> start(config, io));
+    }
+
+    static ClientState start(HandshakeConfig config, HandshakeIo io) {
+        SecureRandom r = io.random();
+        Opaque random = Opaque.of(bytes(r, 32));
+        // RFC 8446 §D.4: a non-empty legacy_session_id turns on middlebox compatibility mode
+        Opaque sessionId = config.middleboxCompatibility() ? Opaque.of(bytes(r, 32)) : Opaque.EMPTY;
+        List<KeyShare> shares = new ArrayList<>();
+        for (NamedGroup g : config.keyShareGroups()) {
+            shares.add(g.generate(r));
+        }
+        return startWith(config, ClientHellos.build(config, random, sessionId, entries(shares)), shares, io);
+    }
+
+    /** Sends {@code hello}, whose key_share holds the public halves of {@code shares} (a hook for replaying traces). */
+    static ClientState startWith(HandshakeConfig config, ClientHello hello, List<KeyShare> shares, HandshakeIo io) {
+        io.send(hello);
+        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config));
+        io.handshakeSession(n);
+        return new AwaitServerHello(new Offer(config, hello, shares, false, n), Optional.empty());
+    }
+
+    static List<KeyShareEntry> entries(List<KeyShare> shares) {
+        List<KeyShareEntry> out = new ArrayList<>(shares.size());
+        for (KeyShare s : shares) {
+            out.add(new KeyShareEntry(s.group().code(), Opaque.of(s.publicValue())));
+        }
+        return out;
+    }
+
+    static byte[] bytes(SecureRandom r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+}

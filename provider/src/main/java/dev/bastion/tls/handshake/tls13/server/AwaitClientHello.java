@@ -1,0 +1,59 @@
+package dev.bastion.tls.handshake.tls13.server;
+
+import dev.bastion.tls.handshake.Expect;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.DecodeContext;
+import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.ServerHello;
+import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.KeyShareEntry;
+import dev.bastion.tls.message.ext.KeyShareHelloRetryRequest;
+import dev.bastion.tls.message.ext.SupportedVersionsServerHello;
+import java.util.Optional;
+
+/**
+ * The server waits for the first ClientHello. It checks and decides ({@link ClientHelloChecks},
+ * {@link ServerChoices}); with a usable key share it answers with its whole flight
+ * ({@link ServerFlight}), otherwise with a HelloRetryRequest for the chosen group (RFC 8446
+ * §4.1.4; no cookie: this server keeps its state), after which ClientHello1 is message_hash in
+ * the transcript (§4.4.1).
+ */
+final class AwaitClientHello implements ServerState {
+    private final HandshakeConfig config;
+
+    AwaitClientHello(HandshakeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public ServerState next(HandshakeMessage message, HandshakeIo io) {
+        ClientHello ch = Expect.one(message, ClientHello.class, "AwaitClientHello");
+        ClientHelloChecks.check(config, ch);
+        Choices choices = ServerChoices.make(config, ch, io);
+        io.transcript().selectHash(choices.suite().hash());
+        Optional<KeyShareEntry> share = ch.extensions().keyShareClientHello().orElseThrow().find(choices.group().code());
+        if (share.isPresent()) {
+            return ServerFlight.respond(config, ch, choices, share.get(), false, io);
+        }
+        io.transcript().replaceWithMessageHash();
+        io.send(new ServerHello(HandshakeConfig.TLS12, ServerHello.HELLO_RETRY_REQUEST_RANDOM, ch.legacySessionId(),
+                choices.suite().code(), 0, Extensions.of(new KeyShareHelloRetryRequest(choices.group().code()),
+                        new SupportedVersionsServerHello(HandshakeConfig.TLS13))));
+        boolean ccs = ServerFlight.compatibilityCcs(ch, false, io);
+        return new AwaitSecondClientHello(config, ch, choices, ccs);
+    }
+
+    @Override
+    public DecodeContext decodeContext() {
+        return DecodeContext.hello(Side.SERVER);
+    }
+
+    /** RFC 8446 §5: nothing may precede the first ClientHello. */
+    @Override
+    public boolean acceptsCompatibilityCcs() {
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.bastion.tls.handshake.tls13.server;
+
+import dev.bastion.tls.handshake.Expect;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.DecodeContext;
+import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.KeyShareEntry;
+
+/**
+ * The HelloRetryRequest is out; the second ClientHello must be the first one with a key share
+ * for the selected group ({@link ClientHelloChecks#sameAsFirst}); the decisions made on the
+ * first one stand.
+ */
+final class AwaitSecondClientHello implements ServerState {
+    private final HandshakeConfig config;
+    private final ClientHello first;
+    private final Choices choices;
+    private final boolean ccsSent;
+
+    AwaitSecondClientHello(HandshakeConfig config, ClientHello first, Choices choices, boolean ccsSent) {
+        this.config = config;
+        this.first = first;
+        this.choices = choices;
+        this.ccsSent = ccsSent;
+    }
+
+    @Override
+    public ServerState next(HandshakeMessage message, HandshakeIo io) {
+        ClientHello second = Expect.one(message, ClientHello.class, "AwaitSecondClientHello");
+        ClientHelloChecks.sameAsFirst(first, second, choices.group().code());
+        KeyShareEntry share = second.extensions().keyShareClientHello().orElseThrow().shares().get(0);
+        return ServerFlight.respond(config, second, choices, share, ccsSent, io);
+    }
+
+    @Override
+    public DecodeContext decodeContext() {
+        return DecodeContext.tls13(Side.SERVER, choices.suite().hash().length());
+    }
+
+    @Override
+    public boolean acceptsCompatibilityCcs() {
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.bastion.tls.handshake.tls13.server;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.handshake.CertificateChains;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.LocalCredential;
+import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.ServerNames;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.ext.Alpn;
+import dev.bastion.tls.message.ext.KeyShareEntry;
+import dev.bastion.tls.message.ext.SignatureAlgorithms;
+import dev.bastion.tls.message.ext.SupportedGroups;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.StandardConstants;
+
+/**
+ * The server's decisions on a ClientHello (already checked by {@link ClientHelloChecks}):
+ * <ul>
+ *   <li>cipher suite: the client's order, or ours with {@code honourServerCipherSuiteOrder};
+ *       none in common is handshake_failure;
+ *   <li>group: the first key share the client sent for a group we support (as SunJSSE and
+ *       OpenSSL do: no HelloRetryRequest round trip when a share is usable); else our most
+ *       preferred group among the client's supported_groups, asked for by HelloRetryRequest;
+ *       none in common is handshake_failure;
+ *   <li>server name: with SNI matchers configured, a requested name none of them accepts is
+ *       unrecognized_name (RFC 6066 §3); an accepted host name is acknowledged in EE;
+ *   <li>ALPN: see {@link dev.bastion.tls.handshake.Credentials#selectApplicationProtocol};
+ *   <li>certificate and signature scheme: the key manager is asked for the key types of the
+ *       schemes both sides accept, in the client's order, after the handshake session shows
+ *       the requested names and the client's schemes (key managers read them).
+ * </ul>
+ */
+final class ServerChoices {
+    private ServerChoices() {
+    }
+
+    static Choices make(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
+        CipherSuite suite = suite(config, ch);
+        NamedGroup group = group(config, ch);
+        List<SNIServerName> requested = ch.extensions().serverName().map(ServerNames::fromExtension).orElse(List.of());
+        boolean ack = serverName(config, requested);
+        List<Integer> clientSchemes = ch.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow();
+        Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS13).withCipherSuite(suite).withGroup(group)
+                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
+        io.handshakeSession(n);
+        Optional<String> protocol = applicationProtocol(config, ch, io);
+        n = n.withApplicationProtocol(protocol);
+        io.handshakeSession(n);
+        List<SignatureScheme> schemes = Negotiator.commonSchemes(clientSchemes, config.signatureSchemes(),
+                SignatureScheme.TLS13);
+        if (schemes.isEmpty()) {
+            throw TlsAlert.handshakeFailure("no TLS 1.3 signature scheme in common: client offered "
+                    + Negotiator.schemeList(clientSchemes) + ", server enables " + config.signatureSchemes());
+        }
+        List<String> keyTypes = Negotiator.keyTypes(schemes);
+        LocalCredential credential = io.credentials().chooseServerCredential(keyTypes,
+                CertificateChains.issuers(ch.extensions())).orElseThrow(() -> TlsAlert.handshakeFailure(
+                        "the key manager has no server certificate for key types " + keyTypes
+                                + " (client's signature schemes: " + schemes + ")"));
+        PublicKey key = credential.chain().get(0).getPublicKey();
+        SignatureScheme scheme = Negotiator.schemeFor(schemes, key, SignatureScheme.TLS13).orElseThrow(
+                () -> TlsAlert.handshakeFailure("the server certificate's " + key.getAlgorithm() + " key fits none of"
+                        + " the signature schemes both sides accept: " + schemes));
+        return new Choices(suite, group, scheme, credential, protocol, ack, n.withLocalCertificates(credential.chain()));
+    }
+
+    private static CipherSuite suite(HandshakeConfig config, ClientHello ch) {
+        List<CipherSuite> ours = config.cipherSuites().stream().filter(CipherSuite::isTls13).toList();
+        return Negotiator.chooseSuite(ours, ch.cipherSuites(), config.honourServerCipherSuiteOrder())
+                .orElseThrow(() -> TlsAlert.handshakeFailure("no TLS 1.3 cipher suite in common: client offered "
+                        + Negotiator.suiteList(ch.cipherSuites()) + ", server enables " + ours));
+    }
+
+    private static NamedGroup group(HandshakeConfig config, ClientHello ch) {
+        for (KeyShareEntry share : ch.extensions().keyShareClientHello().orElseThrow().shares()) {
+            Optional<NamedGroup> g = NamedGroup.fromCode(share.group());
+            if (g.isPresent() && config.groups().contains(g.get())) {
+                return g.get();
+            }
+        }
+        List<Integer> theirs = ch.extensions().supportedGroups().map(SupportedGroups::groups).orElseThrow();
+        return config.groups().stream().filter(g -> theirs.contains(g.code())).findFirst()
+                .orElseThrow(() -> TlsAlert.handshakeFailure("no key exchange group in common: client supports "
+                        + Negotiator.groupList(theirs) + ", server enables " + config.groups()));
+    }
+
+    private static boolean serverName(HandshakeConfig config, List<SNIServerName> requested) {
+        if (requested.isEmpty()) {
+            return false;
+        }
+        if (!config.sniMatchers().isEmpty() && ServerNames.match(config.sniMatchers(), requested).isEmpty()) {
+            throw new TlsAlert(AlertDescription.UNRECOGNIZED_NAME, "client requested server name " + requested
+                    + ", which none of this server's SNI matchers accepts (RFC 6066 §3)");
+        }
+        return requested.stream().anyMatch(n -> n.getType() == StandardConstants.SNI_HOST_NAME);
+    }
+
+    private static Optional<String> applicationProtocol(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
+        Optional<Alpn> alpn = ch.extensions().alpn();
+        if (alpn.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> offered = alpn.get().protocolNames();
+        Optional<String> selected = io.credentials().selectApplicationProtocol(offered);
+        if (selected.isPresent()) {
+            if (selected.get().isEmpty()) {
+                return Optional.empty();
+            }
+            if (!offered.contains(selected.get())) {
+                throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "the application's protocol selector chose \""
+                        + selected.get() + "\", which the client did not offer (offered: " + offered + ")");
+            }
+            return selected;
+        }
+        if (config.applicationProtocols().isEmpty()) {
+            return Optional.empty();
+        }
+        for (String p : config.applicationProtocols()) {
+            if (offered.contains(p)) {
+                return Optional.of(p);
+            }
+        }
+        throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "client offered application protocols " + offered
+                + ", server supports " + config.applicationProtocols() + ": none in common (RFC 7301 §3.2)");
+    }
+}

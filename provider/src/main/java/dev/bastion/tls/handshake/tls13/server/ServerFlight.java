@@ -1,0 +1,118 @@
+package dev.bastion.tls.handshake.tls13.server;
+
+import dev.bastion.tls.crypto.Encapsulation;
+import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.handshake.CertificateChains;
+import dev.bastion.tls.handshake.ClientAuth;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.tls13.common.ApplicationTraffic;
+import dev.bastion.tls.handshake.tls13.common.CertificateVerify13;
+import dev.bastion.tls.handshake.tls13.common.HandshakeTraffic;
+import dev.bastion.tls.message.Certificate;
+import dev.bastion.tls.message.CertificateRequest;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.EncryptedExtensions;
+import dev.bastion.tls.message.Finished;
+import dev.bastion.tls.message.ServerHello;
+import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.Alpn;
+import dev.bastion.tls.message.ext.Extension;
+import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.KeyShareEntry;
+import dev.bastion.tls.message.ext.KeyShareServerHello;
+import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.ServerName;
+import dev.bastion.tls.message.ext.SignatureAlgorithms;
+import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
+import dev.bastion.tls.message.ext.SupportedVersionsServerHello;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's flight (RFC 8446 §2): ServerHello in the clear, the compatibility CCS when the
+ * client is in compatibility mode (§D.4), then under the server handshake keys
+ * EncryptedExtensions, CertificateRequest (when client authentication is on), Certificate,
+ * CertificateVerify and Finished. The server writes application data from here on; it reads
+ * the client's handshake keys until the client's Finished.
+ */
+final class ServerFlight {
+    private ServerFlight() {
+    }
+
+    static ServerState respond(HandshakeConfig config, ClientHello ch, Choices c, KeyShareEntry share, boolean ccsSent,
+            HandshakeIo io) {
+        Opaque random = Opaque.of(bytes(io, 32));
+        Encapsulation kem = c.group().encapsulate(share.keyExchange().toByteArray(), io.random());
+        HandshakeTraffic keys;
+        try {
+            io.send(new ServerHello(HandshakeConfig.TLS12, random, ch.legacySessionId(), c.suite().code(), 0,
+                    Extensions.of(new KeyShareServerHello(new KeyShareEntry(c.group().code(), Opaque.of(kem.publicValue()))),
+                            new SupportedVersionsServerHello(HandshakeConfig.TLS13))));
+            compatibilityCcs(ch, ccsSent, io);
+            keys = HandshakeTraffic.derive(c.suite(), kem.sharedSecret(), io.transcript().current(),
+                    ch.random().toByteArray(), io);
+        } finally {
+            kem.destroy();
+        }
+        io.installWriteKeys13(keys.keys(Side.SERVER));
+        io.installReadKeys13(keys.keys(Side.CLIENT));
+        io.send(encryptedExtensions(c));
+        Optional<CertificateRequest> request = config.clientAuth() == ClientAuth.NONE ? Optional.empty()
+                : Optional.of(certificateRequest(config));
+        request.ifPresent(io::send);
+        io.send(new Certificate(Opaque.EMPTY, CertificateChains.entries(c.credential().chain())));
+        io.send(CertificateVerify13.sign(c.scheme(), c.credential().key(), Side.SERVER, io.transcript().current(),
+                io.random()));
+        io.send(new Finished(Opaque.of(keys.server().finishedVerifyData(io.transcript().current()))));
+        ApplicationTraffic traffic = keys.application(io.transcript().current(), Side.SERVER, io);
+        traffic.installWrite(io);
+        io.handshakeSession(c.negotiated());
+        Progress progress = new Progress(config, keys, traffic, c.negotiated());
+        if (request.isPresent()) {
+            return new AwaitClientCertificate(progress, request.get());
+        }
+        return new AwaitClientFinished(progress, io.transcript().current());
+    }
+
+    /**
+     * RFC 8446 §D.4: "The server sends a dummy change_cipher_spec record immediately after its
+     * first handshake message" when the client is in compatibility mode, which a non-empty
+     * legacy_session_id shows. Returns whether it has been sent.
+     */
+    static boolean compatibilityCcs(ClientHello ch, boolean alreadySent, HandshakeIo io) {
+        if (alreadySent || ch.legacySessionId().isEmpty()) {
+            return alreadySent;
+        }
+        io.sendCompatibilityCcs();
+        return true;
+    }
+
+    private static EncryptedExtensions encryptedExtensions(Choices c) {
+        List<Extension> ext = new ArrayList<>();
+        if (c.serverNameAck()) {
+            ext.add(ServerName.ACKNOWLEDGEMENT);
+        }
+        c.applicationProtocol().ifPresent(p -> ext.add(Alpn.of(p)));
+        return new EncryptedExtensions(Extensions.of(ext));
+    }
+
+    /** RFC 8446 §4.3.2: an empty context and the schemes we accept. */
+    private static CertificateRequest certificateRequest(HandshakeConfig config) {
+        List<Extension> ext = new ArrayList<>();
+        ext.add(new SignatureAlgorithms(Negotiator.usable(config.signatureSchemes(), SignatureScheme.TLS13).stream()
+                .map(SignatureScheme::code).toList()));
+        if (!config.certificateSchemes().isEmpty()) {
+            ext.add(new SignatureAlgorithmsCert(config.certificateSchemes().stream().map(SignatureScheme::code).toList()));
+        }
+        return new CertificateRequest(Opaque.EMPTY, Extensions.of(ext));
+    }
+
+    private static byte[] bytes(HandshakeIo io, int n) {
+        byte[] b = new byte[n];
+        io.random().nextBytes(b);
+        return b;
+    }
+}

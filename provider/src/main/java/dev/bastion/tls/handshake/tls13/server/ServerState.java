@@ -1,0 +1,26 @@
+package dev.bastion.tls.handshake.tls13.server;
+
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.HandshakeState;
+import dev.bastion.tls.message.HandshakeMessage;
+
+/**
+ * The TLS 1.3 server (RFC 8446 §2, §4), one state per step, in flight order:
+ * <pre>
+ * AwaitClientHello               choose suite, group, certificate, ALPN, SNI (ServerChoices);
+ *                                no usable key share: HelloRetryRequest [CCS], AwaitSecondClientHello
+ * AwaitSecondClientHello         (after a HelloRetryRequest)
+ *   ServerFlight                 ServerHello [CCS] EncryptedExtensions [CertificateRequest] Certificate
+ *                                CertificateVerify Finished; server application keys
+ * AwaitClientCertificate         (when a certificate was requested)
+ * AwaitClientCertificateVerify   (when the client sent one)
+ * AwaitClientFinished            client application keys; complete
+ * Traffic                        KeyUpdate
+ * </pre>
+ */
+sealed interface ServerState extends HandshakeState permits AwaitClientHello, AwaitSecondClientHello,
+        AwaitClientCertificate, AwaitClientCertificateVerify, AwaitClientFinished, Traffic {
+
+    @Override
+    ServerState next(HandshakeMessage message, HandshakeIo io);
+}

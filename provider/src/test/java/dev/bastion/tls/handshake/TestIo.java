@@ -1,0 +1,145 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.crypto.TrafficKeys;
+import dev.bastion.tls.crypto.TranscriptHash;
+import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.NewSessionTicket;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recording {@link HandshakeIo}: what is sent goes to {@link #outbox} with the write keys in
+ * force at that moment (null: plaintext), installed keys and key-log lines are kept in order,
+ * and so are the sessions reported.
+ */
+public final class TestIo implements HandshakeIo {
+
+    /** One queued record's content: a handshake message, or the compatibility CCS. */
+    public record Outgoing(HandshakeMessage message, byte[] encoding, TrafficKeys keys) {
+        public boolean isCcs() {
+            return message == null;
+        }
+
+        @Override
+        public String toString() {
+            return isCcs() ? "CCS" : message.type().messageName() + (keys == null ? "" : " (protected)");
+        }
+    }
+
+    private final HandshakeConfig config;
+    private final Credentials credentials;
+    private final SecureRandom random;
+    private final TranscriptHash transcript = new TranscriptHash();
+
+    public final List<Outgoing> outbox = new ArrayList<>();
+    public final List<TrafficKeys> readKeys = new ArrayList<>();
+    public final List<TrafficKeys> writeKeys = new ArrayList<>();
+    public final Map<String, byte[]> keyLog = new LinkedHashMap<>();
+    public final List<byte[]> keyLogRandoms = new ArrayList<>();
+    public final List<Negotiated> sessions = new ArrayList<>();
+    public final List<Negotiated> completions = new ArrayList<>();
+    public final List<NewSessionTicket> tickets = new ArrayList<>();
+    public final List<byte[]> ticketPsks = new ArrayList<>();
+
+    public TestIo(HandshakeConfig config, Credentials credentials, SecureRandom random) {
+        this.config = config;
+        this.credentials = credentials;
+        this.random = random;
+    }
+
+    public TestIo(HandshakeConfig config, Credentials credentials) {
+        this(config, credentials, new SecureRandom());
+    }
+
+    @Override
+    public HandshakeConfig config() {
+        return config;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public SecureRandom random() {
+        return random;
+    }
+
+    @Override
+    public TranscriptHash transcript() {
+        return transcript;
+    }
+
+    @Override
+    public void send(HandshakeMessage message) {
+        byte[] encoding = message.encoding();
+        transcript.update(encoding);
+        outbox.add(new Outgoing(message, encoding, currentWrite()));
+    }
+
+    @Override
+    public void sendCompatibilityCcs() {
+        outbox.add(new Outgoing(null, new byte[] {1}, currentWrite()));
+    }
+
+    @Override
+    public void installReadKeys13(TrafficKeys keys) {
+        readKeys.add(keys);
+    }
+
+    @Override
+    public void installWriteKeys13(TrafficKeys keys) {
+        writeKeys.add(keys);
+    }
+
+    @Override
+    public void keyLog(String label, byte[] clientRandom, byte[] secret) {
+        if (keyLog.put(label, secret.clone()) != null) {
+            throw new AssertionError("key log label " + label + " written twice");
+        }
+        keyLogRandoms.add(clientRandom.clone());
+    }
+
+    @Override
+    public void handshakeSession(Negotiated sofar) {
+        sessions.add(sofar);
+    }
+
+    @Override
+    public void complete(Negotiated result) {
+        completions.add(result);
+    }
+
+    @Override
+    public void newSessionTicket(NewSessionTicket ticket, byte[] resumptionPsk) {
+        tickets.add(ticket);
+        ticketPsks.add(resumptionPsk.clone());
+        Arrays.fill(resumptionPsk, (byte) 0);
+    }
+
+    public TrafficKeys currentRead() {
+        return readKeys.isEmpty() ? null : readKeys.get(readKeys.size() - 1);
+    }
+
+    public TrafficKeys currentWrite() {
+        return writeKeys.isEmpty() ? null : writeKeys.get(writeKeys.size() - 1);
+    }
+
+    /** The one completion; fails unless {@link #complete} was called exactly once. */
+    public Negotiated completed() {
+        if (completions.size() != 1) {
+            throw new AssertionError("complete() called " + completions.size() + " times");
+        }
+        return completions.get(0);
+    }
+
+    /** The messages sent so far (no CCS), by type name. */
+    public List<String> sentTypes() {
+        return outbox.stream().map(Outgoing::toString).toList();
+    }
+}
