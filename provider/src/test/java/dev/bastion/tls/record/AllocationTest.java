@@ -42,12 +42,16 @@ class AllocationTest {
         ByteBuffer back = direct ? ByteBuffer.allocateDirect(8192) : ByteBuffer.allocate(8192);
         run(out, in, app, net, back); // warm up: JIT, the cached in-place view
         run(out, in, app, net, back);
-        long before = allocatedBytes();
-        run(out, in, app, net, back);
-        long after = allocatedBytes();
-        // getThreadAllocatedBytes itself may allocate a little; anything per record would be
-        // at least RECORDS * 16 bytes
-        return (after - before) / RECORDS;
+        // The least of several runs: a one-off allocation during a run (a JIT recompilation, a
+        // class loaded by the JDK) must not count, while anything per record shows in every run,
+        // as at least RECORDS * 16 bytes. getThreadAllocatedBytes itself may allocate a little.
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long before = allocatedBytes();
+            run(out, in, app, net, back);
+            least = Math.min(least, allocatedBytes() - before);
+        }
+        return least / RECORDS;
     }
 
     /**
