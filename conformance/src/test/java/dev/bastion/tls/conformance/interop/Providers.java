@@ -27,6 +27,15 @@ public final class Providers {
     /** Providers that offer and accept {@code X25519MLKEM768} (SunJSSE on JDK 17 does not). */
     public static final Set<String> WITH_X25519MLKEM768 = Set.of("Bastion");
 
+    /**
+     * The fatal alert a TLS 1.3 server of this provider sends when it needs a client
+     * certificate and gets none. RFC 8446 §4.4.2.4 suggests {@code certificate_required}
+     * (116); SunJSSE 17 sends {@code bad_certificate} (42).
+     */
+    public static int missingClientCertificateAlert(String provider) {
+        return provider.equals("SunJSSE") ? 42 : 116;
+    }
+
     private Providers() {
     }
 

@@ -39,9 +39,10 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Test credentials made at test time: one ECDSA P-256 root CA, server certificates for
- * RSA-2048, ECDSA P-256 and Ed25519 (subject {@code localhost}, SAN {@code localhost} and
- * {@code 127.0.0.1}), a server certificate for the SNI name {@link #SNI_HOST}, and an
+ * Test credentials made at test time: three root CAs (RSA-2048, ECDSA P-256, Ed25519), each
+ * issuing the server certificate of its own key type (subject {@code localhost}, SAN
+ * {@code localhost} and {@code 127.0.0.1}), so that a chain needs one signature scheme only;
+ * the ECDSA CA also issues a server certificate for the SNI name {@link #SNI_HOST} and an
  * ECDSA P-256 client certificate. Written as PEM (key and chain) for OpenSSL and as PKCS#12
  * for peers in other JVMs; exposed as key and trust managers for JSSE.
  *
@@ -77,8 +78,7 @@ public final class TestPki {
     private static TestPki instance;
 
     private final Path dir;
-    private final X500Name caName = new X500Name("CN=Bastion Interop Test CA");
-    private final X509Certificate ca;
+    private final Map<ServerKey, Ca> cas = new EnumMap<>(ServerKey.class);
     private final Path caPem;
     private final Path trustPkcs12;
     private final Map<ServerKey, Credential> servers = new EnumMap<>(ServerKey.class);
@@ -88,23 +88,40 @@ public final class TestPki {
 
     private TestPki(Path dir) throws GeneralSecurityException, IOException {
         this.dir = dir;
-        KeyPair caKeys = ec();
-        this.ca = sign(caName, caName, caKeys.getPublic().getEncoded(), caKeys.getPrivate(), null, true);
-        this.caPem = write("ca.pem", pem("CERTIFICATE", ca.getEncoded()));
+        Ca ecCa = ca("ECDSA", ec(), "SHA256withECDSA");
+        cas.put(ServerKey.RSA, ca("RSA", rsa(), "SHA256withRSA"));
+        cas.put(ServerKey.EC, ecCa);
+        cas.put(ServerKey.ED25519, ca("Ed25519", KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "Ed25519"));
+        StringBuilder allCas = new StringBuilder();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", ca);
+        for (Map.Entry<ServerKey, Ca> e : cas.entrySet()) {
+            allCas.append(pem("CERTIFICATE", e.getValue().cert().getEncoded()));
+            trust.setCertificateEntry("ca-" + e.getKey(), e.getValue().cert());
+        }
+        this.caPem = write("ca.pem", allCas.toString());
         this.trustPkcs12 = dir.resolve("trust.p12");
         try (var out = Files.newOutputStream(trustPkcs12)) {
             trust.store(out, PASSWORD.toCharArray());
         }
         String[] localhost = {"localhost", "127.0.0.1"};
-        servers.put(ServerKey.RSA, issue("server-rsa", rsa(), "localhost", localhost, caKeys, KeyPurposeId.id_kp_serverAuth));
-        servers.put(ServerKey.EC, issue("server-ec", ec(), "localhost", localhost, caKeys, KeyPurposeId.id_kp_serverAuth));
+        servers.put(ServerKey.RSA, issue("server-rsa", rsa(), "localhost", localhost, cas.get(ServerKey.RSA),
+                KeyPurposeId.id_kp_serverAuth));
+        servers.put(ServerKey.EC, issue("server-ec", ec(), "localhost", localhost, ecCa, KeyPurposeId.id_kp_serverAuth));
         servers.put(ServerKey.ED25519, issue("server-ed25519", KeyPairGenerator.getInstance("Ed25519").generateKeyPair(),
-                "localhost", localhost, caKeys, KeyPurposeId.id_kp_serverAuth));
-        this.sniServer = issue("server-sni", ec(), SNI_HOST, new String[] {SNI_HOST}, caKeys, KeyPurposeId.id_kp_serverAuth);
-        this.client = issue("client", ec(), "bastion-interop-client", new String[0], caKeys, KeyPurposeId.id_kp_clientAuth);
+                "localhost", localhost, cas.get(ServerKey.ED25519), KeyPurposeId.id_kp_serverAuth));
+        this.sniServer = issue("server-sni", ec(), SNI_HOST, new String[] {SNI_HOST}, ecCa, KeyPurposeId.id_kp_serverAuth);
+        this.client = issue("client", ec(), "bastion-interop-client", new String[0], ecCa, KeyPurposeId.id_kp_clientAuth);
+    }
+
+    private record Ca(X500Name name, KeyPair keys, X509Certificate cert, String signatureAlgorithm) {
+    }
+
+    private Ca ca(String type, KeyPair keys, String signatureAlgorithm) throws GeneralSecurityException, IOException {
+        X500Name name = new X500Name("CN=Bastion Interop Test CA " + type);
+        X509Certificate cert = sign(name, name, keys.getPublic().getEncoded(), null, keys.getPrivate(),
+                signatureAlgorithm, null);
+        return new Ca(name, keys, cert, signatureAlgorithm);
     }
 
     /** The credentials of this test run (made once per JVM, under the interop work directory). */
@@ -124,10 +141,12 @@ public final class TestPki {
         return dir;
     }
 
-    public X509Certificate ca() {
-        return ca;
+    /** The CA that issued the server certificate of this kind (same key type; the ECDSA CA also issued the SNI and client certificates). */
+    public X509Certificate ca(ServerKey kind) {
+        return cas.get(kind).cert();
     }
 
+    /** All three CA certificates, PEM. */
     public Path caPem() {
         return caPem;
     }
@@ -166,12 +185,14 @@ public final class TestPki {
         }
     }
 
-    /** Trust managers (PKIX) trusting only the test CA. */
+    /** Trust managers (PKIX) trusting only the test CAs. */
     public TrustManager[] trustManagers() {
         try {
             KeyStore ts = KeyStore.getInstance("PKCS12");
             ts.load(null, null);
-            ts.setCertificateEntry("ca", ca);
+            for (Map.Entry<ServerKey, Ca> e : cas.entrySet()) {
+                ts.setCertificateEntry("ca-" + e.getKey(), e.getValue().cert());
+            }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
             tmf.init(ts);
             return tmf.getTrustManagers();
@@ -180,18 +201,18 @@ public final class TestPki {
         }
     }
 
-    private Credential issue(String name, KeyPair keys, String cn, String[] sans, KeyPair caKeys, KeyPurposeId purpose)
+    private Credential issue(String name, KeyPair keys, String cn, String[] sans, Ca ca, KeyPurposeId purpose)
             throws GeneralSecurityException, IOException {
         GeneralName[] names = new GeneralName[sans.length];
         for (int i = 0; i < sans.length; i++) {
             boolean ip = Character.isDigit(sans[i].charAt(0));
             names[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, sans[i]);
         }
-        X509Certificate leaf = sign(new X500Name("CN=" + cn), caName,
-                keys.getPublic().getEncoded(), caKeys.getPrivate(), new Leaf(names, purpose), false);
-        List<X509Certificate> chain = List.of(leaf, ca);
+        X509Certificate leaf = sign(new X500Name("CN=" + cn), ca.name(), keys.getPublic().getEncoded(), ca.cert(),
+                ca.keys().getPrivate(), ca.signatureAlgorithm(), new Leaf(names, purpose));
+        List<X509Certificate> chain = List.of(leaf, ca.cert());
         Path keyPem = write(name + "-key.pem", pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
-        Path chainPem = write(name + "-chain.pem", pem("CERTIFICATE", leaf.getEncoded()) + pem("CERTIFICATE", ca.getEncoded()));
+        Path chainPem = write(name + "-chain.pem", pem("CERTIFICATE", leaf.getEncoded()) + pem("CERTIFICATE", ca.cert().getEncoded()));
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("key", keys.getPrivate(), PASSWORD.toCharArray(), chain.toArray(new X509Certificate[0]));
@@ -205,8 +226,10 @@ public final class TestPki {
     private record Leaf(GeneralName[] names, KeyPurposeId purpose) {
     }
 
-    private X509Certificate sign(X500Name subject, X500Name issuer, byte[] publicKey, PrivateKey caKey, Leaf leaf,
-            boolean isCa) throws GeneralSecurityException, IOException {
+    /** Signs a certificate; {@code leaf} null makes a self-signed CA. */
+    private X509Certificate sign(X500Name subject, X500Name issuer, byte[] publicKey, X509Certificate issuerCert,
+            PrivateKey caKey, String signatureAlgorithm, Leaf leaf) throws GeneralSecurityException, IOException {
+        boolean isCa = leaf == null;
         Instant now = Instant.now();
         SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey);
         X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer, BigInteger.valueOf(serial++),
@@ -217,7 +240,7 @@ public final class TestPki {
         if (isCa) {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         } else {
-            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
+            b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerCert));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(leaf.purpose()));
             if (leaf.names().length > 0) {
@@ -226,7 +249,7 @@ public final class TestPki {
         }
         try {
             return new JcaX509CertificateConverter().getCertificate(
-                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKey)));
+                    b.build(new JcaContentSignerBuilder(signatureAlgorithm).build(caKey)));
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
