@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 
@@ -23,12 +24,13 @@ import javax.net.ssl.SSLEngine;
  */
 public final class EngineServer implements AutoCloseable {
     /** What happened on one accepted connection; {@code failure} is null on success. */
-    public record Accepted(SessionView session, WireView wire, String request, Throwable failure) {
+    public record Accepted(SessionView session, WireView wire, String request, String note, Throwable failure) {
     }
 
     private final ServerSocket listener;
     private final Supplier<SSLEngine> engines;
     private final BlockingQueue<Accepted> accepted = new LinkedBlockingQueue<>();
+    private final Function<SSLEngine, String> note;
     private final Thread thread;
     private volatile boolean closed;
 
@@ -40,10 +42,20 @@ public final class EngineServer implements AutoCloseable {
      */
     public EngineServer(String name, Supplier<SSLEngine> engines, Consumer<SSLEngine> release)
             throws IOException {
+        this(name, engines, release, e -> null);
+    }
+
+    /**
+     * Starts listening; {@code note} reads anything else from each engine right after its
+     * handshake (e.g. the group from a BoringSSL engine) into {@link Accepted#note()}.
+     */
+    public EngineServer(String name, Supplier<SSLEngine> engines, Consumer<SSLEngine> release,
+            Function<SSLEngine, String> note) throws IOException {
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getByName(Interop.LOOPBACK), 0), 16);
         listener.setSoTimeout(200);
         this.engines = engines;
+        this.note = note;
         this.thread = new Thread(() -> serve(release), "interop-server-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -102,7 +114,7 @@ public final class EngineServer implements AutoCloseable {
                     handle(tls);
                 }
             } catch (IOException | RuntimeException | Error e) {
-                accepted.add(new Accepted(null, null, null, e));
+                accepted.add(new Accepted(null, null, null, null, e));
                 closeQuietly(s);
             }
         }
@@ -112,18 +124,19 @@ public final class EngineServer implements AutoCloseable {
         try {
             tls.handshake();
         } catch (IOException | RuntimeException e) {
-            accepted.add(new Accepted(null, tls.wire(), null, e));
+            accepted.add(new Accepted(null, tls.wire(), null, null, e));
             return;
         }
         SessionView session = SessionView.of(tls.engine());
+        String noted = note.apply(tls.engine());
         try {
             String request = tls.readUntil("\r\n\r\n", 16 * 1024);
             String body = "bastion-interop " + session.line() + "\n";
             tls.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length()
                     + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
-            accepted.add(new Accepted(session, tls.wire(), request, null));
+            accepted.add(new Accepted(session, tls.wire(), request, noted, null));
         } catch (IOException | RuntimeException e) {
-            accepted.add(new Accepted(session, tls.wire(), null, e));
+            accepted.add(new Accepted(session, tls.wire(), null, noted, e));
         }
     }
 
