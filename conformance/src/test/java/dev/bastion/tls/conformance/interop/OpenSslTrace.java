@@ -17,7 +17,19 @@ public final class OpenSslTrace {
     private static final Pattern VERSION = Pattern.compile("^\\s+TLS 1\\.\\d \\((\\d+)\\)\\s*$");
     private static final Pattern LEGACY = Pattern.compile("server_version=0x(\\p{XDigit}+)");
 
+    private static final Pattern CURVE = Pattern.compile("named_curve: .*\\((\\d+)\\)\\s*$", Pattern.MULTILINE);
+
     private OpenSslTrace() {
+    }
+
+    /** TLS 1.2: the named curve of the last ECDHE ServerKeyExchange in the trace, or -1. */
+    public static int tls12Curve(String trace) {
+        Matcher m = CURVE.matcher(trace);
+        int curve = -1;
+        while (m.find()) {
+            curve = Integer.parseInt(m.group(1));
+        }
+        return curve;
     }
 
     /** Every ServerHello (including HelloRetryRequests) in the trace text, in order. */
