@@ -175,7 +175,7 @@ public final class BcJsse {
     private static Process start(List<String> groups, List<String> args) throws IOException {
         Path classes = compile();
         List<String> cmd = new ArrayList<>(List.of(Interop.javaLauncher(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-cp", classes + java.io.File.pathSeparator + jars()));
+                "-cp", classes + java.io.File.pathSeparator + jars()));
         if (!groups.isEmpty()) {
             cmd.add("-Djdk.tls.namedGroups=" + String.join(",", groups));
         }
@@ -184,13 +184,19 @@ public final class BcJsse {
         return new ProcessBuilder(cmd).redirectError(Interop.logFile("bcjsse-").toFile()).start();
     }
 
-    /** Compiles the peer once per test JVM against the BC 1.84 jars only. */
+    /** Compiles the peer against the BC 1.84 jars only (once; again only when the source changes). */
     private static synchronized Path compile() throws IOException {
         if (compiled != null) {
             return compiled;
         }
         Path source = Path.of(System.getProperty("bastion.interop.peers.dir", "src/test/peers"), "BcJssePeer.java");
         Path out = Files.createDirectories(Interop.workDir().resolve("bcjsse-peer-classes"));
+        Path classFile = out.resolve("BcJssePeer.class");
+        if (Files.exists(classFile)
+                && Files.getLastModifiedTime(classFile).compareTo(Files.getLastModifiedTime(source)) >= 0) {
+            compiled = out; // compiled by an earlier run from the same source
+            return out;
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, null, "-proc:none", "-nowarn", "-cp", jars(), "-d", out.toString(),
                 source.toString());

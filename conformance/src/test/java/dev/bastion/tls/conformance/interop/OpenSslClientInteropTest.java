@@ -73,6 +73,15 @@ class OpenSslClientInteropTest {
         assertEquals("TLSv1.3", r.protocol(), r.output());
         assertEquals(suite, r.cipher(), r.output());
         assertEquals(group, r.serverHello().groupName(), "group in the ServerHello s_client received (its trace)");
+        String tempKey = switch (group) {
+            case "x25519" -> "X25519, 253 bits";
+            case "x448" -> "X448, 448 bits";
+            case "secp256r1" -> "ECDH, prime256v1, 256 bits";
+            case "secp384r1" -> "ECDH, secp384r1, 384 bits";
+            case "ffdhe2048" -> "DH, 2048 bits";
+            default -> throw new IllegalArgumentException(group);
+        };
+        assertEquals(tempKey, r.serverTempKey(), "s_client's Server Temp Key line");
         assertEquals(0, r.verifyCode(), "s_client verified the chain and name: " + r.verifyText());
         assertTrue(r.gotResponse(), r.output());
         assertEquals(0, r.exitCode(), r.output());
