@@ -9,6 +9,7 @@ import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Handshaker;
+import dev.bastion.tls.handshake.LocalCredential;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.EncryptedExtensions;
@@ -20,10 +21,12 @@ import dev.bastion.tls.message.NewSessionTicket;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.Opaque;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +64,11 @@ public final class FakeHandshaker implements Handshaker {
     public final List<Boolean> keyUpdateRequests = new ArrayList<>();
     public byte[] transcriptAtComplete;
     public int tickets;
+    /** Client: checked through {@code Credentials.checkServerTrusted} when the server's flight arrives. */
+    public X509Certificate[] serverChain;
+    /** Server: asks {@code Credentials.chooseServerCredential(["EC"])} on the ClientHello. */
+    public boolean chooseServerCredential;
+    public Optional<LocalCredential> chosen = Optional.empty();
 
     public FakeHandshaker(boolean client, boolean sendTicket) {
         this.client = client;
@@ -69,10 +77,16 @@ public final class FakeHandshaker implements Handshaker {
 
     /** A factory whose handshakers also support the KeyUpdate hook. */
     public static HandshakerFactory factory(boolean sendTicket, List<FakeHandshaker> created) {
+        return factory(sendTicket, created, h -> { });
+    }
+
+    /** As {@link #factory(boolean, List)}, configuring each new handshaker with {@code setup}. */
+    public static HandshakerFactory factory(boolean sendTicket, List<FakeHandshaker> created, Consumer<FakeHandshaker> setup) {
         return new HandshakerFactory() {
             @Override
             public Handshaker create(HandshakeConfig config) {
                 FakeHandshaker h = new FakeHandshaker(config.client(), sendTicket);
+                setup.accept(h);
                 created.add(h);
                 return h;
             }
@@ -159,6 +173,9 @@ public final class FakeHandshaker implements Handshaker {
             io.handshakeSession(negotiated());
             step = 1;
         } else if (step == 1 && m instanceof EncryptedExtensions) {
+            if (serverChain != null) {
+                io.credentials().checkServerTrusted(serverChain, "EC");
+            }
             step = 2;
         } else if (step == 2 && m instanceof Finished) {
             io.send(finished(5));
@@ -175,6 +192,10 @@ public final class FakeHandshaker implements Handshaker {
     private void serverStep(HandshakeMessage m, HandshakeIo io) {
         if (step == 0 && m instanceof EndOfEarlyData) {
             io.transcript().selectHash(HashAlgorithm.SHA256);
+            io.handshakeSession(negotiated());
+            if (chooseServerCredential) {
+                chosen = io.credentials().chooseServerCredential(List.of("EC"), List.of());
+            }
             io.send(new EncryptedExtensions(Extensions.EMPTY));
             if (io.config().middleboxCompatibility()) {
                 io.sendCompatibilityCcs();
