@@ -209,6 +209,15 @@ public final class BastionSession extends ExtendedSSLSession {
         return parameters.requestedServerNames();
     }
 
+    /**
+     * OCSP responses the peer stapled: none, Bastion does not request them yet. (The JDK's trust
+     * manager calls this; the inherited default would throw.)
+     */
+    @Override
+    public List<byte[]> getStatusResponses() {
+        return List.of();
+    }
+
     @Override
     public String toString() {
         SessionParameters p = parameters;

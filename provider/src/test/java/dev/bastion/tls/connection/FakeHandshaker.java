@@ -133,6 +133,13 @@ public final class FakeHandshaker implements Handshaker {
                 Optional.of(NamedGroup.X25519), Optional.empty(), List.of(), List.of(), List.of(), List.of(), false);
     }
 
+    /** What a server knows after a ClientHello: the version and the client's signature_algorithms (RFC names). */
+    public static Negotiated afterClientHello() {
+        return new Negotiated(HandshakeConfig.TLS13, Optional.of(CipherSuite.TLS_AES_128_GCM_SHA256),
+                Optional.of(NamedGroup.X25519), Optional.empty(), List.of(), List.of(), List.of(),
+                List.of("ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256", "ed25519"), false);
+    }
+
     public static Finished finished(int fill) {
         byte[] b = new byte[32];
         Arrays.fill(b, (byte) fill);
@@ -192,7 +199,7 @@ public final class FakeHandshaker implements Handshaker {
     private void serverStep(HandshakeMessage m, HandshakeIo io) {
         if (step == 0 && m instanceof EndOfEarlyData) {
             io.transcript().selectHash(HashAlgorithm.SHA256);
-            io.handshakeSession(negotiated());
+            io.handshakeSession(afterClientHello());
             if (chooseServerCredential) {
                 chosen = io.credentials().chooseServerCredential(List.of("EC"), List.of());
             }

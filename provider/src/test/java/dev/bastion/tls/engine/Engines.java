@@ -42,6 +42,17 @@ final class Engines {
         this.fakes = fakes;
     }
 
+    private Engines(SSLEngine client, SSLEngine server) {
+        this.client = client;
+        this.server = server;
+        this.fakes = List.of();
+    }
+
+    /** Runs the handshake between two engines made elsewhere. */
+    static void pump(SSLEngine client, SSLEngine server) throws Exception {
+        new Engines(client, server).handshake();
+    }
+
     /** Bastion engines whose handshakers are {@link FakeHandshaker}s (the server sends a ticket, like SunJSSE). */
     static Engines bastion() throws Exception {
         return bastion(h -> { }, null, null);
