@@ -6,7 +6,6 @@ import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.record.Protection;
 import dev.bastion.tls.record.Tls13Protection;
-import java.util.OptionalLong;
 
 /**
  * Counts what each TLS 1.3 traffic key has protected and asks for a KeyUpdate in time
@@ -24,8 +23,10 @@ import java.util.OptionalLong;
 final class KeyUsage {
     private final KeyLimits limits;
     private Protection writeKey;
+    private long writeLimit;
     private long written;
     private Protection readKey;
+    private long readLimit;
     private long read;
     private boolean readUpdateRequested;
 
@@ -38,14 +39,14 @@ final class KeyUsage {
         if (!(p instanceof Tls13Protection)) {
             return;
         }
+        Tls13Protection t = (Tls13Protection) p;
         if (p != writeKey) {
             writeKey = p;
+            writeLimit = limits.limit(t.algorithm()).orElse(Long.MAX_VALUE);
             written = 0;
         }
         written += n;
-        Tls13Protection t = (Tls13Protection) p;
-        OptionalLong limit = limits.limit(t.algorithm());
-        if (t.keyUpdateDue() || (limit.isPresent() && written >= limit.getAsLong())) {
+        if (t.keyUpdateDue() || written >= writeLimit) {
             writeKey = null;
             update(factory, handshaker, io, false, true);
         }
@@ -58,12 +59,12 @@ final class KeyUsage {
         }
         if (p != readKey) {
             readKey = p;
+            readLimit = limits.limit(((Tls13Protection) p).algorithm()).orElse(Long.MAX_VALUE);
             read = 0;
             readUpdateRequested = false;
         }
         read += n;
-        OptionalLong limit = limits.limit(((Tls13Protection) p).algorithm());
-        if (!readUpdateRequested && limit.isPresent() && read >= limit.getAsLong()) {
+        if (!readUpdateRequested && read >= readLimit) {
             readUpdateRequested = true;
             update(factory, handshaker, io, true, false);
         }

@@ -64,6 +64,9 @@ final class OutboundQueue {
 
     /** Whether any record is waiting (pending key changes alone do not count). */
     boolean hasData() {
+        if (entries.isEmpty()) {
+            return false; // the common case, without an iterator
+        }
         for (Object e : entries) {
             if (e instanceof Chunk) {
                 return true;
@@ -77,16 +80,6 @@ final class OutboundQueue {
         while (entries.peekFirst() instanceof KeyChange) {
             writer.setProtection(((KeyChange) entries.pollFirst()).protection());
         }
-    }
-
-    /** The content type of the next chunk to be written, or null. */
-    ContentType nextType() {
-        for (Object e : entries) {
-            if (e instanceof Chunk) {
-                return ((Chunk) e).type();
-            }
-        }
-        return null;
     }
 
     /**

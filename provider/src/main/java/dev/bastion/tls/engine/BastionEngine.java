@@ -45,6 +45,7 @@ public final class BastionEngine extends SSLEngine {
     private final EngineParameters parameters;
     private final EngineSessions sessions;
     private final Connection connection;
+    private final ByteBuffer[] single = new ByteBuffer[1];
     private volatile BiFunction<SSLEngine, List<String>, String> selector;
 
     /** An engine for {@code context}; {@code peerHost} may be null and {@code peerPort} -1. */
@@ -59,6 +60,32 @@ public final class BastionEngine extends SSLEngine {
     }
 
     // ---- wrap / unwrap ---------------------------------------------------------------------
+
+    /** As {@link #wrap(ByteBuffer[], int, int, ByteBuffer)}, without the array the inherited method allocates per call. */
+    @Override
+    public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        synchronized (connection) {
+            single[0] = src;
+            try {
+                return wrap(single, 0, 1, dst);
+            } finally {
+                single[0] = null;
+            }
+        }
+    }
+
+    /** As {@link #unwrap(ByteBuffer, ByteBuffer[], int, int)}, without the array the inherited method allocates per call. */
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        synchronized (connection) {
+            single[0] = dst;
+            try {
+                return unwrap(src, single, 0, 1);
+            } finally {
+                single[0] = null;
+            }
+        }
+    }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
