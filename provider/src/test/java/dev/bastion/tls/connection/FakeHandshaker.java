@@ -69,6 +69,8 @@ public final class FakeHandshaker implements Handshaker {
     /** Server: asks {@code Credentials.chooseServerCredential(["EC"])} on the ClientHello. */
     public boolean chooseServerCredential;
     public Optional<LocalCredential> chosen = Optional.empty();
+    /** The AEAD of every key this handshaker installs (the same key bytes, resized). */
+    public AeadAlgorithm aead = AeadAlgorithm.AES_128_GCM;
 
     public FakeHandshaker(boolean client, boolean sendTicket) {
         this.client = client;
@@ -113,6 +115,11 @@ public final class FakeHandshaker implements Handshaker {
         this.failOn = when;
         this.failure = e;
         return this;
+    }
+
+    /** {@code k} for this handshaker's {@link #aead}. */
+    private TrafficKeys own(TrafficKeys k) {
+        return k.aead() == aead ? k : new TrafficKeys(aead, Arrays.copyOf(k.key(), aead.keyLength()), k.iv().clone());
     }
 
     public static TrafficKeys keys(int seed) {
@@ -172,11 +179,11 @@ public final class FakeHandshaker implements Handshaker {
 
     private void clientStep(HandshakeMessage m, HandshakeIo io) {
         if (step == 0 && m instanceof EncryptedExtensions) {
-            io.installReadKeys13(S_HS);
+            io.installReadKeys13(own(S_HS));
             if (io.config().middleboxCompatibility()) {
                 io.sendCompatibilityCcs();
             }
-            io.installWriteKeys13(C_HS);
+            io.installWriteKeys13(own(C_HS));
             io.handshakeSession(negotiated());
             step = 1;
         } else if (step == 1 && m instanceof EncryptedExtensions) {
@@ -186,8 +193,8 @@ public final class FakeHandshaker implements Handshaker {
             step = 2;
         } else if (step == 2 && m instanceof Finished) {
             io.send(finished(5));
-            io.installWriteKeys13(appKeys(true, 0));
-            io.installReadKeys13(appKeys(false, 0));
+            io.installWriteKeys13(own(appKeys(true, 0)));
+            io.installReadKeys13(own(appKeys(false, 0)));
             transcriptAtComplete = io.transcript().current();
             step = 3;
             io.complete(negotiated());
@@ -207,15 +214,15 @@ public final class FakeHandshaker implements Handshaker {
             if (io.config().middleboxCompatibility()) {
                 io.sendCompatibilityCcs();
             }
-            io.installWriteKeys13(S_HS);
-            io.installReadKeys13(C_HS);
+            io.installWriteKeys13(own(S_HS));
+            io.installReadKeys13(own(C_HS));
             io.send(new EncryptedExtensions(Extensions.EMPTY));
             io.send(finished(3));
-            io.installWriteKeys13(appKeys(false, 0));
+            io.installWriteKeys13(own(appKeys(false, 0)));
             io.handshakeSession(negotiated());
             step = 2;
         } else if (step == 2 && m instanceof Finished) {
-            io.installReadKeys13(appKeys(true, 0));
+            io.installReadKeys13(own(appKeys(true, 0)));
             transcriptAtComplete = io.transcript().current();
             step = 3;
             io.complete(negotiated());
@@ -231,7 +238,7 @@ public final class FakeHandshaker implements Handshaker {
         if (m instanceof NewSessionTicket && client) {
             tickets++;
         } else if (m instanceof KeyUpdate) {
-            io.installReadKeys13(appKeys(!client, ++readGeneration));
+            io.installReadKeys13(own(appKeys(!client, ++readGeneration)));
             keyUpdateRequests.add(((KeyUpdate) m).updateRequested());
             if (((KeyUpdate) m).updateRequested()) {
                 updateKeys(io, false);
@@ -244,7 +251,7 @@ public final class FakeHandshaker implements Handshaker {
     /** Sends a KeyUpdate and switches to the next write keys (RFC 8446 §4.6.3). */
     public void updateKeys(HandshakeIo io, boolean requestPeer) {
         io.send(new KeyUpdate(requestPeer));
-        io.installWriteKeys13(appKeys(client, ++writeGeneration));
+        io.installWriteKeys13(own(appKeys(client, ++writeGeneration)));
     }
 
     @Override
