@@ -13,9 +13,7 @@ import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.HandshakeAssembler;
-import dev.bastion.tls.record.NullProtection;
 import dev.bastion.tls.record.RecordReader;
-import dev.bastion.tls.record.RecordWriter;
 import dev.bastion.tls.record.Tls13Protection;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -59,8 +57,7 @@ public final class Connection {
     private final HandshakerFactory factory;
     private final ConnectionListener listener;
     private final RecordReader reader = new RecordReader();
-    private final RecordWriter writer = new RecordWriter();
-    private final OutboundQueue outbound = new OutboundQueue();
+    private final Outbound outbound = new Outbound();
     private final Failure failure = new Failure(this);
     private final ConnectionIo io;
     private final Inbound inbound;
@@ -76,7 +73,6 @@ public final class Connection {
     private boolean inboundClosed;
     private boolean outboundClosed;
     private boolean closeNotifyReceived;
-    private boolean peerSpoke;
     private volatile boolean taskPending;
     private boolean taskHandedOut;
     private SSLException delegatedFailure;
@@ -112,8 +108,7 @@ public final class Connection {
             config = configuration.get();
             assembler = new HandshakeAssembler(config.maxHandshakeMessageSize());
             if (!config.client()) {
-                // RFC 8446 §5.1: 0x0303 on every record but an initial ClientHello
-                writer.setProtection(NullProtection.TLS12);
+                outbound.useTls12PlaintextVersion();
             }
             handshaker = factory.create(config);
             TRACE.debug(() -> (config.client() ? "client" : "server") + " handshake begins with " + handshaker);
@@ -276,9 +271,9 @@ public final class Connection {
      */
     public synchronized int flush(ByteBuffer dst) throws SSLException {
         try {
-            int n = outbound.flush(writer, dst);
+            int n = outbound.flush(dst);
             if (outboundClosed && !outbound.hasData()) {
-                writer.close(); // close_notify or fatal alert written: wipe the write keys
+                outbound.wipe(); // close_notify or fatal alert written
             }
             return n;
         } catch (RuntimeException e) {
@@ -296,10 +291,9 @@ public final class Connection {
             throw new IllegalStateException("application data cannot be written now");
         }
         try {
-            outbound.applyKeyChanges(writer);
-            int n = AppData.seal(writer, srcs, offset, length, dst);
+            int n = outbound.writeApplicationData(srcs, offset, length, dst);
             if (n > 0) {
-                keyUsage.written(n, writer.protection(), factory, handshaker, io);
+                keyUsage.written(n, outbound.protection(), factory, handshaker, io);
             }
             return n;
         } catch (RuntimeException e) {
@@ -309,7 +303,7 @@ public final class Connection {
 
     /** Limits the size of the records this side writes ({@code SSLParameters.setMaximumPacketSize}). */
     public synchronized void setMaxFragmentLength(int length) {
-        writer.setMaxFragmentLength(length);
+        outbound.setMaxFragmentLength(length);
     }
 
     // ---- close -----------------------------------------------------------------------------
@@ -325,7 +319,7 @@ public final class Connection {
         }
         outboundClosed = true;
         if (!started || failure.exception() != null) {
-            writer.close();
+            outbound.wipe();
             return;
         }
         if (!complete) {
@@ -441,12 +435,7 @@ public final class Connection {
      * ClientHello (a second ClientHello, alerts) carry 0x0303 (RFC 8446 §5.1).
      */
     void peerRecordRead() {
-        if (!peerSpoke) {
-            peerSpoke = true;
-            if (writer.protection() == NullProtection.INITIAL) {
-                outbound.keyChange(NullProtection.TLS12);
-            }
-        }
+        outbound.useTls12PlaintextVersion();
     }
 
     /** The peer sent close_notify. */
@@ -469,7 +458,7 @@ public final class Connection {
         reader.close();
         assembler.clear();
         if (!outbound.hasData()) {
-            writer.close();
+            outbound.wipe();
         }
         handshaker = null;
         transcript = new TranscriptHash();
