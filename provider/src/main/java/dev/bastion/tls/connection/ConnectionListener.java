@@ -1,0 +1,28 @@
+package dev.bastion.tls.connection;
+
+import dev.bastion.tls.handshake.Negotiated;
+
+/**
+ * What the connection tells its adapter (the engine or the socket) about the session, so the
+ * adapter can keep its {@code SSLSession} objects current. Called with the connection's lock
+ * held, from the thread that runs the handshake step (possibly a delegated task's).
+ */
+public interface ConnectionListener {
+
+    /** The handshake learned more ({@code getHandshakeSession()}). */
+    void handshakeSession(Negotiated sofar);
+
+    /** The handshake completed ({@code getSession()}). */
+    void complete(Negotiated result);
+
+    /** A listener that ignores everything. */
+    ConnectionListener NONE = new ConnectionListener() {
+        @Override
+        public void handshakeSession(Negotiated sofar) {
+        }
+
+        @Override
+        public void complete(Negotiated result) {
+        }
+    };
+}

@@ -1,0 +1,219 @@
+package dev.bastion.tls.connection;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.Reader;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.diag.Trace;
+import dev.bastion.tls.handshake.Handshaker;
+import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HandshakeType;
+import dev.bastion.tls.message.KeyUpdate;
+import dev.bastion.tls.message.MessageDecoder;
+import dev.bastion.tls.record.AlertMessage;
+import dev.bastion.tls.record.ContentType;
+import dev.bastion.tls.record.EmptyRecordGuard;
+import dev.bastion.tls.record.NullProtection;
+import dev.bastion.tls.record.RawHandshakeMessage;
+import dev.bastion.tls.record.RecordReader;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+
+/**
+ * The read side of the {@link Connection}: opens one record and acts on its content type.
+ *
+ * <ul>
+ * <li>application_data: only after the handshake completed (RFC 8446 §2: no 0-RTT here);
+ *     opened straight into the caller's buffer when one has room, else through a staging
+ *     buffer that exists only while needed.</li>
+ * <li>handshake: joined into messages; each is decoded, added to the transcript and handed to
+ *     the handshaker, inline or in a delegated task (see {@link Connection}).</li>
+ * <li>alert: {@code close_notify} closes the read side ("Received close_notify during
+ *     handshake" is {@code unexpected_message}, as in SunJSSE); a {@code user_canceled} warning
+ *     is ignored (RFC 8446 §6.1: a close_notify should follow); every other alert is an error
+ *     alert whatever its level (RFC 8446 §6.2).</li>
+ * <li>change_cipher_spec: exactly 0x01 and only while the handshaker accepts the compatibility
+ *     CCS (RFC 8446 §5); dropped.</li>
+ * <li>No record type may interrupt a handshake message (RFC 8446 §5.1); records without
+ *     effect and KeyUpdates in a row are bounded ({@link Limits}).</li>
+ * </ul>
+ */
+final class Inbound {
+    private static final Trace TRACE = Trace.get("connection");
+
+    private final Connection c;
+    private final KeyUsage keyUsage;
+    private final HandshakerFactory factory;
+    private final ConnectionIo io;
+    private final EmptyRecordGuard emptyRecords = new EmptyRecordGuard(Limits.MAX_CONSECUTIVE_EMPTY_RECORDS);
+    private ByteBuffer staging;
+    private RawHandshakeMessage pendingFirst;
+    private int keyUpdatesInARow;
+
+    Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io) {
+        this.c = c;
+        this.keyUsage = keyUsage;
+        this.factory = factory;
+        this.io = io;
+    }
+
+    /** Room check before {@link #read}: only protected records after the handshake need the caller's room. */
+    boolean fits(ByteBuffer[] dsts, int offset, int length) {
+        RecordReader reader = c.reader();
+        if (!reader.header().isValid() || reader.protection() instanceof NullProtection || !c.complete()) {
+            return true;
+        }
+        return AppData.remaining(dsts, offset, length) >= reader.plaintextRoom();
+    }
+
+    int read(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        RecordReader reader = c.reader();
+        int room = reader.plaintextRoom();
+        ByteBuffer first = AppData.firstNonEmpty(dsts, offset, length);
+        boolean direct = first != null && !(reader.protection() instanceof NullProtection) && first.remaining() >= room;
+        ByteBuffer out = direct ? first : staging(room);
+        int start = out.position();
+        ContentType type = reader.read(src, out);
+        int n = out.position() - start;
+        c.peerRecordRead();
+        if (type == ContentType.APPLICATION_DATA && c.complete()) {
+            applicationData(n);
+            if (!direct) {
+                out.flip().position(start);
+                AppData.scatter(out, dsts, offset, length);
+            }
+            return n;
+        }
+        byte[] content = new byte[n];
+        out.get(start, content);
+        wipe(out, start);
+        dispatch(type, ByteBuffer.wrap(content));
+        return 0;
+    }
+
+    /** Processes the messages waiting for a delegated task (the task's body). */
+    void processPending() {
+        RawHandshakeMessage m = pendingFirst;
+        pendingFirst = null;
+        if (m != null) {
+            process(m);
+        }
+        for (Optional<RawHandshakeMessage> next = c.assembler().next(); next.isPresent(); next = c.assembler().next()) {
+            process(next.get());
+        }
+    }
+
+    /** The handshake is over: the staging buffer is only needed for scattering now. */
+    void handshakeComplete() {
+        staging = null;
+    }
+
+    private void applicationData(int n) {
+        // RFC 8446 §5.1: handshake messages must not be interleaved with other record types
+        c.assembler().requireEmpty("an application_data record");
+        emptyRecords.onRecord(ContentType.APPLICATION_DATA, n);
+        keyUpdatesInARow = 0;
+        keyUsage.read(n, c.reader().protection(), factory, c.handshaker(), io);
+    }
+
+    private void dispatch(ContentType type, ByteBuffer content) throws SSLException {
+        switch (type) {
+            case HANDSHAKE:
+                emptyRecords.onRecord(type, content.remaining());
+                c.assembler().add(content);
+                drain();
+                break;
+            case ALERT:
+                c.assembler().requireEmpty("an alert record");
+                alert(AlertMessage.decode(content));
+                break;
+            case CHANGE_CIPHER_SPEC:
+                c.assembler().requireEmpty("a change_cipher_spec record");
+                changeCipherSpec(content);
+                break;
+            default:
+                throw TlsAlert.unexpectedMessage("application_data record received before the handshake completed");
+        }
+    }
+
+    /** Processes complete messages inline until one needs a delegated task. */
+    private void drain() {
+        while (!c.taskPending()) {
+            Optional<RawHandshakeMessage> m = c.assembler().next();
+            if (m.isEmpty()) {
+                return;
+            }
+            if (inline(m.get().type())) {
+                process(m.get());
+            } else {
+                pendingFirst = m.get();
+                c.delegate();
+            }
+        }
+    }
+
+    /** SunJSSE processes Finished, KeyUpdate and NewSessionTicket inline, everything else in a task. */
+    private static boolean inline(int type) {
+        return type == HandshakeType.FINISHED.code() || type == HandshakeType.KEY_UPDATE.code()
+                || type == HandshakeType.NEW_SESSION_TICKET.code();
+    }
+
+    private void process(RawHandshakeMessage raw) {
+        Handshaker h = c.handshaker();
+        HandshakeMessage m = MessageDecoder.decode(Reader.of(raw.encoding()), h.decodeContext());
+        c.transcript().update(raw.encoding());
+        if (m instanceof KeyUpdate && ++keyUpdatesInARow > Limits.MAX_CONSECUTIVE_KEY_UPDATES) {
+            throw TlsAlert.unexpectedMessage("more than " + Limits.MAX_CONSECUTIVE_KEY_UPDATES
+                    + " KeyUpdate messages without application data in between");
+        }
+        TRACE.trace(() -> "received " + m.type() + " (" + raw.encoding().length + " bytes)");
+        h.receive(m, io);
+    }
+
+    private void alert(AlertMessage alert) throws SSLException {
+        AlertDescription d = alert.description();
+        if (d == AlertDescription.CLOSE_NOTIFY) {
+            if (!c.complete()) {
+                throw TlsAlert.unexpectedMessage("Received close_notify during handshake");
+            }
+            TRACE.debug(() -> "received close_notify");
+            c.closeNotifyReceived();
+            return;
+        }
+        if (d == AlertDescription.USER_CANCELED && !alert.isFatal()) {
+            TRACE.debug(() -> "received user_canceled warning; waiting for close_notify");
+            emptyRecords.onDroppedRecord(ContentType.ALERT);
+            return;
+        }
+        throw c.failures().peer(alert);
+    }
+
+    private void changeCipherSpec(ByteBuffer content) {
+        Handshaker h = c.handshaker();
+        if (h == null || !h.acceptsCompatibilityCcs()) {
+            throw TlsAlert.unexpectedMessage("change_cipher_spec record received outside the TLS 1.3 handshake"
+                    + " (RFC 8446 §5: only after the first ClientHello and before the peer's Finished)");
+        }
+        if (content.remaining() != 1 || content.get(content.position()) != 1) {
+            throw TlsAlert.unexpectedMessage("change_cipher_spec record must be the single byte 0x01, got "
+                    + content.remaining() + " byte(s) (RFC 8446 §5)");
+        }
+        emptyRecords.onDroppedRecord(ContentType.CHANGE_CIPHER_SPEC);
+    }
+
+    private ByteBuffer staging(int room) {
+        if (staging == null || staging.capacity() < room) {
+            staging = ByteBuffer.allocate(Math.max(room, 256));
+        }
+        staging.clear();
+        return staging;
+    }
+
+    /** Zeroes what a record left in {@code out} after {@code start} and moves the position back. */
+    private static void wipe(ByteBuffer out, int start) {
+        for (int i = start; i < out.position(); i++) {
+            out.put(i, (byte) 0);
+        }
+        out.position(start);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.bastion.tls.connection;
+
+import dev.bastion.tls.record.RecordLimits;
+
+/**
+ * The connection core's named bounds on what a peer can make it do for free (DESIGN.md,
+ * "Security by design"). Record-level bounds live in {@link RecordLimits}.
+ */
+public final class Limits {
+    /**
+     * KeyUpdate messages a peer may send in a row without application data in between before
+     * the connection fails with {@code unexpected_message}: each one costs a key derivation and
+     * possibly a reply. 32, as BoringSSL allows.
+     */
+    public static final int MAX_CONSECUTIVE_KEY_UPDATES = 32;
+
+    /**
+     * Records that carry nothing the connection acts on (empty application_data, dropped
+     * compatibility change_cipher_spec, ignored user_canceled warnings) in a row; see
+     * {@link RecordLimits#MAX_CONSECUTIVE_EMPTY_RECORDS}.
+     */
+    public static final int MAX_CONSECUTIVE_EMPTY_RECORDS = RecordLimits.MAX_CONSECUTIVE_EMPTY_RECORDS;
+
+    private Limits() {
+    }
+}

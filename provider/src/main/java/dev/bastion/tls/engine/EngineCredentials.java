@@ -1,0 +1,136 @@
+package dev.bastion.tls.engine;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.connection.config.DisabledAlgorithms;
+import dev.bastion.tls.handshake.Credentials;
+import dev.bastion.tls.handshake.LocalCredential;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * {@link Credentials} over the context's key and trust managers, called with the engine so
+ * that they see its handshake session (SNI, signature algorithms) and parameters (endpoint
+ * identification):
+ *
+ * <ul>
+ * <li>server certificate: {@code chooseEngineServerAlias(keyType, issuers, engine)} for each
+ *     key type in the handshake's order; client certificate: {@code chooseEngineClientAlias};
+ *     a chain whose key {@code jdk.tls.disabledAlgorithms} refuses is skipped;</li>
+ * <li>peer chains: {@code checkServerTrusted/checkClientTrusted(chain, authType, engine)},
+ *     rejections mapped by {@link CertificateAlerts}; a peer key refused by
+ *     {@code jdk.tls.disabledAlgorithms} ("RSA keySize &lt; 2048") is {@code certificate_unknown};</li>
+ * <li>ALPN on the server: the application's selector if set (null: {@code no_application_protocol};
+ *     "": no ALPN; a protocol the client did not offer: {@code no_application_protocol}), else the
+ *     first of the engine's own protocols that the client offered.</li>
+ * </ul>
+ */
+final class EngineCredentials implements Credentials {
+    private final BastionEngine engine;
+    private final X509ExtendedKeyManager keys;
+    private final X509ExtendedTrustManager trust;
+    private final DisabledAlgorithms disabled;
+
+    EngineCredentials(BastionEngine engine, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
+            DisabledAlgorithms disabled) {
+        this.engine = engine;
+        this.keys = keys;
+        this.trust = trust;
+        this.disabled = disabled;
+    }
+
+    @Override
+    public Optional<LocalCredential> chooseServerCredential(List<String> keyTypes, List<Principal> issuers) {
+        Principal[] iss = issuers.isEmpty() ? null : issuers.toArray(new Principal[0]);
+        for (String type : keyTypes) {
+            Optional<LocalCredential> c = credential(keys.chooseEngineServerAlias(type, iss, engine));
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<LocalCredential> chooseClientCredential(List<String> keyTypes, List<Principal> issuers) {
+        if (keyTypes.isEmpty()) {
+            return Optional.empty();
+        }
+        Principal[] iss = issuers.isEmpty() ? null : issuers.toArray(new Principal[0]);
+        return credential(keys.chooseEngineClientAlias(keyTypes.toArray(new String[0]), iss, engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        check(chain, authType, true);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        check(chain, authType, false);
+    }
+
+    @Override
+    public Optional<String> selectApplicationProtocol(List<String> offered) {
+        BiFunction<SSLEngine, List<String>, String> selector = engine.getHandshakeApplicationProtocolSelector();
+        if (selector != null) {
+            String chosen = selector.apply(engine, List.copyOf(offered));
+            if (chosen == null || (!chosen.isEmpty() && !offered.contains(chosen))) {
+                throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "the application's protocol selector chose "
+                        + (chosen == null ? "none" : "'" + chosen + "'") + " of the client's " + offered);
+            }
+            return chosen.isEmpty() ? Optional.empty() : Optional.of(chosen);
+        }
+        List<String> ours = List.of(engine.getSSLParameters().getApplicationProtocols());
+        if (ours.isEmpty() || offered.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String p : ours) {
+            if (offered.contains(p)) {
+                return Optional.of(p);
+            }
+        }
+        throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL,
+                "no application protocol in common: the client offered " + offered + ", this server supports " + ours);
+    }
+
+    private void check(X509Certificate[] chain, String authType, boolean server) {
+        String whose = server ? "server" : "client";
+        if (trust == null) {
+            throw new TlsAlert(AlertDescription.CERTIFICATE_UNKNOWN, "no X509TrustManager is configured to check the " + whose + " certificate");
+        }
+        if (chain.length > 0 && !disabled.permits(chain[0].getPublicKey())) {
+            throw new TlsAlert(AlertDescription.CERTIFICATE_UNKNOWN, "the " + whose + " certificate's "
+                    + chain[0].getPublicKey().getAlgorithm() + " key is disabled by jdk.tls.disabledAlgorithms");
+        }
+        try {
+            if (server) {
+                trust.checkServerTrusted(chain.clone(), authType, engine);
+            } else {
+                trust.checkClientTrusted(chain.clone(), authType, engine);
+            }
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw CertificateAlerts.of(e, whose);
+        }
+    }
+
+    private Optional<LocalCredential> credential(String alias) {
+        if (alias == null) {
+            return Optional.empty();
+        }
+        X509Certificate[] chain = keys.getCertificateChain(alias);
+        PrivateKey key = keys.getPrivateKey(alias);
+        if (chain == null || chain.length == 0 || key == null || !disabled.permits(chain[0].getPublicKey())) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalCredential(List.of(chain), key));
+    }
+}

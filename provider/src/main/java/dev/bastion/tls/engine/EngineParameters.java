@@ -1,0 +1,246 @@
+package dev.bastion.tls.engine;
+
+import dev.bastion.tls.connection.config.Protocol;
+import dev.bastion.tls.connection.config.TlsDefaults;
+import dev.bastion.tls.connection.config.TlsPolicy;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.handshake.ClientAuth;
+import dev.bastion.tls.session.SessionParameters;
+import java.security.AlgorithmConstraints;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The JSSE settings of one engine, with SunJSSE's rules: names are validated when set
+ * (an unknown protocol or suite is {@link IllegalArgumentException}); until the application
+ * sets the protocol or suite lists, switching client/server mode switches to that side's
+ * defaults; {@code setNeedClientAuth} and {@code setWantClientAuth} override each other; a
+ * client's default server name is its peer host when that is a dotted host name (not an IP
+ * address, not {@code localhost}). Not thread-safe; the engine guards it.
+ */
+final class EngineParameters {
+    private final TlsPolicy policy;
+    private final String peerHost;
+    private boolean client;
+    private boolean modeSet;
+    private String[] protocols;
+    private boolean protocolsSet;
+    private String[] suites;
+    private boolean suitesSet;
+    private ClientAuth clientAuth = ClientAuth.NONE;
+    private List<SNIServerName> serverNames;
+    private Collection<SNIMatcher> sniMatchers;
+    private String[] applicationProtocols = new String[0];
+    private String endpointIdentification;
+    private AlgorithmConstraints constraints;
+    private boolean useCipherSuitesOrder = true;
+    private int maximumPacketSize = SessionParameters.DEFAULT_PACKET_BUFFER_SIZE;
+    private boolean sessionCreation = true;
+
+    EngineParameters(TlsPolicy policy, String peerHost) {
+        this.policy = policy;
+        this.peerHost = peerHost;
+        this.protocols = names(policy.protocols(false));
+        this.suites = suiteNames(policy.suites(false));
+    }
+
+    boolean client() {
+        return client;
+    }
+
+    boolean modeSet() {
+        return modeSet;
+    }
+
+    void setClient(boolean useClientMode) {
+        if (useClientMode != client) {
+            if (!protocolsSet) {
+                protocols = names(policy.protocols(useClientMode));
+            }
+            if (!suitesSet) {
+                suites = suiteNames(policy.suites(useClientMode));
+            }
+        }
+        client = useClientMode;
+        modeSet = true;
+    }
+
+    String[] supportedProtocols() {
+        List<String> out = new ArrayList<>();
+        for (Protocol p : Protocol.values()) {
+            if (p.supported()) {
+                out.add(p.jsseName());
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    String[] supportedCipherSuites() {
+        List<String> out = new ArrayList<>(List.of(suiteNames(policy.supportedSuites())));
+        out.add(TlsDefaults.RENEGOTIATION_SCSV);
+        return out.toArray(new String[0]);
+    }
+
+    String[] protocols() {
+        return protocols.clone();
+    }
+
+    String[] cipherSuites() {
+        return suites.clone();
+    }
+
+    /** Validates first, then sets (SunJSSE's messages). */
+    void setProtocols(String[] names) {
+        validateProtocols(names);
+        protocols = names.clone();
+        protocolsSet = true;
+    }
+
+    void setCipherSuites(String[] names) {
+        validateSuites(names);
+        suites = names.clone();
+        suitesSet = true;
+    }
+
+    private static void validateProtocols(String[] names) {
+        if (names == null) {
+            throw new IllegalArgumentException("Protocols cannot be null");
+        }
+        for (String n : names) {
+            if (n == null || Protocol.fromName(n).isEmpty()) {
+                throw new IllegalArgumentException("Unsupported protocol: " + n);
+            }
+        }
+    }
+
+    private static void validateSuites(String[] names) {
+        if (names == null) {
+            throw new IllegalArgumentException("CipherSuites cannot be null");
+        }
+        for (String n : names) {
+            if (n == null || n.isEmpty()) {
+                throw new IllegalArgumentException("The specified CipherSuites array contains invalid null or empty string elements");
+            }
+            if (CipherSuite.fromJsseName(n).isEmpty() && !TlsDefaults.RENEGOTIATION_SCSV.equals(n)) {
+                throw new IllegalArgumentException("Unsupported CipherSuite: " + n);
+            }
+        }
+    }
+
+    ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    void setNeedClientAuth(boolean need) {
+        clientAuth = need ? ClientAuth.REQUIRED : ClientAuth.NONE;
+    }
+
+    void setWantClientAuth(boolean want) {
+        clientAuth = want ? ClientAuth.WANTED : ClientAuth.NONE;
+    }
+
+    boolean sessionCreation() {
+        return sessionCreation;
+    }
+
+    void setSessionCreation(boolean allowed) {
+        sessionCreation = allowed;
+    }
+
+    String[] applicationProtocols() {
+        return applicationProtocols.clone();
+    }
+
+    int maximumPacketSize() {
+        return maximumPacketSize;
+    }
+
+    /** A snapshot, as {@code SSLEngine.getSSLParameters()} returns it. */
+    SSLParameters toSSLParameters() {
+        SSLParameters p = new SSLParameters(suites.clone(), protocols.clone());
+        if (clientAuth == ClientAuth.REQUIRED) {
+            p.setNeedClientAuth(true);
+        } else if (clientAuth == ClientAuth.WANTED) {
+            p.setWantClientAuth(true);
+        }
+        List<SNIServerName> names = effectiveServerNames();
+        if (names != null) {
+            p.setServerNames(names);
+        }
+        if (sniMatchers != null) {
+            p.setSNIMatchers(sniMatchers);
+        }
+        p.setApplicationProtocols(applicationProtocols.clone());
+        p.setEndpointIdentificationAlgorithm(endpointIdentification);
+        p.setAlgorithmConstraints(constraints);
+        p.setUseCipherSuitesOrder(useCipherSuitesOrder);
+        p.setMaximumPacketSize(maximumPacketSize);
+        return p;
+    }
+
+    /** Applies {@code p} as {@code SSLEngine.setSSLParameters} specifies; nothing changes if a name is refused. */
+    void apply(SSLParameters p) {
+        String[] newSuites = p.getCipherSuites();
+        String[] newProtocols = p.getProtocols();
+        if (newSuites != null) {
+            validateSuites(newSuites);
+        }
+        if (newProtocols != null) {
+            validateProtocols(newProtocols);
+        }
+        if (newSuites != null) {
+            setCipherSuites(newSuites);
+        }
+        if (newProtocols != null) {
+            setProtocols(newProtocols);
+        }
+        if (p.getNeedClientAuth()) {
+            setNeedClientAuth(true);
+        } else {
+            setWantClientAuth(p.getWantClientAuth());
+        }
+        if (p.getServerNames() != null) {
+            serverNames = List.copyOf(p.getServerNames());
+        }
+        if (p.getSNIMatchers() != null) {
+            sniMatchers = List.copyOf(p.getSNIMatchers());
+        }
+        applicationProtocols = p.getApplicationProtocols();
+        endpointIdentification = p.getEndpointIdentificationAlgorithm();
+        constraints = p.getAlgorithmConstraints();
+        useCipherSuitesOrder = p.getUseCipherSuitesOrder();
+        maximumPacketSize = p.getMaximumPacketSize();
+    }
+
+    /** The names a client sends: set by the application, else derived from the peer host; null for none. */
+    private List<SNIServerName> effectiveServerNames() {
+        if (serverNames != null) {
+            return serverNames;
+        }
+        if (!client || peerHost == null || peerHost.indexOf('.') < 0 || peerHost.endsWith(".") || isIpLiteral(peerHost)) {
+            return null;
+        }
+        try {
+            return List.of(new SNIHostName(peerHost));
+        } catch (IllegalArgumentException notAHostName) {
+            return null;
+        }
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+
+    private static String[] names(List<Protocol> list) {
+        return list.stream().map(Protocol::jsseName).toArray(String[]::new);
+    }
+
+    private static String[] suiteNames(List<CipherSuite> list) {
+        return list.stream().map(CipherSuite::jsseName).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.bastion.tls.engine;
+
+import dev.bastion.tls.connection.ConnectionListener;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.session.BastionSession;
+import dev.bastion.tls.session.SessionParameters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+
+/**
+ * The engine's sessions: SunJSSE's null session before the handshake, the handshake session
+ * while it runs ({@code getHandshakeSession()}, which trust and key managers read for the
+ * requested server names and signature algorithms), and the negotiated session after it. The
+ * handshake's {@link Negotiated} values are turned into the JSSE vocabulary here: signature
+ * schemes become JCA names ({@code SHA256withECDSA}, {@code RSASSA-PSS}), as SunJSSE reports
+ * them and as the JDK's trust manager expects when it checks a chain's algorithms.
+ */
+final class EngineSessions implements ConnectionListener {
+    /** {@code getApplicationBufferSize()} after a TLS 1.3 handshake, SunJSSE 17's answer (≥ 2^14 + 1 + padding room). */
+    static final int TLS13_APPLICATION_BUFFER_SIZE = 16676;
+
+    private final String peerHost;
+    private final int peerPort;
+    private final BastionSession nullSession = BastionSession.nullSession();
+    private volatile HandshakeConfig config;
+    private volatile BastionSession handshake;
+    private volatile Negotiated sofar = Negotiated.NONE;
+    private volatile BastionSession current;
+    private volatile String applicationProtocol;
+
+    EngineSessions(String peerHost, int peerPort) {
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+    }
+
+    /** The handshake began with {@code config}: a handshake session exists from now on. */
+    void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
+        this.config = config;
+        this.handshake = new BastionSession(id, peerHost, peerPort, context, parameters(Negotiated.NONE, config));
+    }
+
+    @Override
+    public void handshakeSession(Negotiated negotiated) {
+        sofar = negotiated;
+        BastionSession s = handshake;
+        if (s != null) {
+            s.update(parameters(negotiated, config));
+        }
+    }
+
+    @Override
+    public void complete(Negotiated result) {
+        sofar = result;
+        BastionSession s = handshake;
+        s.update(parameters(result, config));
+        s.touch();
+        applicationProtocol = result.applicationProtocol().orElse("");
+        current = s;
+        handshake = null;
+    }
+
+    /** The negotiated session, or the null session before the handshake completed. */
+    SSLSession session() {
+        BastionSession s = current;
+        return s != null ? s : nullSession;
+    }
+
+    /** The session being negotiated; null when no handshake is running. */
+    SSLSession handshakeSession() {
+        return handshake;
+    }
+
+    /** Null until the handshake completed; then the ALPN result or "" for none. */
+    String applicationProtocol() {
+        return applicationProtocol;
+    }
+
+    /** During the handshake, once the peer's hello is processed: the ALPN choice or ""; else null. */
+    String handshakeApplicationProtocol() {
+        Negotiated n = sofar;
+        return handshake != null && n.cipherSuite().isPresent() ? n.applicationProtocol().orElse("") : null;
+    }
+
+    static SessionParameters parameters(Negotiated n, HandshakeConfig config) {
+        List<SNIServerName> requested = n.requestedServerNames();
+        if (requested.isEmpty() && config.client()) {
+            requested = config.serverNames();
+        }
+        return new SessionParameters(
+                n.protocolName(),
+                n.cipherSuite().map(CipherSuite::jsseName).orElse(SessionParameters.NONE.cipherSuite()),
+                n.localCertificates(),
+                n.peerCertificates(),
+                requested,
+                jcaNames(localSchemes(config)),
+                jcaNames(n.peerSignatureSchemes().stream().map(SignatureScheme::fromName)
+                        .flatMap(Optional::stream).toList()),
+                SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
+                n.version() == HandshakeConfig.TLS13 ? TLS13_APPLICATION_BUFFER_SIZE
+                        : SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE);
+    }
+
+    private static List<SignatureScheme> localSchemes(HandshakeConfig config) {
+        Set<SignatureScheme> all = new LinkedHashSet<>(config.signatureSchemes());
+        all.addAll(config.certificateSchemes());
+        return new ArrayList<>(all);
+    }
+
+    private static List<String> jcaNames(List<SignatureScheme> schemes) {
+        return schemes.stream().map(SignatureScheme::jcaAlgorithm).toList();
+    }
+}

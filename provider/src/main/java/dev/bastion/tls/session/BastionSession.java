@@ -1,0 +1,240 @@
+package dev.bastion.tls.session;
+
+import java.security.Principal;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSessionBindingEvent;
+import javax.net.ssl.SSLSessionBindingListener;
+import javax.net.ssl.SSLSessionContext;
+
+/**
+ * An {@link ExtendedSSLSession}: the identity of a connection's session (id, peer, times)
+ * plus a {@link SessionParameters} snapshot that the connection replaces as the handshake
+ * learns more (the handshake session) and once more when it completes.
+ *
+ * <p>Thread-safe: applications read sessions from any thread. Answers follow SunJSSE where
+ * the JSSE specification leaves room: before negotiation the protocol is {@code "NONE"} and
+ * the suite {@code "SSL_NULL_WITH_NULL_NULL"}, such a session is not valid, and
+ * {@link #getPeerCertificates()} throws {@link SSLPeerUnverifiedException} ("peer not
+ * authenticated") while the peer has presented no certificate.
+ */
+public final class BastionSession extends ExtendedSSLSession {
+    private final byte[] id;
+    private final String peerHost;
+    private final int peerPort;
+    private final SSLSessionContext context;
+    private final long creationTime;
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private volatile SessionParameters parameters;
+    private volatile long lastAccessedTime;
+    private volatile boolean invalidated;
+
+    /**
+     * @param id the session id (copied); empty for none
+     * @param peerHost the peer's host as the application gave it, or null
+     * @param peerPort the peer's port, or -1
+     * @param context the session context, or null (the null session has none)
+     */
+    public BastionSession(byte[] id, String peerHost, int peerPort, SSLSessionContext context, SessionParameters parameters) {
+        this.id = id.clone();
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+        this.context = context;
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.creationTime = System.currentTimeMillis();
+        this.lastAccessedTime = creationTime;
+    }
+
+    /** A session with nothing negotiated (what {@code getSession()} returns before a handshake). */
+    public static BastionSession nullSession() {
+        return new BastionSession(new byte[0], null, -1, null, SessionParameters.NONE);
+    }
+
+    /** The current snapshot. */
+    public SessionParameters parameters() {
+        return parameters;
+    }
+
+    /** Replaces the snapshot (the handshake learned more, or completed). */
+    public void update(SessionParameters next) {
+        parameters = Objects.requireNonNull(next, "parameters");
+    }
+
+    /** Records a use of the session. */
+    public void touch() {
+        lastAccessedTime = System.currentTimeMillis();
+    }
+
+    @Override
+    public byte[] getId() {
+        return id.clone();
+    }
+
+    @Override
+    public SSLSessionContext getSessionContext() {
+        return context;
+    }
+
+    @Override
+    public long getCreationTime() {
+        return creationTime;
+    }
+
+    @Override
+    public long getLastAccessedTime() {
+        return lastAccessedTime;
+    }
+
+    @Override
+    public void invalidate() {
+        invalidated = true;
+    }
+
+    /** Negotiated, not invalidated, and not older than the context's timeout (0 means no limit). */
+    @Override
+    public boolean isValid() {
+        if (invalidated || !parameters.negotiated()) {
+            return false;
+        }
+        int timeout = context == null ? 0 : context.getSessionTimeout();
+        return timeout == 0 || System.currentTimeMillis() - creationTime < timeout * 1000L;
+    }
+
+    @Override
+    public void putValue(String name, Object value) {
+        if (name == null || value == null) {
+            throw new IllegalArgumentException("session value name and value must not be null");
+        }
+        Object old = values.put(name, value);
+        if (old != value) {
+            unbound(name, old);
+            if (value instanceof SSLSessionBindingListener) {
+                ((SSLSessionBindingListener) value).valueBound(new SSLSessionBindingEvent(this, name));
+            }
+        }
+    }
+
+    @Override
+    public Object getValue(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("session value name must not be null");
+        }
+        return values.get(name);
+    }
+
+    @Override
+    public void removeValue(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("session value name must not be null");
+        }
+        unbound(name, values.remove(name));
+    }
+
+    @Override
+    public String[] getValueNames() {
+        return values.keySet().toArray(new String[0]);
+    }
+
+    @Override
+    public Certificate[] getPeerCertificates() throws SSLPeerUnverifiedException {
+        return requirePeer().toArray(new X509Certificate[0]);
+    }
+
+    @Override
+    public Certificate[] getLocalCertificates() {
+        List<X509Certificate> local = parameters.localCertificates();
+        return local.isEmpty() ? null : local.toArray(new X509Certificate[0]);
+    }
+
+    @Override
+    public Principal getPeerPrincipal() throws SSLPeerUnverifiedException {
+        return requirePeer().get(0).getSubjectX500Principal();
+    }
+
+    @Override
+    public Principal getLocalPrincipal() {
+        List<X509Certificate> local = parameters.localCertificates();
+        return local.isEmpty() ? null : local.get(0).getSubjectX500Principal();
+    }
+
+    @Override
+    public String getCipherSuite() {
+        return parameters.cipherSuite();
+    }
+
+    @Override
+    public String getProtocol() {
+        return parameters.protocol();
+    }
+
+    @Override
+    public String getPeerHost() {
+        return peerHost;
+    }
+
+    @Override
+    public int getPeerPort() {
+        return peerPort;
+    }
+
+    @Override
+    public int getPacketBufferSize() {
+        return parameters.packetBufferSize();
+    }
+
+    @Override
+    public int getApplicationBufferSize() {
+        return parameters.applicationBufferSize();
+    }
+
+    @Override
+    public String[] getLocalSupportedSignatureAlgorithms() {
+        return parameters.localSignatureAlgorithms().toArray(new String[0]);
+    }
+
+    @Override
+    public String[] getPeerSupportedSignatureAlgorithms() {
+        return parameters.peerSignatureAlgorithms().toArray(new String[0]);
+    }
+
+    @Override
+    public List<SNIServerName> getRequestedServerNames() {
+        return parameters.requestedServerNames();
+    }
+
+    /**
+     * OCSP responses the peer stapled: none, Bastion does not request them yet. (The JDK's trust
+     * manager calls this; the inherited default would throw.)
+     */
+    @Override
+    public List<byte[]> getStatusResponses() {
+        return List.of();
+    }
+
+    @Override
+    public String toString() {
+        SessionParameters p = parameters;
+        return "BastionSession(" + p.protocol() + ", " + p.cipherSuite() + ", peer " + peerHost + ":" + peerPort + ")";
+    }
+
+    private List<X509Certificate> requirePeer() throws SSLPeerUnverifiedException {
+        List<X509Certificate> peer = parameters.peerCertificates();
+        if (peer.isEmpty()) {
+            throw new SSLPeerUnverifiedException("peer not authenticated");
+        }
+        return peer;
+    }
+
+    private void unbound(String name, Object old) {
+        if (old instanceof SSLSessionBindingListener) {
+            ((SSLSessionBindingListener) old).valueUnbound(new SSLSessionBindingEvent(this, name));
+        }
+    }
+}

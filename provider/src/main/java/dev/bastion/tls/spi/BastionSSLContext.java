@@ -1,0 +1,159 @@
+package dev.bastion.tls.spi;
+
+import dev.bastion.tls.connection.HandshakerFactory;
+import dev.bastion.tls.connection.Handshakers;
+import dev.bastion.tls.connection.config.PropertySource;
+import dev.bastion.tls.connection.config.TlsPolicy;
+import dev.bastion.tls.diag.KeyLog;
+import dev.bastion.tls.engine.BastionEngine;
+import dev.bastion.tls.engine.EngineContext;
+import dev.bastion.tls.session.SessionContext;
+import dev.bastion.tls.trust.KeyManagers;
+import dev.bastion.tls.trust.KeyStoreLoader;
+import dev.bastion.tls.trust.TrustManagers;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyManagementException;
+import java.security.SecureRandom;
+import java.util.Objects;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Bastion's {@code SSLContext} for the JCA names {@code "TLS"}, {@code "TLSv1.3"},
+ * {@code "TLSv1.2"} and {@code "Default"}.
+ *
+ * <ul>
+ * <li>{@code init(km, tm, random)} as SunJSSE: the first X.509 key manager (none: no keys, a
+ *     server cannot authenticate), the first X.509 trust manager (null: the JDK's default
+ *     {@code TrustManagerFactory} over {@code javax.net.ssl.trustStore*} or {@code cacerts};
+ *     an array without one: every peer chain is refused), {@code new SecureRandom()} for null.
+ *     Plain {@code X509KeyManager}/{@code X509TrustManager}s are adapted (see
+ *     {@link KeyManagers}, {@link TrustManagers}).</li>
+ * <li>{@code "Default"} initialises itself on creation, with key managers from
+ *     {@code javax.net.ssl.keyStore*}; calling {@code init} on it is a
+ *     {@link KeyManagementException} ("Default SSLContext is initialized automatically").</li>
+ * <li>The {@code jdk.tls.*} and security properties are read when the context is initialised
+ *     ({@link TlsPolicy}). Until TLS 1.2 is implemented, {@code "TLS"} and {@code "Default"}
+ *     enable only TLSv1.3 and a {@code "TLSv1.2"} context can make no connection.</li>
+ * <li>Sockets are issue 5: the socket factories throw {@link UnsupportedOperationException}.</li>
+ * </ul>
+ */
+public final class BastionSSLContext extends SSLContextSpi {
+    private final String protocol;
+    private final PropertySource properties;
+    private final HandshakerFactory handshakers;
+    private final SessionContext clientSessions = new SessionContext();
+    private final SessionContext serverSessions = new SessionContext();
+    private volatile EngineContext context;
+
+    /** A context for the JCA protocol name {@code protocol}, over the JVM's properties. */
+    public BastionSSLContext(String protocol) {
+        this(protocol, PropertySource.jvm(), Handshakers.STANDARD);
+    }
+
+    /**
+     * For tests and embedding: explicit properties and handshake implementation.
+     *
+     * @throws IllegalStateException when the "Default" context cannot load its key or trust material
+     */
+    public BastionSSLContext(String protocol, PropertySource properties, HandshakerFactory handshakers) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.handshakers = Objects.requireNonNull(handshakers, "handshakers");
+        if (isDefault()) {
+            try {
+                context = build(KeyStoreLoader.defaultKeyManagers(properties.system()), null, null);
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot initialise the Default SSLContext: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
+        if (isDefault()) {
+            throw new KeyManagementException("Default SSLContext is initialized automatically");
+        }
+        try {
+            context = build(km, tm, random);
+        } catch (GeneralSecurityException e) {
+            throw new KeyManagementException("cannot load the default trust managers: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+        return new BastionEngine(requireInit(), null, -1);
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        return new BastionEngine(requireInit(), host, port);
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+        throw new UnsupportedOperationException("Bastion has no SSLSocket support yet (issue 5); use SSLEngine");
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        throw new UnsupportedOperationException("Bastion has no SSLServerSocket support yet (issue 5); use SSLEngine");
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+        return serverSessions;
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+        return clientSessions;
+    }
+
+    /** The client side's defaults (what SunJSSE returns). */
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+        SSLEngine e = new BastionEngine(requireInit(), null, -1);
+        e.setUseClientMode(true);
+        return e.getSSLParameters();
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+        SSLEngine e = new BastionEngine(requireInit(), null, -1);
+        return new SSLParameters(e.getSupportedCipherSuites(), e.getSupportedProtocols());
+    }
+
+    private boolean isDefault() {
+        return "Default".equals(protocol);
+    }
+
+    private EngineContext build(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws GeneralSecurityException {
+        TrustManager[] trust = tm != null ? tm : KeyStoreLoader.defaultTrustManagers();
+        return new EngineContext(
+                TlsPolicy.load(properties, protocol),
+                KeyManagers.choose(km),
+                TrustManagers.choose(trust),
+                random != null ? random : new SecureRandom(),
+                KeyLog.from(properties.system(), System::getenv),
+                clientSessions,
+                serverSessions,
+                handshakers);
+    }
+
+    private EngineContext requireInit() {
+        EngineContext c = context;
+        if (c == null) {
+            throw new IllegalStateException("SSLContext is not initialized");
+        }
+        return c;
+    }
+}

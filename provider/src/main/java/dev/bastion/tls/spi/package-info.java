@@ -1,0 +1,2 @@
+/** The JCA service implementations: {@link dev.bastion.tls.spi.BastionSSLContext}. */
+package dev.bastion.tls.spi;

@@ -1,0 +1,82 @@
+package dev.bastion.tls.connection.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.handshake.ClientAuth;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.Test;
+
+class HandshakeConfigsTest {
+    private static final TlsPolicy POLICY = TlsPolicy.load(PropertySource.of(Map.of(), Map.of()), "TLS");
+
+    private static String[] allSuites() {
+        return TlsDefaults.CIPHER_SUITES.stream().map(CipherSuite::jsseName).toArray(String[]::new);
+    }
+
+    @Test
+    void keepsImplementedProtocolsAndTheSuitesTheyCanUse() {
+        SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.2", "TLSv1.3", "SSLv3"});
+        p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+        p.setServerNames(List.of(new SNIHostName("example.com")));
+        p.setUseCipherSuitesOrder(false);
+        HandshakeConfig c = HandshakeConfigs.build(POLICY, true, p, "example.com", 443, ClientAuth.REQUIRED);
+        assertEquals(List.of(0x0304), c.versions());
+        assertTrue(c.cipherSuites().stream().allMatch(CipherSuite::isTls13));
+        assertEquals(3, c.cipherSuites().size());
+        assertEquals(List.of("h2", "http/1.1"), c.applicationProtocols());
+        assertEquals(List.of(new SNIHostName("example.com")), c.serverNames());
+        assertEquals("example.com", c.peerHost().orElseThrow());
+        assertEquals(443, c.peerPort());
+        assertEquals(ClientAuth.NONE, c.clientAuth(), "client auth is a server setting");
+        assertFalse(c.honourServerCipherSuiteOrder());
+        assertTrue(c.client());
+        assertEquals(POLICY.clientSchemes(), c.signatureSchemes());
+    }
+
+    @Test
+    void serverGetsMatchersAndClientAuth() {
+        SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.3"});
+        SNIMatcher m = SNIHostName.createSNIMatcher("www\\.example\\.com");
+        p.setSNIMatchers(List.of(m));
+        HandshakeConfig c = HandshakeConfigs.build(POLICY, false, p, null, -1, ClientAuth.WANTED);
+        assertEquals(List.of(m), c.sniMatchers());
+        assertEquals(ClientAuth.WANTED, c.clientAuth());
+        assertTrue(c.peerHost().isEmpty());
+        assertEquals(POLICY.serverSchemes(), c.signatureSchemes());
+    }
+
+    @Test
+    void onlyTls12EnabledFailsAsSunJsseDoes() {
+        SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.2"});
+        TlsAlert e = assertThrows(TlsAlert.class, () -> HandshakeConfigs.build(POLICY, true, p, null, -1, ClientAuth.NONE));
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert());
+        assertTrue(e.getMessage().startsWith("No appropriate protocol"), e.getMessage());
+    }
+
+    @Test
+    void onlyTls12SuitesWithTls13FailsToo() {
+        SSLParameters p = new SSLParameters(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            TlsDefaults.RENEGOTIATION_SCSV}, new String[] {"TLSv1.3"});
+        assertThrows(TlsAlert.class, () -> HandshakeConfigs.build(POLICY, true, p, null, -1, ClientAuth.NONE));
+    }
+
+    @Test
+    void disabledSuitesAreDroppedAtHandshakeTime() {
+        TlsPolicy strict = TlsPolicy.load(PropertySource.of(Map.of(),
+                Map.of("jdk.tls.disabledAlgorithms", "TLS_AES_256_GCM_SHA384")), "TLS");
+        SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.3"});
+        HandshakeConfig c = HandshakeConfigs.build(strict, true, p, null, -1, ClientAuth.NONE);
+        assertEquals(List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_CHACHA20_POLY1305_SHA256), c.cipherSuites());
+    }
+}

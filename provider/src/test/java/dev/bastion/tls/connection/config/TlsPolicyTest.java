@@ -1,0 +1,133 @@
+package dev.bastion.tls.connection.config;
+
+import static dev.bastion.tls.crypto.CipherSuite.TLS_AES_128_GCM_SHA256;
+import static dev.bastion.tls.crypto.CipherSuite.TLS_AES_256_GCM_SHA384;
+import static dev.bastion.tls.crypto.CipherSuite.TLS_CHACHA20_POLY1305_SHA256;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.crypto.AeadAlgorithm;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The jdk.tls.* properties as the context reads them (values as the JDK documents them). */
+class TlsPolicyTest {
+
+    private static TlsPolicy load(Map<String, String> system, Map<String, String> security, String context) {
+        return TlsPolicy.load(PropertySource.of(system, security), context);
+    }
+
+    private static TlsPolicy load(Map<String, String> system) {
+        return load(system, Map.of(), "TLS");
+    }
+
+    @Test
+    void defaultsEnableOnlyImplementedProtocolsAndTheIssueGroups() {
+        TlsPolicy p = load(Map.of());
+        assertEquals(List.of(Protocol.TLS13), p.clientProtocols(), "TLS 1.2 is not implemented yet");
+        assertEquals(List.of(Protocol.TLS13), p.serverProtocols());
+        assertEquals(TlsDefaults.GROUPS, p.groups());
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), p.keyShareGroups());
+        assertEquals(TlsDefaults.CIPHER_SUITES, p.clientSuites());
+        assertEquals(32768, p.maxHandshakeMessageSize());
+        assertEquals(10, p.maxCertificateChainLength());
+        assertTrue(p.middleboxCompatibility());
+        assertTrue(p.keyLimits().limit(AeadAlgorithm.AES_128_GCM).isEmpty(), "no property, no byte limit");
+    }
+
+    @Test
+    void tls12ContextEnablesNothingUntilTls12IsImplemented() {
+        assertEquals(List.of(), load(Map.of(), Map.of(), "TLSv1.2").clientProtocols());
+        assertEquals(List.of(Protocol.TLS13), load(Map.of(), Map.of(), "TLSv1.3").clientProtocols());
+    }
+
+    @Test
+    void clientAndServerProtocolPropertiesApplyToTlsAndDefaultContextsOnly() {
+        Map<String, String> sys = Map.of("jdk.tls.client.protocols", "TLSv1.2, TLSv1.3,TLSv1.1,FOO",
+                "jdk.tls.server.protocols", "\"TLSv1.3\"");
+        TlsPolicy tls = load(sys);
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), tls.clientProtocols(), "sorted, unknown and unsupported dropped");
+        assertEquals(List.of(Protocol.TLS13), tls.serverProtocols());
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(sys, Map.of(), "Default").clientProtocols());
+        assertEquals(List.of(Protocol.TLS13), load(sys, Map.of(), "TLSv1.3").clientProtocols());
+    }
+
+    @Test
+    void disabledProtocolIsNotEnabledByTheProperty() {
+        TlsPolicy p = load(Map.of("jdk.tls.client.protocols", "TLSv1.3,TLSv1.2"),
+                Map.of("jdk.tls.disabledAlgorithms", "TLSv1.2"), "TLS");
+        assertEquals(List.of(Protocol.TLS13), p.clientProtocols());
+    }
+
+    @Test
+    void namedGroupsPropertyOrdersGroupsAndPicksTheFirstForKeyShares() {
+        TlsPolicy p = load(Map.of("jdk.tls.namedGroups", "secp384r1, X25519 ,bogus,secp384r1"));
+        assertEquals(List.of(NamedGroup.SECP384R1, NamedGroup.X25519), p.groups());
+        assertEquals(List.of(NamedGroup.SECP384R1), p.keyShareGroups());
+        TlsPolicy hybrid = load(Map.of("jdk.tls.namedGroups", "\"X25519MLKEM768,secp256r1,x25519\""));
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1), hybrid.keyShareGroups());
+    }
+
+    @Test
+    void cipherSuitePropertiesArePerSide() {
+        TlsPolicy p = load(Map.of("jdk.tls.client.cipherSuites", "TLS_AES_128_GCM_SHA256,FOO",
+                "jdk.tls.server.cipherSuites", "TLS_CHACHA20_POLY1305_SHA256, TLS_AES_256_GCM_SHA384"));
+        assertEquals(List.of(TLS_AES_128_GCM_SHA256), p.clientSuites());
+        assertEquals(List.of(TLS_CHACHA20_POLY1305_SHA256, TLS_AES_256_GCM_SHA384), p.serverSuites());
+        assertEquals(p.suites(true), p.clientSuites());
+    }
+
+    @Test
+    void signatureSchemePropertiesRestrictBothListsPerSide() {
+        TlsPolicy p = load(Map.of("jdk.tls.client.SignatureSchemes", "ed25519, ecdsa_secp256r1_sha256,rsa_pkcs1_sha1,nope"));
+        assertEquals(List.of(SignatureScheme.ED25519, SignatureScheme.ECDSA_SECP256R1_SHA256), p.clientSchemes(),
+                "SHA-1 never signs handshakes");
+        assertEquals(List.of(SignatureScheme.ED25519, SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PKCS1_SHA1),
+                p.clientCertificateSchemes());
+        assertTrue(p.serverSchemes().contains(SignatureScheme.RSA_PSS_RSAE_SHA256));
+        assertFalse(p.serverSchemes().contains(SignatureScheme.ECDSA_SHA1));
+        assertTrue(p.serverCertificateSchemes().contains(SignatureScheme.ECDSA_SHA1));
+    }
+
+    @Test
+    void jdk25DefaultDisabledAlgorithmsDropRsaKeyTransportAndSha1HandshakeSignaturesOnly() {
+        String jdk25 = "SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, "
+                + "3DES_EDE_CBC, anon, NULL, ECDH, TLS_RSA_*, rsa_pkcs1_sha1 usage HandshakeSignature, "
+                + "ecdsa_sha1 usage HandshakeSignature, dsa_sha1 usage HandshakeSignature";
+        TlsPolicy p = load(Map.of(), Map.of("jdk.tls.disabledAlgorithms", jdk25), "TLS");
+        assertTrue(p.supportedSuites().stream().noneMatch(s -> s.jsseName().startsWith("TLS_RSA_")), p.supportedSuites().toString());
+        assertTrue(p.supportedSuites().contains(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), "ECDH does not match ECDHE");
+        assertEquals(TlsDefaults.GROUPS, p.groups());
+        assertTrue(p.clientCertificateSchemes().contains(SignatureScheme.RSA_PKCS1_SHA1));
+    }
+
+    @Test
+    void disabledComponentRemovesSuitesOfBothVersions() {
+        TlsPolicy p = load(Map.of(), Map.of("jdk.tls.disabledAlgorithms", "AES_128_GCM, x25519"), "TLS");
+        assertTrue(p.supportedSuites().stream().noneMatch(s -> s.aead() == AeadAlgorithm.AES_128_GCM));
+        assertTrue(p.supportedSuites().contains(TLS_AES_256_GCM_SHA384));
+        assertFalse(p.groups().contains(NamedGroup.X25519));
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1), p.keyShareGroups());
+    }
+
+    @Test
+    void numericPropertiesFallBackOnNonsense() {
+        assertEquals(1000, load(Map.of("jdk.tls.maxHandshakeMessageSize", "1000")).maxHandshakeMessageSize());
+        assertEquals(32768, load(Map.of("jdk.tls.maxHandshakeMessageSize", "lots")).maxHandshakeMessageSize());
+        assertEquals(32768, load(Map.of("jdk.tls.maxHandshakeMessageSize", "0")).maxHandshakeMessageSize());
+        assertEquals(3, load(Map.of("jdk.tls.maxCertificateChainLength", "3")).maxCertificateChainLength());
+        assertFalse(load(Map.of("jdk.tls.client.useCompatibilityMode", "false")).middleboxCompatibility());
+    }
+
+    @Test
+    void keyLimitsReadTheSecurityProperty() {
+        TlsPolicy p = load(Map.of(), Map.of("jdk.tls.keyLimits", "AES/GCM/NoPadding KeyUpdate 2^37, ChaCha20-Poly1305 KeyUpdate 1000"), "TLS");
+        assertEquals(1L << 37, p.keyLimits().limit(AeadAlgorithm.AES_256_GCM).getAsLong());
+        assertEquals(1000, p.keyLimits().limit(AeadAlgorithm.CHACHA20_POLY1305).getAsLong());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.bastion.tls.session;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.testutil.SelfSigned;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSessionBindingEvent;
+import javax.net.ssl.SSLSessionBindingListener;
+import org.junit.jupiter.api.Test;
+
+class BastionSessionTest {
+
+    private static SessionParameters negotiated(SelfSigned peer) {
+        return new SessionParameters("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(), List.of(peer.certificate()),
+                List.of(new SNIHostName("example.com")), List.of("SHA256withECDSA", "RSASSA-PSS"), List.of("Ed25519"),
+                16709, 16676);
+    }
+
+    @Test
+    void nullSessionAnswersLikeSunJsse() {
+        BastionSession s = BastionSession.nullSession();
+        assertEquals("NONE", s.getProtocol());
+        assertEquals("SSL_NULL_WITH_NULL_NULL", s.getCipherSuite());
+        assertFalse(s.isValid());
+        assertEquals(0, s.getId().length);
+        assertEquals(16709, s.getPacketBufferSize());
+        assertEquals(16704, s.getApplicationBufferSize());
+        assertNull(s.getSessionContext());
+        assertNull(s.getLocalCertificates());
+        assertNull(s.getLocalPrincipal());
+        SSLPeerUnverifiedException e = assertThrows(SSLPeerUnverifiedException.class, s::getPeerCertificates);
+        assertEquals("peer not authenticated", e.getMessage());
+        assertThrows(SSLPeerUnverifiedException.class, s::getPeerPrincipal);
+        assertEquals(List.of(), s.getStatusResponses());
+    }
+
+    @Test
+    void negotiatedSessionReportsItsParameters() throws Exception {
+        SelfSigned peer = SelfSigned.localhost();
+        SessionContext ctx = new SessionContext();
+        BastionSession s = new BastionSession(new byte[] {1, 2, 3}, "example.com", 443, ctx, SessionParameters.NONE);
+        s.update(negotiated(peer));
+        assertTrue(s.isValid());
+        assertEquals("TLSv1.3", s.getProtocol());
+        assertArrayEquals(new byte[] {1, 2, 3}, s.getId());
+        assertEquals(peer.certificate(), s.getPeerCertificates()[0]);
+        assertEquals(peer.certificate().getSubjectX500Principal(), s.getPeerPrincipal());
+        assertEquals(List.of(new SNIHostName("example.com")), s.getRequestedServerNames());
+        assertArrayEquals(new String[] {"SHA256withECDSA", "RSASSA-PSS"}, s.getLocalSupportedSignatureAlgorithms());
+        assertArrayEquals(new String[] {"Ed25519"}, s.getPeerSupportedSignatureAlgorithms());
+        assertEquals(16676, s.getApplicationBufferSize());
+        assertEquals("example.com", s.getPeerHost());
+        assertEquals(443, s.getPeerPort());
+        assertEquals(ctx, s.getSessionContext());
+        s.getId()[0] = 9;
+        assertEquals(1, s.getId()[0], "ids are copied");
+        s.invalidate();
+        assertFalse(s.isValid());
+    }
+
+    @Test
+    void sessionTimesOutWithItsContext() throws Exception {
+        SessionContext ctx = new SessionContext();
+        BastionSession s = new BastionSession(new byte[1], null, -1, ctx, negotiated(SelfSigned.localhost()));
+        assertTrue(s.isValid());
+        ctx.setSessionTimeout(0);
+        assertTrue(s.isValid(), "0 means no limit");
+        long created = s.getCreationTime();
+        assertTrue(s.getLastAccessedTime() >= created);
+        s.touch();
+        assertTrue(s.getLastAccessedTime() >= created);
+    }
+
+    @Test
+    void valuesNotifyBindingListeners() {
+        BastionSession s = BastionSession.nullSession();
+        List<String> events = new ArrayList<>();
+        SSLSessionBindingListener l = new SSLSessionBindingListener() {
+            @Override
+            public void valueBound(SSLSessionBindingEvent e) {
+                events.add("bound " + e.getName() + " " + (e.getSession() == s));
+            }
+
+            @Override
+            public void valueUnbound(SSLSessionBindingEvent e) {
+                events.add("unbound " + e.getName());
+            }
+        };
+        s.putValue("a", l);
+        s.putValue("a", l); // same value again: no events
+        s.putValue("a", "replacement");
+        s.putValue("b", l);
+        s.removeValue("b");
+        assertEquals(List.of("bound a true", "unbound a", "bound b true", "unbound b"), events);
+        assertEquals("replacement", s.getValue("a"));
+        assertArrayEquals(new String[] {"a"}, s.getValueNames());
+        assertThrows(IllegalArgumentException.class, () -> s.putValue(null, "x"));
+        assertThrows(IllegalArgumentException.class, () -> s.putValue("x", null));
+        assertThrows(IllegalArgumentException.class, () -> s.getValue(null));
+    }
+
+    @Test
+    void contextKeepsSettingsButNoSessions() {
+        SessionContext c = new SessionContext();
+        assertEquals(86400, c.getSessionTimeout());
+        assertEquals(20480, c.getSessionCacheSize());
+        c.setSessionTimeout(10);
+        c.setSessionCacheSize(5);
+        assertEquals(10, c.getSessionTimeout());
+        assertEquals(5, c.getSessionCacheSize());
+        assertThrows(IllegalArgumentException.class, () -> c.setSessionTimeout(-1));
+        assertThrows(IllegalArgumentException.class, () -> c.setSessionCacheSize(-1));
+        assertNull(c.getSession(new byte[32]));
+        assertFalse(c.getIds().hasMoreElements());
+        assertThrows(NullPointerException.class, () -> c.getSession(null));
+    }
+}
