@@ -7,9 +7,8 @@ import java.util.List;
  * The Bastion JSSE provider: TLS 1.3 and TLS 1.2 in pure Java.
  *
  * <p>Select it by name ({@code SSLContext.getInstance("TLS", "Bastion")}) or list it first
- * in a {@code java.security} file ({@code security.provider.1=Bastion}). Services are
- * registered only once they work end to end
- * ({@link #REGISTER_SSL_CONTEXTS}).
+ * in a {@code java.security} file ({@code security.provider.1=Bastion}). It offers SSLContext
+ * "TLS" (alias "SSL"), "TLSv1.3" and "Default"; "TLSv1.2" joins with the TLS 1.2 handshake.
  */
 public final class BastionProvider extends Provider {
     private static final long serialVersionUID = 1L;
@@ -20,26 +19,16 @@ public final class BastionProvider extends Provider {
     /** The provider version string. */
     public static final String VERSION = "0.1";
 
-    /**
-     * INTEGRATION: set to {@code true} once the TLS 1.3 handshakers (branch tls13) are plugged
-     * into {@code connection.Handshakers} and an end-to-end handshake works. Until then the
-     * provider offers no services, so no application can pick up a Bastion that cannot
-     * connect.
-     */
-    static final boolean REGISTER_SSL_CONTEXTS = false;
-
     public BastionProvider() {
         super(NAME, VERSION, "Bastion TLS 1.3/1.2 provider (pure Java)");
-        if (REGISTER_SSL_CONTEXTS) {
-            registerSslContexts();
-        }
+        registerSslContexts();
     }
 
     /**
      * SSLContext "TLS" (alias "SSL"), "TLSv1.3" and "Default". "TLSv1.2" joins with the TLS 1.2
      * handshake issue.
      */
-    void registerSslContexts() {
+    private void registerSslContexts() {
         putService(new SslContextService(this, "TLS", List.of("SSL")));
         putService(new SslContextService(this, "TLSv1.3", List.of()));
         putService(new SslContextService(this, "Default", List.of()));

@@ -1,7 +1,6 @@
 package dev.bastion.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.bastion.tls.engine.BastionEngine;
@@ -10,19 +9,12 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
-/** The registration the lead switches on at integration ({@link BastionProvider#REGISTER_SSL_CONTEXTS}). */
+/** The provider offers exactly the SSLContext services that work, and they make Bastion engines. */
 class ProviderRegistrationTest {
 
     @Test
-    void noServicesUntilSwitchedOn() {
-        assertFalse(BastionProvider.REGISTER_SSL_CONTEXTS, "switch on only when a real handshake works");
-        assertEquals(Set.of(), new BastionProvider().getServices());
-    }
-
-    @Test
-    void registrationCodeProducesWorkingContexts() throws Exception {
+    void registersTheTls13Contexts() throws Exception {
         BastionProvider p = new BastionProvider();
-        p.registerSslContexts();
         assertEquals(Set.of("TLS", "TLSv1.3", "Default"),
                 p.getServices().stream().map(java.security.Provider.Service::getAlgorithm).collect(Collectors.toSet()));
         SSLContext ctx = SSLContext.getInstance("SSL", p);

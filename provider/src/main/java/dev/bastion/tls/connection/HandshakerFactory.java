@@ -21,13 +21,15 @@ public interface HandshakerFactory {
      * {@code jdk.tls.keyLimits}), when a read key reaches its byte limit (with
      * {@code requestPeerUpdate}), and for {@code beginHandshake()} after the handshake.
      *
-     * <p>TODO(handshake contract): {@code Handshaker} has no such method yet, so this hook lives
-     * here; move it to {@code Handshaker} (e.g. {@code void updateKeys(HandshakeIo, boolean)})
-     * and delete this default when the TLS 1.3 handshakers provide it.
-     *
-     * @return false when the handshaker cannot update keys (the default)
+     * @return false when the handshaker cannot update keys now (still handshaking, or a
+     *     handshaker without KeyUpdate)
      */
     default boolean updateKeys(Handshaker handshaker, HandshakeIo io, boolean requestPeerUpdate) {
-        return false;
+        try {
+            handshaker.sendKeyUpdate(io, requestPeerUpdate);
+            return true;
+        } catch (IllegalStateException notNow) {
+            return false;
+        }
     }
 }

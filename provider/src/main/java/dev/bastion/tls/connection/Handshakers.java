@@ -1,17 +1,10 @@
 package dev.bastion.tls.connection;
 
-import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.handshake.tls13.Tls13Handshakers;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
 
-/**
- * The one place that chooses the real handshake implementation.
- *
- * <p>INTEGRATION: when branch {@code tls13} is merged, make {@link #create} return
- * {@code config.client() ? Tls13Handshakers.client(config) : Tls13Handshakers.server(config)}
- * and implement {@link HandshakerFactory#updateKeys} in {@link #STANDARD} (or move it to
- * {@code Handshaker}).
- */
+/** The one place that chooses the real handshake implementation. */
 public final class Handshakers {
 
     /** The standard factory: {@link #create}. */
@@ -22,7 +15,6 @@ public final class Handshakers {
 
     /** The handshaker for {@code config}. */
     public static Handshaker create(HandshakeConfig config) {
-        // INTEGRATION: return config.client() ? Tls13Handshakers.client(config) : Tls13Handshakers.server(config);
-        throw TlsAlert.internalError("no TLS 1.3 handshaker is linked into this build yet (branch tls13)", null);
+        return config.client() ? Tls13Handshakers.client(config) : Tls13Handshakers.server(config);
     }
 }

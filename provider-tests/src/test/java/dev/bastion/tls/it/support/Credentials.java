@@ -109,6 +109,7 @@ public final class Credentials {
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(trustStore());
+        Providers.install();
         SSLContext ctx = SSLContext.getInstance("TLS", provider);
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
         return ctx;
