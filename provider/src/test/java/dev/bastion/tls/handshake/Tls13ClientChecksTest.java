@@ -89,7 +89,8 @@ class Tls13ClientChecksTest {
 
     @Test
     void keyShareForAGroupWithoutClientShare() {
-        TestConfig client = TestConfig.client().shares(NamedGroup.X25519);
+        // no hybrid group: a server prefers it by HelloRetryRequest, and this case is about ServerHello
+        TestConfig client = TestConfig.client().groups(NamedGroup.X25519, NamedGroup.SECP256R1).shares(NamedGroup.X25519);
         KeyShareServerHello p256 = new KeyShareServerHello(new KeyShareEntry(NamedGroup.SECP256R1.code(),
                 Opaque.of(new byte[65])));
         TlsAlert a = clientFails(client, on(ServerHello.class, s -> sh(s, s.cipherSuite(), s.extensions().replace(p256))),

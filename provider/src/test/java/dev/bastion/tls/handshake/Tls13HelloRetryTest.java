@@ -61,6 +61,32 @@ class Tls13HelloRetryTest {
         Tls13HandshakeTest.assertSameKeyLog(pipe);
     }
 
+    /**
+     * A client that supports X25519MLKEM768 but sent only an x25519 share (BCJSSE 1.84's
+     * default) gets a HelloRetryRequest for the hybrid group: the server prefers post-quantum.
+     */
+    @Test
+    void serverPrefersTheHybridGroupTheClientSupports() {
+        TestConfig client = TestConfig.client().shares(NamedGroup.X25519);
+        Pipe pipe = Pipe.tls13(client.build(), new TestCredentials(), TestConfig.server().build(), serverCredentials)
+                .handshake();
+        assertEquals(Optional.of(NamedGroup.X25519MLKEM768), pipe.clientIo.completed().group());
+        assertEquals(Optional.of(NamedGroup.X25519MLKEM768), pipe.serverIo.completed().group());
+        ServerHello hrr = (ServerHello) pipe.serverIo.outbox.get(0).message();
+        assertTrue(hrr.isHelloRetryRequest());
+        Tls13HandshakeTest.assertSameKeys(pipe);
+    }
+
+    /** Without a hybrid group in common, a usable classical share is taken as it is: no round trip. */
+    @Test
+    void usableClassicalShareNeedsNoRetry() {
+        TestConfig client = TestConfig.client().groups(NamedGroup.SECP256R1, NamedGroup.X25519).shares(NamedGroup.X25519);
+        Pipe pipe = Pipe.tls13(client.build(), new TestCredentials(), TestConfig.server().build(), serverCredentials)
+                .handshake();
+        assertEquals(Optional.of(NamedGroup.X25519), pipe.serverIo.completed().group());
+        assertTrue(!((ServerHello) pipe.serverIo.outbox.get(0).message()).isHelloRetryRequest());
+    }
+
     @Test
     void cookieIsEchoed() {
         Pipe pipe = pipe();

@@ -123,7 +123,13 @@ public final class OpenSslClient {
         Matcher verify = Pattern.compile("Verify return code: (\\d+) \\((.*)\\)").matcher(out);
         boolean verified = verify.find();
         String alpn = first(out, "ALPN protocol: (\\S+)");
-        return new Result(exit, first(out, "\n\\s*Protocol\\s*: (\\S+)"), first(out, "Cipher is (\\S+)"),
+        // "Protocol  :" belongs to the SSL-Session block, which s_client prints for TLS 1.3 only
+        // once a NewSessionTicket arrived; the "New, TLSv1.3, Cipher is" line is always there.
+        String protocol = first(out, "\n\\s*Protocol\\s*: (\\S+)");
+        if (protocol == null) {
+            protocol = first(out, "\n(?:New|Reused), (\\S+), Cipher is");
+        }
+        return new Result(exit, protocol, first(out, "Cipher is (\\S+)"),
                 first(out, "Server Temp Key: ([^\\r\\n]+)"), alpn,
                 verified ? Integer.parseInt(verify.group(1)) : -1, verified ? verify.group(2) : null,
                 first(out, "Peer signature type: (\\S+)"), first(out, "\nsubject=([^\\r\\n]+)"),

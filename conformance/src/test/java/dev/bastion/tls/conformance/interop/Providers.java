@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManager;
  */
 public final class Providers {
     /** Providers whose TLS 1.3 {@code SSLContext} / {@code SSLEngine} is tested against the peers. */
-    public static final List<String> UNDER_TEST = List.of("SunJSSE");
+    public static final List<String> UNDER_TEST = List.of("SunJSSE", "Bastion");
 
     /** Providers whose TLS 1.2 support is tested against the peers (Bastion: after its TLS 1.2 issue). */
     public static final List<String> UNDER_TEST_TLS12 = List.of("SunJSSE");

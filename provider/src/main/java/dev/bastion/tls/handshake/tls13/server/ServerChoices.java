@@ -28,10 +28,13 @@ import javax.net.ssl.StandardConstants;
  * <ul>
  *   <li>cipher suite: the client's order, or ours with {@code honourServerCipherSuiteOrder};
  *       none in common is handshake_failure;
- *   <li>group: the first key share the client sent for a group we support (as SunJSSE and
- *       OpenSSL do: no HelloRetryRequest round trip when a share is usable); else our most
- *       preferred group among the client's supported_groups, asked for by HelloRetryRequest;
- *       none in common is handshake_failure;
+ *   <li>group: post-quantum first — when we enable a hybrid group (X25519MLKEM768) that the
+ *       client supports, that group, asked for by HelloRetryRequest if the client sent no share
+ *       for it (as OpenSSL 3.5 and BoringSSL servers prefer their hybrid group; one round trip
+ *       buys protection against harvest-now-decrypt-later); otherwise the first key share the
+ *       client sent for a group we support (as SunJSSE and OpenSSL do: no HelloRetryRequest
+ *       round trip when a share is usable); else our most preferred group among the client's
+ *       supported_groups, asked for by HelloRetryRequest; none in common is handshake_failure;
  *   <li>server name: with SNI matchers configured, a requested name none of them accepts is
  *       unrecognized_name (RFC 6066 §3); an accepted host name is acknowledged in EE;
  *   <li>ALPN: see {@link dev.bastion.tls.handshake.Credentials#selectApplicationProtocol};
@@ -82,13 +85,18 @@ final class ServerChoices {
     }
 
     private static NamedGroup group(HandshakeConfig config, ClientHello ch) {
+        List<Integer> theirs = ch.extensions().supportedGroups().map(SupportedGroups::groups).orElseThrow();
+        Optional<NamedGroup> hybrid = config.groups().stream()
+                .filter(g -> g.family() == NamedGroup.Family.HYBRID && theirs.contains(g.code())).findFirst();
+        if (hybrid.isPresent()) {
+            return hybrid.get();
+        }
         for (KeyShareEntry share : ch.extensions().keyShareClientHello().orElseThrow().shares()) {
             Optional<NamedGroup> g = NamedGroup.fromCode(share.group());
             if (g.isPresent() && config.groups().contains(g.get())) {
                 return g.get();
             }
         }
-        List<Integer> theirs = ch.extensions().supportedGroups().map(SupportedGroups::groups).orElseThrow();
         return config.groups().stream().filter(g -> theirs.contains(g.code())).findFirst()
                 .orElseThrow(() -> TlsAlert.handshakeFailure("no key exchange group in common: client supports "
                         + Negotiator.groupList(theirs) + ", server enables " + config.groups()));
