@@ -11,9 +11,10 @@ public final class Main {
         String command = args.length == 0 ? "demo" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
-            case "demo" -> FoundationDemo.run(System.out);
+            case "demo" -> HttpsDemo.run(System.out);
+            case "layers" -> FoundationDemo.run(System.out);
             default -> {
-                System.err.println("usage: bastion demo");
+                System.err.println("usage: bastion demo | layers");
                 System.exit(2);
             }
         }

@@ -2,6 +2,7 @@ package dev.bastion.tls.engine;
 
 import dev.bastion.tls.connection.ConnectionListener;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Negotiated;
@@ -98,6 +99,7 @@ final class EngineSessions implements ConnectionListener {
         return new SessionParameters(
                 n.protocolName(),
                 n.cipherSuite().map(CipherSuite::jsseName).orElse(SessionParameters.NONE.cipherSuite()),
+                n.group().map(NamedGroup::jsseName).orElse(""),
                 n.localCertificates(),
                 n.peerCertificates(),
                 requested,

@@ -10,6 +10,8 @@ import javax.net.ssl.SNIServerName;
  *
  * @param protocol {@code "TLSv1.3"}, {@code "TLSv1.2"}, or {@code "NONE"} before negotiation
  * @param cipherSuite the standard suite name, or {@code "SSL_NULL_WITH_NULL_NULL"} before negotiation
+ * @param namedGroup the key exchange group's name ({@code "X25519MLKEM768"}, {@code "x25519"}),
+ *     or {@code ""} when none was agreed (yet)
  * @param localCertificates the chain this side presented; empty for none
  * @param peerCertificates the chain the peer presented; empty for none
  * @param requestedServerNames the SNI names the client sent
@@ -22,6 +24,7 @@ import javax.net.ssl.SNIServerName;
 public record SessionParameters(
         String protocol,
         String cipherSuite,
+        String namedGroup,
         List<X509Certificate> localCertificates,
         List<X509Certificate> peerCertificates,
         List<SNIServerName> requestedServerNames,
@@ -36,7 +39,7 @@ public record SessionParameters(
     public static final int DEFAULT_APPLICATION_BUFFER_SIZE = 16704;
 
     /** Nothing negotiated: SunJSSE's "null session" answers. */
-    public static final SessionParameters NONE = new SessionParameters("NONE", "SSL_NULL_WITH_NULL_NULL",
+    public static final SessionParameters NONE = new SessionParameters("NONE", "SSL_NULL_WITH_NULL_NULL", "",
             List.of(), List.of(), List.of(), List.of(), List.of(),
             DEFAULT_PACKET_BUFFER_SIZE, DEFAULT_APPLICATION_BUFFER_SIZE);
 

@@ -196,15 +196,6 @@ class BastionEngineTest {
     }
 
     @Test
-    void noHandshakerYetFailsCleanly() throws Exception {
-        SSLContext ctx = Engines.bastionContext(dev.bastion.tls.connection.Handshakers.STANDARD, null, null);
-        SSLEngine c = ctx.createSSLEngine();
-        c.setUseClientMode(true);
-        SSLHandshakeException x = assertThrows(SSLHandshakeException.class, () -> c.wrap(Engines.EMPTY, ByteBuffer.allocate(20000)));
-        assertTrue(x.getMessage().contains("no TLS 1.3 handshaker"), x.getMessage());
-    }
-
-    @Test
     void beginHandshakeAfterTheHandshakeUpdatesKeys() throws Exception {
         Engines e = Engines.bastion();
         e.handshake();

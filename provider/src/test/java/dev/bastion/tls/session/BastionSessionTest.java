@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BastionSessionTest {
 
     private static SessionParameters negotiated(SelfSigned peer) {
-        return new SessionParameters("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(), List.of(peer.certificate()),
+        return new SessionParameters("TLSv1.3", "TLS_AES_128_GCM_SHA256", "x25519", List.of(), List.of(peer.certificate()),
                 List.of(new SNIHostName("example.com")), List.of("SHA256withECDSA", "RSASSA-PSS"), List.of("Ed25519"),
                 16709, 16676);
     }
