@@ -200,10 +200,13 @@ class ConnectionTest {
 
     @Test
     void handshakerThatCannotBeCreatedFailsTheHandshake() {
-        Connection c = new Connection(Handshakers.STANDARD, NoCredentials.INSTANCE, new java.security.SecureRandom(),
+        HandshakerFactory broken = config -> {
+            throw dev.bastion.tls.codec.TlsAlert.internalError("no handshaker for this configuration", null);
+        };
+        Connection c = new Connection(broken, NoCredentials.INSTANCE, new java.security.SecureRandom(),
                 dev.bastion.tls.diag.KeyLog.OFF, dev.bastion.tls.connection.config.KeyLimits.NONE, ConnectionListener.NONE);
         SSLException e = assertThrows(SSLHandshakeException.class, () -> c.begin(() -> CorePair.config(true)));
-        assertTrue(e.getMessage().contains("no TLS 1.3 handshaker"), e.getMessage());
+        assertTrue(e.getMessage().contains("no handshaker for this configuration"), e.getMessage());
     }
 
     @Test

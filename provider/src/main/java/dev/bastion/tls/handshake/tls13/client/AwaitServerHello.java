@@ -67,7 +67,14 @@ final class AwaitServerHello implements ClientState {
         Negotiated n = offer.negotiated().withVersion(HandshakeConfig.TLS13).withCipherSuite(suite)
                 .withGroup(mine.group());
         io.handshakeSession(n);
-        return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, offer.ccsSent()));
+        boolean ccsSent = offer.ccsSent();
+        if (offer.config().middleboxCompatibility() && !ccsSent) {
+            // RFC 8446 §D.4 allows it right after the ServerHello or just before our second
+            // flight; SunJSSE sends it now, so an SSLEngine reports NEED_WRAP here as SunJSSE does.
+            io.sendCompatibilityCcs();
+            ccsSent = true;
+        }
+        return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, ccsSent));
     }
 
     @Override
