@@ -3,6 +3,7 @@ package dev.bastion.tls.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bastion.tls.BastionSessions;
 import dev.bastion.tls.it.support.Credentials;
 import dev.bastion.tls.it.support.Credentials.KeyType;
 import dev.bastion.tls.it.support.EnginePair;
@@ -10,6 +11,7 @@ import dev.bastion.tls.it.support.Providers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -21,9 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Full TLS 1.3 handshakes between every pair of providers under test, for every suite ×
  * server certificate type, with and without client authentication, then application data
- * both ways. (Java 17's SSLParameters cannot choose named groups per engine, and SunJSSE
+ * both ways. Java 17's SSLParameters cannot choose named groups per engine, and SunJSSE
  * reads {@code jdk.tls.namedGroups} once per JVM, so the group dimension runs in separate
- * JVMs.)
+ * JVMs: the pom runs this class again with {@code jdk.tls.namedGroups} set to each of
+ * x25519, secp256r1, secp384r1, x448 and ffdhe2048, and every Bastion session must report
+ * that group. Without the property, two Bastion engines agree X25519MLKEM768.
  */
 class EngineHandshakeMatrixTest {
     static final String[] SUITES = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"};
@@ -74,6 +78,15 @@ class EngineHandshakeMatrixTest {
                 .getSubjectX500Principal().getName());
         if (clientAuth) {
             assertEquals(2, server.getSession().getPeerCertificates().length);
+        }
+        String onlyGroup = System.getProperty("jdk.tls.namedGroups");
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            boolean bastion = e.getClass().getName().startsWith("dev.bastion.");
+            if (bastion && onlyGroup != null) {
+                assertEquals(Optional.of(onlyGroup), BastionSessions.namedGroup(e.getSession()));
+            } else if (bastion && clientProvider.equals("Bastion") && serverProvider.equals("Bastion")) {
+                assertEquals(Optional.of("X25519MLKEM768"), BastionSessions.namedGroup(e.getSession()));
+            }
         }
         byte[] request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertArrayEquals(request, pair.send(true, request));
