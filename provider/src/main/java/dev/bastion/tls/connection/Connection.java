@@ -362,6 +362,7 @@ public final class Connection {
         return config;
     }
 
+    /** The handshake's transcript; null once the handshake is complete (or the connection closed). */
     TranscriptHash transcript() {
         return transcript;
     }
@@ -388,7 +389,9 @@ public final class Connection {
 
     void send(HandshakeMessage message) {
         byte[] framed = HandshakeMessage.frame(message);
-        transcript.update(framed);
+        if (!complete) { // post-handshake messages (KeyUpdate) are not part of the transcript
+            transcript.update(framed);
+        }
         outbound.handshake(framed);
         TRACE.trace(() -> "queued " + message.type() + " (" + framed.length + " bytes)");
     }
@@ -419,6 +422,10 @@ public final class Connection {
         complete = true;
         finishedPending = true;
         negotiated = result;
+        // The handshaker has taken what it needs from the transcript (RFC 8446 §4.4: nothing
+        // after Finished is hashed); an idle connection keeps neither it nor a reassembly buffer.
+        transcript = null;
+        assembler.trim();
         inbound.handshakeComplete();
         TRACE.debug(() -> "handshake complete: " + result.protocolName() + " " + result.cipherSuite().orElse(null));
         listener.complete(result);
@@ -461,7 +468,7 @@ public final class Connection {
             outbound.wipe();
         }
         handshaker = null;
-        transcript = new TranscriptHash();
+        transcript = null;
     }
 
     // ---- private ---------------------------------------------------------------------------

@@ -161,7 +161,9 @@ final class Inbound {
     private void process(RawHandshakeMessage raw) {
         Handshaker h = c.handshaker();
         HandshakeMessage m = MessageDecoder.decode(Reader.of(raw.encoding()), h.decodeContext());
-        c.transcript().update(raw.encoding());
+        if (!c.complete()) { // post-handshake messages are not part of the transcript
+            c.transcript().update(raw.encoding());
+        }
         if (m instanceof KeyUpdate && ++keyUpdatesInARow > Limits.MAX_CONSECUTIVE_KEY_UPDATES) {
             throw TlsAlert.unexpectedMessage("more than " + Limits.MAX_CONSECUTIVE_KEY_UPDATES
                     + " KeyUpdate messages without application data in between");

@@ -106,6 +106,11 @@ public final class Hkdf {
         }
     }
 
+    /** Drops the JCA objects behind this HKDF until its next use (see {@link Hmac#release()}). */
+    void release() {
+        hmac.release();
+    }
+
     /** The HMAC this HKDF uses (same instance, same thread rules). */
     Hmac hmac() {
         return hmac;

@@ -15,15 +15,30 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Hmac {
     private final HashAlgorithm hash;
-    private final Mac mac;
+    private Mac mac; // made on first use, dropped by release(): idle connections keep none
 
     Hmac(HashAlgorithm hash) {
         this.hash = hash;
-        try {
-            this.mac = Mac.getInstance(hash.hmacName());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no " + hash.hmacName(), e);
+    }
+
+    /**
+     * Drops the JCA {@code Mac} (and the key state inside it) until the next use: for owners
+     * that live on after their last routine derivation, such as the application traffic
+     * secrets an idle connection keeps for KeyUpdate.
+     */
+    void release() {
+        mac = null;
+    }
+
+    private Mac mac() {
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance(hash.hmacName());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no " + hash.hmacName(), e);
+            }
         }
+        return mac;
     }
 
     HashAlgorithm hash() {
@@ -39,28 +54,28 @@ final class Hmac {
     void init(byte[] key) {
         byte[] k = key.length == 0 ? new byte[hash.length()] : key;
         try {
-            mac.init(new SecretKeySpec(k, hash.hmacName()));
+            mac().init(new SecretKeySpec(k, hash.hmacName()));
         } catch (InvalidKeyException e) {
             throw new IllegalArgumentException(hash.hmacName() + " rejected a " + key.length + "-byte key", e);
         }
     }
 
     void update(byte[] data) {
-        mac.update(data);
+        mac().update(data);
     }
 
     void update(byte[] data, int offset, int length) {
-        mac.update(data, offset, length);
+        mac().update(data, offset, length);
     }
 
     void update(byte b) {
-        mac.update(b);
+        mac().update(b);
     }
 
     /** Finishes the MAC into {@code out[offset, offset + HashLen)}; the key stays set. */
     void doFinal(byte[] out, int offset) {
         try {
-            mac.doFinal(out, offset);
+            mac().doFinal(out, offset);
         } catch (ShortBufferException e) {
             throw new IllegalArgumentException("no room for a " + hash.length() + "-byte MAC", e);
         }
@@ -68,7 +83,7 @@ final class Hmac {
 
     /** Finishes the MAC; the key stays set. */
     byte[] doFinal() {
-        return mac.doFinal();
+        return mac().doFinal();
     }
 
     /** {@code HMAC(key, data)}. */

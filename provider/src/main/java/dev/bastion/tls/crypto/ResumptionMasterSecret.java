@@ -11,6 +11,7 @@ public final class ResumptionMasterSecret extends HkdfSecret {
     /** Takes ownership of {@code secret}. */
     ResumptionMasterSecret(Hkdf hkdf, byte[] secret) {
         super(hkdf, secret, "resumption_master_secret");
+        hkdf.release(); // kept for tickets, which are rare: hold no JCA state meanwhile
     }
 
     /**
@@ -21,7 +22,9 @@ public final class ResumptionMasterSecret extends HkdfSecret {
      * @param ticketNonce NewSessionTicket.ticket_nonce (0..255 bytes)
      */
     public byte[] resumptionPsk(byte[] ticketNonce) {
-        return hkdf.expandLabel(secret.get(), "resumption", ticketNonce, hash().length());
+        byte[] psk = hkdf.expandLabel(secret.get(), "resumption", ticketNonce, hash().length());
+        hkdf.release();
+        return psk;
     }
 
 }

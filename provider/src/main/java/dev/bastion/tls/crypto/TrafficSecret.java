@@ -35,6 +35,8 @@ public final class TrafficSecret extends HkdfSecret {
         byte[] s = secret.get();
         byte[] key = hkdf.expandLabel(s, "key", new byte[0], aead.keyLength());
         byte[] iv = hkdf.expandLabel(s, "iv", new byte[0], aead.nonceLength());
+        // usually the last routine use: an idle connection keeps this secret only for KeyUpdate
+        hkdf.release();
         return new TrafficKeys(aead, key, iv);
     }
 

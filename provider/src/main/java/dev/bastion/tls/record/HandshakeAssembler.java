@@ -116,6 +116,20 @@ public final class HandshakeAssembler {
     }
 
     /** Drops and wipes everything buffered. */
+    /**
+     * Gives the buffer back when nothing is pending (after the handshake: post-handshake
+     * messages are rare and small, so an idle connection need not keep room for a
+     * certificate chain); does nothing while a message is incomplete.
+     */
+    public void trim() {
+        if (start == end) {
+            Arrays.fill(buf, (byte) 0);
+            buf = new byte[0];
+            start = 0;
+            end = 0;
+        }
+    }
+
     public void clear() {
         Arrays.fill(buf, (byte) 0);
         start = 0;
