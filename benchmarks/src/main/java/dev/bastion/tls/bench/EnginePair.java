@@ -16,7 +16,9 @@ final class EnginePair {
     private final ByteBuffer scratch;
 
     EnginePair(SSLContext ctx, String protocol, String suite) {
-        client = ctx.createSSLEngine("localhost", 443);
+        // no peer host and port: SunJSSE would otherwise resume from its client session cache,
+        // and every "full" handshake after the first would be a PSK resumption
+        client = ctx.createSSLEngine();
         client.setUseClientMode(true);
         server = ctx.createSSLEngine();
         server.setUseClientMode(false);
