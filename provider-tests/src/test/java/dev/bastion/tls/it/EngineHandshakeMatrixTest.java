@@ -34,7 +34,16 @@ class EngineHandshakeMatrixTest {
 
     static Stream<Arguments> matrix() {
         List<Arguments> out = new ArrayList<>();
+        String onlyGroup = System.getProperty("jdk.tls.namedGroups", "");
         for (String[] pair : Providers.pairs()) {
+            if (onlyGroup.startsWith("ffdhe") && !pair[0].equals(pair[1])) {
+                // JDK-8328046: SunJSSE on JDK 17 strips leading zero bytes from the TLS 1.3
+                // FFDHE shared secret, which RFC 8446 §7.4.1 requires it to keep, so 1 handshake
+                // in 256 between it and any conforming peer (Bastion, OpenSSL) derives different
+                // keys. Same-provider pairs still run; Bastion's FFDHE against a conforming peer
+                // is covered by the OpenSSL interop tests in conformance/.
+                continue;
+            }
             for (String suite : SUITES) {
                 for (KeyType type : KeyType.values()) {
                     out.add(Arguments.of(pair[0], pair[1], suite, type));
