@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.util.ServiceLoader;
 
 /**
  * What the foundation can do today, end to end through Bastion's own layers: find the
@@ -29,15 +28,7 @@ final class FoundationDemo {
     }
 
     static void run(PrintStream out) {
-        Provider bastion = null;
-        for (Provider p : ServiceLoader.load(Provider.class)) {
-            if (p.getName().equals("Bastion")) {
-                bastion = p;
-            }
-        }
-        if (bastion == null) {
-            throw new IllegalStateException("the Bastion provider is not registered for ServiceLoader");
-        }
+        Provider bastion = HttpsDemo.install();
         out.println("provider:    " + bastion.getName() + " " + bastion.getVersionStr() + " (" + bastion.getInfo() + ")");
 
         SecureRandom random = new SecureRandom();
