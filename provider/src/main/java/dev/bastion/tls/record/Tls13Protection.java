@@ -27,8 +27,10 @@ import java.util.Arrays;
  *
  * <p>Sealing copies the content into the destination and encrypts it there in place, because
  * the type byte must be encrypted with it. That needs a second {@code ByteBuffer} object over
- * the destination's storage; one {@code duplicate()} is kept and reused while the caller passes
- * the same destination buffer object, so a warm connection allocates nothing.
+ * the destination's storage; the thread's {@link Scratch} keeps one {@code duplicate()} and
+ * reuses it while the caller passes the same destination buffer object, so a warm connection
+ * allocates nothing. Nonce and additional data live there too: an idle connection holds
+ * only its AEAD, IV and sequence number.
  *
  * <p>{@link #sequenceNumber()} and {@link #keyUpdateDue()} let the connection send a
  * KeyUpdate (RFC 8446 §5.5) long before the sequence number runs out, which is
@@ -41,14 +43,9 @@ public final class Tls13Protection implements Protection {
     private final AeadAlgorithm algorithm;
     private final Aead aead;
     private final byte[] iv;
-    private final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
-    private final byte[] aad = new byte[HEADER];
     private final SequenceNumber seq = new SequenceNumber();
     private final PaddingPolicy padding;
     private final long keyUpdateThreshold;
-    private byte[] suffix = new byte[1];
-    private ByteBuffer viewOwner;
-    private ByteBuffer view;
     private boolean closed;
 
     /** Protection with these keys and no padding. The keys are copied; the caller may destroy them. */
@@ -130,9 +127,24 @@ public final class Tls13Protection implements Protection {
         long s = seq.current();
         int start = dst.position();
         Records.putHeader(dst, start, ContentType.APPLICATION_DATA, Records.TLS12_VERSION, length);
-        headerToAad(dst, start);
+        Scratch scratch = Scratch.get();
+        byte[] aad = scratch.aad;
+        byte[] nonce = scratch.nonce;
+        headerToAad(dst, start, aad);
         Records.xorNonce(iv, s, nonce);
         dst.position(start + HEADER);
+        try {
+            sealInner(type, src, dst, start, n, inner, scratch);
+        } finally {
+            scratch.wipeNonce();
+        }
+        seq.advance();
+    }
+
+    private void sealInner(ContentType type, ByteBuffer src, ByteBuffer dst, int start, int n, int inner,
+            Scratch scratch) {
+        byte[] aad = scratch.aad;
+        byte[] nonce = scratch.nonce;
         if (Records.mayShareStorage(src, dst)) {
             // copy next to the type byte, then encrypt in place
             dst.put(src);
@@ -140,26 +152,17 @@ public final class Tls13Protection implements Protection {
             for (int i = n + 1; i < inner; i++) {
                 dst.put((byte) 0);
             }
-            ByteBuffer in = viewOf(dst);
+            ByteBuffer in = scratch.viewOf(dst);
             in.limit(start + HEADER + inner).position(start + HEADER);
             dst.position(start + HEADER);
             aead.seal(nonce, aad, HEADER, in, dst);
         } else {
             // encrypt straight from the caller's buffer, the type byte and padding as a suffix
             int suffixLength = inner - n;
-            byte[] suffix = suffixFor(suffixLength);
+            byte[] suffix = scratch.suffix(suffixLength);
             suffix[0] = (byte) type.code();
             aead.seal(nonce, aad, HEADER, src, suffix, suffixLength, dst);
         }
-        seq.advance();
-    }
-
-    /** A reused array of at least {@code length} bytes: the type byte, then zero padding. */
-    private byte[] suffixFor(int length) {
-        if (suffix.length < length) {
-            suffix = new byte[length];
-        }
-        return suffix;
     }
 
     @Override
@@ -180,10 +183,15 @@ public final class Tls13Protection implements Protection {
         }
         Records.requireRoom(dst, Math.max(0, length - TAG), "TLS 1.3 record");
         long s = seq.current();
-        headerToAad(src, start);
-        Records.xorNonce(iv, s, nonce);
+        Scratch scratch = Scratch.get();
+        headerToAad(src, start, scratch.aad);
+        Records.xorNonce(iv, s, scratch.nonce);
         int dstStart = dst.position();
-        decrypt(src, dst, start, length);
+        try {
+            decrypt(src, dst, start, length, scratch);
+        } finally {
+            scratch.wipeNonce();
+        }
         seq.advance();
         return stripPadding(dst, dstStart);
     }
@@ -195,9 +203,6 @@ public final class Tls13Protection implements Protection {
             closed = true;
             aead.close();
             Arrays.fill(iv, (byte) 0);
-            Arrays.fill(nonce, (byte) 0);
-            viewOwner = null;
-            view = null;
         }
     }
 
@@ -211,11 +216,11 @@ public final class Tls13Protection implements Protection {
         seq.set(value);
     }
 
-    private void decrypt(ByteBuffer src, ByteBuffer dst, int start, int length) {
+    private void decrypt(ByteBuffer src, ByteBuffer dst, int start, int length, Scratch scratch) {
         int limit = src.limit();
         src.limit(start + HEADER + length).position(start + HEADER);
         try {
-            aead.open(nonce, aad, HEADER, src, dst);
+            aead.open(scratch.nonce, scratch.aad, HEADER, src, dst);
         } catch (RuntimeException e) {
             src.limit(limit).position(start);
             throw e;
@@ -276,18 +281,10 @@ public final class Tls13Protection implements Protection {
         return Math.max(0, Math.min(p, RecordLimits.MAX_PLAINTEXT - contentLength));
     }
 
-    private void headerToAad(ByteBuffer b, int at) {
+    private static void headerToAad(ByteBuffer b, int at, byte[] aad) {
         for (int i = 0; i < HEADER; i++) {
             aad[i] = b.get(at + i);
         }
-    }
-
-    private ByteBuffer viewOf(ByteBuffer dst) {
-        if (dst != viewOwner) {
-            viewOwner = dst;
-            view = dst.duplicate();
-        }
-        return view;
     }
 
     private void requireOpen() {
