@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 
 import dev.bastion.tls.testutil.TestCert;
 import dev.bastion.tls.testutil.TestCert.Issued;
+import java.net.Socket;
 import java.security.KeyStore;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
@@ -28,6 +29,7 @@ import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,6 +244,30 @@ class PkixTrustManagerTest {
                 + "offered in the handshake [SHA256withRSA, RSASSA-PSS]"), e.getMessage());
         SSLEngine ecdsa = engine(null, List.of(), null, List.of("SHA256withECDSA"));
         assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", ecdsa));
+    }
+
+    @Test
+    void socketCallsCheckTheHostOfAConnectedSslSocket() throws Exception {
+        ExtendedSSLSession session = mock(ExtendedSSLSession.class);
+        when(session.getRequestedServerNames()).thenReturn(List.of());
+        when(session.getPeerHost()).thenReturn("mail.example.com");
+        when(session.getLocalSupportedSignatureAlgorithms()).thenReturn(new String[0]);
+        SSLSocket socket = mock(SSLSocket.class);
+        SSLParameters params = new SSLParameters();
+        params.setEndpointIdentificationAlgorithm("LDAPS");
+        when(socket.getSSLParameters()).thenReturn(params);
+        when(socket.getHandshakeSession()).thenReturn(session);
+        when(socket.isConnected()).thenReturn(true);
+        CertificateException e = assertThrows(CertificateException.class,
+                () -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", socket));
+        assertTrue(e.getMessage().startsWith("No subject alternative DNS name matching mail.example.com found"), e.getMessage());
+        when(session.getPeerHost()).thenReturn("www.example.com");
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", socket));
+        when(socket.isConnected()).thenReturn(false);
+        when(session.getPeerHost()).thenReturn("mail.example.com");
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", socket),
+                "an unconnected socket: no identification, as SunJSSE");
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", new Socket()));
     }
 
     @Test
