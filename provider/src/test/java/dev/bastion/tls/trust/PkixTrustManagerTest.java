@@ -214,6 +214,19 @@ class PkixTrustManagerTest {
     }
 
     @Test
+    void revocationCheckingReachesTheValidatorWhenAskedFor() throws Exception {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("root", root.cert());
+        PkixTrustManager checking = PkixTrustManager.of(ts, true);
+        CertificateException e = assertThrows(CertificateException.class,
+                () -> checking.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN"),
+                "no OCSP responder or CRL is named, so the status cannot be determined (no network is used)");
+        assertEquals(BasicReason.UNDETERMINED_REVOCATION_STATUS, ((CertPathValidatorException) e.getCause()).getReason());
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN"), "off by default");
+    }
+
+    @Test
     void revocationSwitchIsSunJssesProperty() {
         assertFalse(PkixTrustManager.revocationRequested(Map.<String, String>of()::get));
         assertTrue(PkixTrustManager.revocationRequested(Map.of("com.sun.net.ssl.checkRevocation", "true")::get));
