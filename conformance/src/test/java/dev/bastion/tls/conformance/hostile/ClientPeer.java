@@ -14,7 +14,11 @@ import javax.net.ssl.SSLEngine;
  */
 final class ClientPeer extends Peer {
     final KeyShare x25519 = NamedGroup.X25519.generate(RANDOM);
+    private final java.util.Map<Integer, KeyShare> shares = new java.util.HashMap<>(java.util.Map.of(Tls.X25519, x25519));
     HelloView serverHello;
+    /** The server's EncryptedExtensions and CertificateRequest, once read. */
+    byte[] encryptedExtensions;
+    byte[] certificateRequest;
     private byte[] lastClientHello;
 
     private ClientPeer(Victim victim) {
@@ -50,11 +54,17 @@ final class ClientPeer extends Peer {
 
     /** Sends a ClientHello message (any bytes) in one record with legacy_record_version 0x0301. */
     void sendClientHello(byte[] message) {
+        sendClientHello(message, Tls.TLS10, 0);
+    }
+
+    /** Sends a ClientHello message in records of this version, cut every {@code size} bytes (0: one record). */
+    void sendClientHello(byte[] message, int recordVersion, int size) {
         lastClientHello = message;
         if (schedule != null) {
             schedule.add(message); // the second ClientHello, after a HelloRetryRequest
         }
-        sendRaw(new Rec(Tls.HANDSHAKE, Tls.TLS10, message).encode());
+        sendRaw(size == 0 ? new Rec(Tls.HANDSHAKE, recordVersion, message).encode()
+                : Rec.split(Tls.HANDSHAKE, recordVersion, message, size));
     }
 
     void sendClientHello(Hello h) {
@@ -85,19 +95,26 @@ final class ClientPeer extends Peer {
         return serverHello;
     }
 
-    /** Reads EE, Certificate, CertificateVerify and Finished, hashing each; learns the server's application key. */
+    /**
+     * Reads EE, CertificateRequest if any, Certificate, CertificateVerify and Finished, hashing
+     * each; learns the server's application key.
+     */
     void readServerFlight() {
-        schedule.add(expect(Tls.ENCRYPTED_EXTENSIONS, "EncryptedExtensions"));
-        schedule.add(expect(Tls.CERTIFICATE, "Certificate"));
+        encryptedExtensions = expect(Tls.ENCRYPTED_EXTENSIONS, "EncryptedExtensions");
+        schedule.add(encryptedExtensions);
+        byte[] next = nextMessage().orElseThrow(() -> new ScriptStop("the victim sent no Certificate"));
+        if ((next[0] & 0xFF) == Tls.CERTIFICATE_REQUEST) {
+            certificateRequest = next;
+            schedule.add(next);
+            next = expect(Tls.CERTIFICATE, "Certificate");
+        } else if ((next[0] & 0xFF) != Tls.CERTIFICATE) {
+            throw new ScriptStop("expected Certificate, got type " + (next[0] & 0xFF));
+        }
+        schedule.add(next);
         schedule.add(expect(Tls.CERTIFICATE_VERIFY, "CertificateVerify"));
         schedule.add(expect(Tls.FINISHED, "server Finished"));
         schedule.applicationSecrets();
         expectVictimKey(schedule.cipher(schedule.serverApplication));
-    }
-
-    /** The correct client Finished for the transcript so far. */
-    byte[] finished() {
-        return Msg.finished(schedule.finished(schedule.clientHandshake));
     }
 
     /** Switches to the client handshake key (after the compatibility CCS). */
@@ -113,13 +130,69 @@ final class ClientPeer extends Peer {
         writer = schedule.cipher(schedule.clientApplication);
     }
 
-    /** A whole correct handshake. */
-    ClientPeer handshake() {
+    /** Whether the server's EncryptedExtensions carry extension {@code code}. */
+    boolean encryptedExtensionsHave(int code) {
+        In block = new In(encryptedExtensions);
+        block.u8();
+        In ext = block.vec24().vec16();
+        while (ext.more()) {
+            if (ext.u16() == code) {
+                return true;
+            }
+            ext.vec16();
+        }
+        return false;
+    }
+
+    /** Sends a correct ClientHello after {@code edit} changed it. */
+    ClientPeer hello(Consumer<Hello> edit) {
+        Hello h = clientHello();
+        edit.accept(h);
+        sendClientHello(h);
+        return this;
+    }
+
+    /** ClientHello, ServerHello and the server's flight: the client's second flight is next. */
+    ClientPeer upToClientFinished() {
         sendClientHello(clientHello());
         readServerHello();
         readServerFlight();
-        sendFinished(finished());
         return this;
+    }
+
+    /** The client's CertificateVerify over the transcript followed by {@code before} (ECDSA P-256). */
+    byte[] certificateVerify(byte[]... before) {
+        byte[] extra = Bytes.concat(before);
+        byte[] hash = schedule.transcript.currentWith(schedule.hash, extra, 0, extra.length);
+        try {
+            java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+            s.initSign(dev.bastion.tls.conformance.interop.TestPki.get().client().key());
+            s.update(Msg.signedContent(false, hash));
+            return Msg.certificateVerify(Tls.ECDSA_SECP256R1_SHA256, s.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The client Finished over the transcript followed by {@code before}. */
+    byte[] finished(byte[]... before) {
+        byte[] extra = Bytes.concat(before);
+        return Msg.finished(schedule.clientHandshake.finishedVerifyData(
+                schedule.transcript.currentWith(schedule.hash, extra, 0, extra.length)));
+    }
+
+    /** A whole correct handshake. */
+    ClientPeer handshake() {
+        sendClientHello(clientHello());
+        finishHandshake();
+        return this;
+    }
+
+    /** After the ClientHello: the rest of a correct handshake. */
+    void finishHandshake() {
+        readServerHello();
+        readServerFlight();
+        sendFinished(finished());
     }
 
     /** Sends a KeyUpdate under the current key, then writes with the next one (RFC 8446 §4.6.3). */
@@ -133,10 +206,14 @@ final class ClientPeer extends Peer {
         }
     }
 
+    /** The peer's key share for {@code group} (X25519 from the start, others made on demand). */
+    KeyShare share(int group) {
+        return shares.computeIfAbsent(group, g -> NamedGroup.fromCode(g)
+                .orElseThrow(() -> new ScriptStop("the server chose unknown group 0x" + Integer.toHexString(g)))
+                .generate(RANDOM));
+    }
+
     private byte[] agree(Exts.Share share) {
-        if (share.group() != Tls.X25519) {
-            throw new ScriptStop("the server chose group 0x" + Integer.toHexString(share.group()));
-        }
-        return x25519.agree(share.keyExchange());
+        return share(share.group()).agree(share.keyExchange());
     }
 }

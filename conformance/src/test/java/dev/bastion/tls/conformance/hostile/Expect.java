@@ -28,11 +28,15 @@ final class Expect {
     private final Class<? extends SSLException> exception;
     private final String fragment;
     private final List<Check> checks = new ArrayList<>();
+    private boolean waiting;
 
     private record Check(String what, Predicate<Outcome> test) {
     }
 
     private Expect(AlertDescription alert, Class<? extends SSLException> exception, String fragment) {
+        if (exception != null && (fragment == null || fragment.isBlank())) {
+            throw new IllegalArgumentException("a failure expectation names a fragment of the message");
+        }
         this.alert = alert;
         this.exception = exception;
         this.fragment = fragment;
@@ -63,6 +67,16 @@ final class Expect {
         return new Expect(null, null, null);
     }
 
+    /** Neither failure nor alert nor completion: the victim waits for more (a truncated message). */
+    static Expect waits() {
+        return new Expect(null, null, null).waiting();
+    }
+
+    private Expect waiting() {
+        waiting = true;
+        return this;
+    }
+
     Expect and(String what, Predicate<Outcome> test) {
         checks.add(new Check(what, test));
         return this;
@@ -70,7 +84,7 @@ final class Expect {
 
     /** What the victim should do, for the report. */
     String describe() {
-        String base = exception == null ? "completes"
+        String base = waiting ? "waits for more" : exception == null ? "completes"
                 : alert == null ? "no alert / " + exception.getSimpleName() + " \"" + fragment + "\""
                 : "fatal " + alert.rfcName() + " / " + exception.getSimpleName() + " \"" + fragment + "\"";
         StringBuilder sb = new StringBuilder(base);
@@ -95,7 +109,9 @@ final class Expect {
             if (!o.alerts().isEmpty()) {
                 p.add("unexpected alerts " + o.alerts());
             }
-            if (!o.completed()) {
+            if (waiting && o.completed()) {
+                p.add("the handshake completed; expected it to wait");
+            } else if (!waiting && !o.completed()) {
                 p.add("the handshake did not complete");
             }
         } else {

@@ -21,6 +21,10 @@ final class Hello {
     List<Integer> compression = new ArrayList<>(List.of(0));
     List<Ext> extensions = new ArrayList<>();
     boolean omitExtensions;
+    /** Bytes appended inside the cipher_suites vector (an odd length, say). */
+    byte[] suitesTail = new byte[0];
+    /** Bytes appended to the body after the extensions block. */
+    byte[] bodyTail = new byte[0];
     final Map<String, Integer> lies = new HashMap<>();
 
     Hello(boolean client, byte[] random, byte[] sessionId) {
@@ -51,6 +55,11 @@ final class Hello {
         return this;
     }
 
+    Hello withSessionId(byte[] id) {
+        sessionId = id;
+        return this;
+    }
+
     Hello lie(String vector, int delta) {
         lies.merge(vector, delta, Integer::sum);
         return this;
@@ -62,7 +71,10 @@ final class Hello {
         b.u8(client ? Tls.CLIENT_HELLO : Tls.SERVER_HELLO).vec24("handshake", m -> {
             m.u16(legacyVersion).raw(random).vec8("session_id", sessionId);
             if (client) {
-                m.vec16("cipher_suites", s -> suites.forEach(s::u16));
+                m.vec16("cipher_suites", s -> {
+                    suites.forEach(s::u16);
+                    s.raw(suitesTail);
+                });
                 m.vec8("compression", c -> compression.forEach(c::u8));
             } else {
                 m.u16(suites.get(0)).u8(compression.get(0));
@@ -70,6 +82,7 @@ final class Hello {
             if (!omitExtensions) {
                 m.vec16("extensions", e -> extensions.forEach(x -> x.encode(e)));
             }
+            m.raw(bodyTail);
         });
         return b.toArray();
     }

@@ -43,7 +43,13 @@ class HostileScenariosTest {
     }
 
     private static void play(Scenario s) {
-        Outcome bastion = assertTimeoutPreemptively(LIMIT, () -> s.run("Bastion"), s.id() + " hung");
+        Outcome bastion;
+        try {
+            bastion = assertTimeoutPreemptively(LIMIT, () -> s.run("Bastion"), s.id() + " hung");
+        } catch (RuntimeException | AssertionError e) {
+            ROWS.add(new Row(s, "ERROR " + e, sunJsse(s), false));
+            throw e;
+        }
         List<String> problems = s.problems(bastion);
         ROWS.add(new Row(s, bastion.summary(), sunJsse(s), problems.isEmpty()));
         assertTrue(problems.isEmpty(), () -> s.id() + " " + s.title() + " [" + s.rfc() + "]: " + problems

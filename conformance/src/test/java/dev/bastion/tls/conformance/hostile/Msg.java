@@ -24,12 +24,28 @@ final class Msg {
 
     /** TLS 1.3 Certificate with empty per-entry extensions (§4.4.2). */
     static byte[] certificate(byte[] context, List<byte[]> certificates) {
+        return certificate(context, certificates, new byte[0]);
+    }
+
+    /** TLS 1.3 Certificate whose first entry carries {@code firstEntryExtensions} (the block's content). */
+    static byte[] certificate(byte[] context, List<byte[]> certificates, byte[] firstEntryExtensions) {
         return handshake(Tls.CERTIFICATE, b -> b.vec8("certificate_request_context", context)
                 .vec24("certificate_list", l -> {
-                    for (byte[] c : certificates) {
-                        l.vec24("cert_data", c).vec16("entry_extensions", new byte[0]);
+                    for (int i = 0; i < certificates.size(); i++) {
+                        l.vec24("cert_data", certificates.get(i))
+                                .vec16("entry_extensions", i == 0 ? firstEntryExtensions : new byte[0]);
                     }
                 }));
+    }
+
+    /** A copy of {@code message} with {@code delta} added to the 24-bit length at {@code offset}. */
+    static byte[] lieU24(byte[] message, int offset, int delta) {
+        byte[] m = message.clone();
+        int n = ((m[offset] & 0xFF) << 16 | (m[offset + 1] & 0xFF) << 8 | (m[offset + 2] & 0xFF)) + delta;
+        m[offset] = (byte) (n >>> 16);
+        m[offset + 1] = (byte) (n >>> 8);
+        m[offset + 2] = (byte) n;
+        return m;
     }
 
     /** {@code SignatureScheme algorithm; opaque signature<0..2^16-1>} (§4.4.3). */

@@ -6,11 +6,11 @@ import javax.net.ssl.SSLException;
 /**
  * What the victim did in one scenario, as the hostile peer saw it: the alerts it sent
  * (decrypted when protected), the exception its application got, any other throwable (a bug),
- * whether the handshake completed, the application data it delivered, and records the peer
- * could not read.
+ * whether the handshake completed, whether its read side closed (close_notify read), the
+ * application data it delivered, records the peer could not read, and the script's notes.
  */
 record Outcome(String provider, List<Alert> alerts, SSLException failure, Throwable bug, boolean completed,
-        byte[] applicationData, int unreadable, String notes) {
+        boolean inboundClosed, byte[] applicationData, int unreadable, String notes) {
 
     Outcome {
         alerts = List.copyOf(alerts);

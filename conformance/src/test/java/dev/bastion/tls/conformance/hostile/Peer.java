@@ -169,7 +169,7 @@ abstract class Peer {
     Outcome outcome() {
         pull();
         return new Outcome(victim.provider, alerts, victim.failure(), victim.bug(), victim.finished(),
-                victim.applicationData(), unreadable + pending.size(), notes.toString());
+                victim.closed(), victim.applicationData(), unreadable + pending.size(), notes.toString());
     }
 
     private Optional<Rec> open(Rec r) {

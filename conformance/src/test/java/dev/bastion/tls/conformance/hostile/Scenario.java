@@ -21,6 +21,18 @@ record Scenario(String id, String rfc, String title, Function<String, Outcome> s
         return of(id, rfc, title, ServerPeer::connect, body, expect);
     }
 
+    /** Against a server engine enabling {@code protocols} ({@link Victims#DEFAULTS}: the provider's defaults). */
+    static Scenario againstServer(String id, String rfc, String title, String[] protocols, Consumer<ClientPeer> body,
+            Expect expect) {
+        return of(id, rfc, title, provider -> ClientPeer.connect(provider, protocols, e -> { }), body, expect);
+    }
+
+    /** Against a client engine enabling {@code protocols} ({@link Victims#DEFAULTS}: the provider's defaults). */
+    static Scenario againstClient(String id, String rfc, String title, String[] protocols, Consumer<ServerPeer> body,
+            Expect expect) {
+        return of(id, rfc, title, provider -> ServerPeer.connect(provider, protocols, e -> { }), body, expect);
+    }
+
     static <P extends Peer> Scenario of(String id, String rfc, String title, Function<String, P> connect,
             Consumer<P> body, Expect expect) {
         return new Scenario(id, rfc, title, provider -> play(provider, connect, body), expect);

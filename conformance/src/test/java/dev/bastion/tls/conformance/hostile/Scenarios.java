@@ -11,6 +11,13 @@ final class Scenarios {
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         all.addAll(BaselineScenarios.all());
+        all.addAll(RecordScenarios.all());
+        all.addAll(AlertScenarios.all());
+        all.addAll(ClientHelloScenarios.all());
+        all.addAll(ClientHelloExtensionScenarios.all());
+        all.addAll(HelloRetryScenarios.all());
+        all.addAll(ServerHelloScenarios.all());
+        all.addAll(ServerFlightScenarios.all());
         return all;
     }
 }

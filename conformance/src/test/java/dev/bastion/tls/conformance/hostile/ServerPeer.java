@@ -42,6 +42,14 @@ final class ServerPeer extends Peer {
         return connect(provider, Victims.TLS13, e -> { });
     }
 
+    /** Sends a correct ServerHello after {@code edit} changed it. */
+    ServerPeer hello(Consumer<Hello> edit) {
+        Hello h = serverHello();
+        edit.accept(h);
+        sendServerHello(h);
+        return this;
+    }
+
     /** A correct ServerHello: TLS_AES_128_GCM_SHA256, an X25519 share answering the client's. */
     Hello serverHello() {
         return serverHello(Tls.X25519);
@@ -65,6 +73,14 @@ final class ServerPeer extends Peer {
      * handshake key afterwards.
      */
     void sendServerHello(Hello h) {
+        sendServerHello(h, 0, new byte[0]);
+    }
+
+    /**
+     * As {@link #sendServerHello(Hello)}, cut into records of {@code size} bytes (0: one
+     * record), or with {@code sameRecord} (more plaintext handshake bytes) in its record.
+     */
+    void sendServerHello(Hello h, int size, byte[] sameRecord) {
         byte[] sh = h.encode();
         startTranscript(h.suites.get(0));
         schedule.add(sh);
@@ -72,7 +88,8 @@ final class ServerPeer extends Peer {
             schedule.handshakeSecrets(kem.sharedSecret());
             expectVictimKey(schedule.cipher(schedule.clientHandshake));
         }
-        sendRaw(Rec.plain(Tls.HANDSHAKE, sh));
+        sendRaw(size == 0 ? Rec.plain(Tls.HANDSHAKE, Bytes.concat(sh, sameRecord))
+                : Rec.split(Tls.HANDSHAKE, Tls.TLS12, sh, size));
         if (kem != null) {
             writer = schedule.cipher(schedule.serverHandshake);
         }
@@ -103,15 +120,19 @@ final class ServerPeer extends Peer {
     }
 
     byte[] certificate() {
+        return Msg.certificate(new byte[0], ders(TestPki.get().server(ServerKey.EC).chain()));
+    }
+
+    static List<byte[]> ders(List<X509Certificate> chain) {
         List<byte[]> ders = new ArrayList<>();
         try {
-            for (X509Certificate c : TestPki.get().server(ServerKey.EC).chain()) {
+            for (X509Certificate c : chain) {
                 ders.add(c.getEncoded());
             }
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-        return Msg.certificate(new byte[0], ders);
+        return ders;
     }
 
     /** CertificateVerify over the transcript followed by {@code before} (not yet hashed). */
@@ -121,10 +142,15 @@ final class ServerPeer extends Peer {
 
     /** ECDSA P-256 / SHA-256 over the server's CertificateVerify content for this transcript hash. */
     static byte[] sign(byte[] transcriptHash) {
+        return sign(transcriptHash, true);
+    }
+
+    /** As {@link #sign(byte[])}, with the server's or (wrongly) the client's context string. */
+    static byte[] sign(byte[] transcriptHash, boolean serverContext) {
         try {
             Signature s = Signature.getInstance("SHA256withECDSA");
             s.initSign(TestPki.get().server(ServerKey.EC).key());
-            s.update(Msg.signedContent(true, transcriptHash));
+            s.update(Msg.signedContent(serverContext, transcriptHash));
             return s.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -210,7 +236,8 @@ final class ServerPeer extends Peer {
         }
     }
 
-    private byte[] hashWith(byte[]... before) {
+    /** The transcript hash with {@code before} appended (not hashed into the transcript). */
+    byte[] hashWith(byte[]... before) {
         byte[] extra = Bytes.concat(before);
         return schedule.transcript.currentWith(schedule.hash, extra, 0, extra.length);
     }
