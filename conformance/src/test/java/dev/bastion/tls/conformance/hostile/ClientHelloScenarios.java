@@ -24,26 +24,29 @@ final class ClientHelloScenarios {
 
     static List<Scenario> all() {
         return List.of(
-                legacy("H01", "RFC 8446 §4.2.1, §D.2; RFC 7568 §3", "SSL 3.0-only ClientHello", h -> {
+                legacy("H01", "RFC 8446 §D.5, §D.2; RFC 7568 §3", "SSL 3.0-only ClientHello", "SSLv3", h -> {
                     h.legacyVersion = Tls.SSL3;
                     h.remove(Tls.EXT_SUPPORTED_VERSIONS);
                 }),
-                legacy("H02", "RFC 8446 §4.2.1, §D.2; RFC 8996 §5", "TLS 1.0-only ClientHello", h -> {
+                legacy("H02", "RFC 8446 §4.2.1, §D.2; RFC 8996 §5", "TLS 1.0-only ClientHello", "TLSv1(0x0301)", h -> {
                     h.legacyVersion = Tls.TLS10;
                     h.remove(Tls.EXT_SUPPORTED_VERSIONS);
                 }),
-                legacy("H03", "RFC 8446 §4.2.1, §D.2; RFC 8996 §5", "TLS 1.1-only ClientHello", h -> {
+                legacy("H03", "RFC 8446 §4.2.1, §D.2; RFC 8996 §5", "TLS 1.1-only ClientHello", "TLSv1.1", h -> {
                     h.legacyVersion = Tls.TLS11;
                     h.remove(Tls.EXT_SUPPORTED_VERSIONS);
                 }),
                 legacy("H04", "RFC 8446 §4.2.1; RFC 8996 §5", "supported_versions offers only TLS 1.1 and 1.0",
-                        h -> h.put(Exts.supportedVersions(Tls.TLS11, Tls.TLS10))),
+                        "TLSv1.1", h -> h.put(Exts.supportedVersions(Tls.TLS11, Tls.TLS10))),
                 againstServer("H05", "RFC 8446 §4.2.1, §D.2", "TLS 1.2-only ClientHello to a TLS 1.3-only server",
                         p -> p.hello(h -> h.remove(Tls.EXT_SUPPORTED_VERSIONS)),
                         handshakeAlert(PROTOCOL_VERSION, "TLS 1.3")),
-                againstServer("H06", "RFC 8446 §4.2.1", "legacy_version 0x0300 with supported_versions TLS 1.3 is negotiated by the extension",
+                againstServer("H06", "RFC 8446 §D.5", "legacy_version 0x0300 even with supported_versions offering TLS 1.3",
+                        p -> p.hello(h -> h.legacyVersion = Tls.SSL3),
+                        handshakeAlert(PROTOCOL_VERSION, "§D.5")),
+                againstServer("H35", "RFC 8446 §4.2.1", "legacy_version 0x0301 with supported_versions TLS 1.3: the extension decides",
                         p -> {
-                            p.hello(h -> h.legacyVersion = Tls.SSL3);
+                            p.hello(h -> h.legacyVersion = Tls.TLS10);
                             p.finishHandshake();
                         }, completes()),
                 againstServer("H07", "RFC 8446 §4.1.2", "compression methods [deflate, null] offered",
@@ -138,8 +141,8 @@ final class ClientHelloScenarios {
     }
 
     /** A legacy hello to a server with the provider's default protocols: protocol_version whatever it enables. */
-    private static Scenario legacy(String id, String rfc, String title, Consumer<Hello> edit) {
+    private static Scenario legacy(String id, String rfc, String title, String fragment, Consumer<Hello> edit) {
         return againstServer(id, rfc, title, Victims.DEFAULTS, p -> p.hello(edit),
-                handshakeAlert(PROTOCOL_VERSION, "TLS"));
+                handshakeAlert(PROTOCOL_VERSION, fragment));
     }
 }

@@ -174,6 +174,11 @@ final class ClientPeer extends Peer {
         }
     }
 
+    /** The interop client certificate chain (ECDSA P-256, issued for client authentication). */
+    byte[] clientCertificate() {
+        return Msg.certificate(new byte[0], ServerPeer.ders(dev.bastion.tls.conformance.interop.TestPki.get().client().chain()));
+    }
+
     /** The client Finished over the transcript followed by {@code before}. */
     byte[] finished(byte[]... before) {
         byte[] extra = Bytes.concat(before);

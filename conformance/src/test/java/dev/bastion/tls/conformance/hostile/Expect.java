@@ -1,6 +1,7 @@
 package dev.bastion.tls.conformance.hostile;
 
 import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -132,6 +133,10 @@ final class Expect {
         } else {
             if (o.failure().getClass() != exception) {
                 p.add("exception " + o.failure().getClass().getName() + ", expected " + exception.getName());
+            }
+            Throwable cause = o.failure().getCause();
+            if (cause instanceof RuntimeException && !(cause instanceof TlsAlert)) {
+                p.add("a bug inside the engine, reported as " + o.failure() + ": " + cause);
             }
             String m = String.valueOf(o.failure().getMessage());
             if (!m.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT))) {

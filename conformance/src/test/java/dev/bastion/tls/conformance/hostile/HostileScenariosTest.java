@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class HostileScenariosTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final boolean COMPARE = !"false".equals(System.getProperty("bastion.hostile.compare"));
     private static final List<Row> ROWS = Collections.synchronizedList(new ArrayList<>());
 
     private record Row(Scenario scenario, String bastion, String sunJsse, boolean passed) {
@@ -57,8 +58,11 @@ class HostileScenariosTest {
                 + (bastion.failure() != null ? "\n  cause: " + bastion.failure().getCause() : ""));
     }
 
-    /** SunJSSE's outcome of the same script, for the table only. */
+    /** SunJSSE's outcome of the same script, for the table only (skipped with -Dbastion.hostile.compare=false). */
     private static String sunJsse(Scenario s) {
+        if (!COMPARE) {
+            return "not run";
+        }
         try {
             return assertTimeoutPreemptively(LIMIT, () -> s.run("SunJSSE")).summary();
         } catch (AssertionError | RuntimeException e) {

@@ -18,6 +18,9 @@ final class Scenarios {
         all.addAll(HelloRetryScenarios.all());
         all.addAll(ServerHelloScenarios.all());
         all.addAll(ServerFlightScenarios.all());
+        all.addAll(ClientFlightScenarios.all());
+        all.addAll(StateScenarios.all());
+        all.addAll(PostHandshakeScenarios.all());
         return all;
     }
 }

@@ -120,9 +120,12 @@ final class ServerFlightScenarios {
                 flight("F30", "RFC 8446 §4.3.2", "CertificateRequest with a non-empty context in the handshake",
                         p -> List.of(p.ee(), Msg.certificateRequest(new byte[] {7}, Tls.ECDSA_SECP256R1_SHA256)),
                         handshakeAlert(ILLEGAL_PARAMETER, "certificate_request_context")),
-                flight("F31", "RFC 8446 §4.3.2", "CertificateRequest without signature_algorithms",
+                flight("F31", "RFC 8446 §4.3.2, §6.2", "CertificateRequest with an empty extensions block (minimum 2 bytes)",
                         p -> List.of(p.ee(), Msg.handshake(Tls.CERTIFICATE_REQUEST, Bytes.hex("00 0000"))),
                         handshakeAlert(DECODE_ERROR, "extensions")),
+                flight("F34", "RFC 8446 §4.3.2", "CertificateRequest without signature_algorithms",
+                        p -> List.of(p.ee(), Msg.handshake(Tls.CERTIFICATE_REQUEST, Bytes.hex("00 0004 7777 0000"))),
+                        handshakeAlert(dev.bastion.tls.codec.AlertDescription.MISSING_EXTENSION, "signature_algorithms")),
                 againstClient("F32", "RFC 8446 §2, §5", "application data under the handshake key before Finished", p -> {
                     p.sendServerHello(p.serverHello());
                     p.sendFlight(List.of(p.ee()));

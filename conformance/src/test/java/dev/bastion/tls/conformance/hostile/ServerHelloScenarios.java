@@ -77,6 +77,8 @@ final class ServerHelloScenarios {
                         "supported_versions", h -> h.put(Ext.of(Tls.EXT_SUPPORTED_VERSIONS, Bytes.hex("030403")))),
                 refused("S23", "RFC 8446 §4.2.8, §6.2", "key_exchange length runs past the extension", DECODE_ERROR,
                         "key_exchange", h -> h.lie("key_exchange", 4)),
+                refused("S26", "RFC 8446 §D.5", "legacy_version 0x0300 in a ServerHello selecting TLS 1.3", PROTOCOL_VERSION,
+                        "§D.5", h -> h.legacyVersion = Tls.SSL3),
                 suite("S24", "TLS_AES_256_GCM_SHA384", Tls.TLS_AES_256_GCM_SHA384),
                 suite("S25", "TLS_CHACHA20_POLY1305_SHA256", Tls.TLS_CHACHA20_POLY1305_SHA256));
     }
