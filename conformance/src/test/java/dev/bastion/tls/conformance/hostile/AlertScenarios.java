@@ -28,6 +28,11 @@ final class AlertScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(clientsDuringHandshake(), clientsAfterHandshake(), fromServers());
+    }
+
+    /** Alerts from a hostile client during the handshake, in the clear and protected. */
+    private static List<Scenario> clientsDuringHandshake() {
         return List.of(
                 againstServer("A01", "RFC 8446 §6, §6.2", "plaintext fatal handshake_failure after the server's flight", p -> {
                     p.upToClientFinished();
@@ -60,6 +65,17 @@ final class AlertScenarios {
                     p.useHandshakeKey();
                     p.sendAlert(Alert.FATAL, 51);
                 }, peerAlert(SSLHandshakeException.class, "decrypt_error")),
+                againstServer("A18", "RFC 8446 §5, §6", "plaintext alert after the client's first protected record", p -> {
+                    p.upToClientFinished();
+                    p.useHandshakeKey();
+                    p.sendAlert(Alert.WARNING, 90);
+                    p.sendRaw(Rec.plain(Tls.ALERT, Alert.bytes(Alert.FATAL, 40)));
+                }, handshakeAlert(UNEXPECTED_MESSAGE, "unprotected alert")));
+    }
+
+    /** Alerts from a hostile client after the handshake. */
+    private static List<Scenario> clientsAfterHandshake() {
+        return List.of(
                 againstServer("A08", "RFC 8446 §6.2", "fatal internal_error after the handshake", p -> {
                     p.handshake();
                     p.sendAlert(Alert.FATAL, 80);
@@ -83,6 +99,15 @@ final class AlertScenarios {
                     p.handshake();
                     p.send(Tls.ALERT, new byte[] {2, 40, 0});
                 }, protocolAlert(DECODE_ERROR, "alert record of 3")),
+                againstServer("A17", "RFC 8446 §5, §6", "plaintext alert after the handshake", p -> {
+                    p.handshake();
+                    p.sendRaw(Rec.plain(Tls.ALERT, Alert.bytes(Alert.FATAL, 40)));
+                }, protocolAlert(UNEXPECTED_MESSAGE, "unprotected alert")));
+    }
+
+    /** Alerts from a hostile server. */
+    private static List<Scenario> fromServers() {
+        return List.of(
                 againstClient("A13", "RFC 8446 §6.2", "fatal protocol_version instead of a ServerHello",
                         p -> p.sendAlert(Alert.FATAL, 70),
                         peerAlert(SSLHandshakeException.class, "Received fatal alert: protocol_version")),
@@ -94,16 +119,6 @@ final class AlertScenarios {
                     p.handshake();
                     p.sendAlert(Alert.WARNING, UNKNOWN);
                 }, peerAlert(SSLException.class, "unknown(200)")),
-                againstServer("A17", "RFC 8446 §5, §6", "plaintext alert after the handshake", p -> {
-                    p.handshake();
-                    p.sendRaw(Rec.plain(Tls.ALERT, Alert.bytes(Alert.FATAL, 40)));
-                }, protocolAlert(UNEXPECTED_MESSAGE, "unprotected alert")),
-                againstServer("A18", "RFC 8446 §5, §6", "plaintext alert after the client's first protected record", p -> {
-                    p.upToClientFinished();
-                    p.useHandshakeKey();
-                    p.sendAlert(Alert.WARNING, 90);
-                    p.sendRaw(Rec.plain(Tls.ALERT, Alert.bytes(Alert.FATAL, 40)));
-                }, handshakeAlert(UNEXPECTED_MESSAGE, "unprotected alert")),
                 againstClient("A16", "RFC 8446 §6.1", "user_canceled warning during the handshake is not an error alert",
                         p -> {
                             p.sendServerHello(p.serverHello());

@@ -27,6 +27,11 @@ final class ClientFlightScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(finishedAndMisplaced(), recordsAroundFinished(), clientAuthentication());
+    }
+
+    /** The Finished, and messages that have no place in the client's second flight. */
+    private static List<Scenario> finishedAndMisplaced() {
         return List.of(
                 second("E01", "RFC 8446 §4.4.4", "wrong client Finished (zeros of the right length)",
                         p -> List.of(Msg.finished(new byte[p.schedule.hash.length()])),
@@ -54,7 +59,12 @@ final class ClientFlightScenarios {
                 unexpected("E11", "RFC 8446 §4", "ServerHello from the client", p -> Msg.handshake(Tls.SERVER_HELLO, new byte[38]),
                         "ServerHello"),
                 unexpected("E12", "RFC 8446 §4.3.1", "EncryptedExtensions from the client",
-                        p -> Msg.encryptedExtensions(List.of()), "EncryptedExtensions"),
+                        p -> Msg.encryptedExtensions(List.of()), "EncryptedExtensions"));
+    }
+
+    /** What may share or split the records of the Finished. */
+    private static List<Scenario> recordsAroundFinished() {
+        return List.of(
                 againstServer("E13", "RFC 8446 §5.1", "client Finished one byte per record", p -> {
                     p.upToClientFinished();
                     p.useHandshakeKey();
@@ -80,7 +90,12 @@ final class ClientFlightScenarios {
                     p.sendCcs();
                     p.writer = p.schedule.cipher(p.schedule.clientApplication);
                     p.send(Tls.HANDSHAKE, p.finished());
-                }, handshakeAlert(BAD_RECORD_MAC, "authentication")),
+                }, handshakeAlert(BAD_RECORD_MAC, "authentication")));
+    }
+
+    /** Client authentication: missing, unsigned, badly signed, coalesced and fragmented. */
+    private static List<Scenario> clientAuthentication() {
+        return List.of(
                 auth("E18", "RFC 8446 §4.4.2.4", "client authentication required, empty Certificate", true,
                         p -> {
                             byte[] empty = Msg.certificate(new byte[0], List.of());

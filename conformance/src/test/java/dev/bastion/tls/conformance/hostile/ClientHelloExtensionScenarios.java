@@ -24,6 +24,11 @@ final class ClientHelloExtensionScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(ignoredAndRefused(), keySharesAndNegotiation(), pskAndUnsupportedFeatures());
+    }
+
+    /** Unknown and GREASE values ignored; duplicate, misplaced and missing extensions refused. */
+    private static List<Scenario> ignoredAndRefused() {
         return List.of(
                 completing("X01", "RFC 8446 §4.2, §4.1.2", "unknown extension 0x7777 is ignored",
                         h -> h.add(Ext.of(0x7777, new byte[] {1, 2, 3, 4, 5}))),
@@ -52,7 +57,12 @@ final class ClientHelloExtensionScenarios {
                 refusing("X09", "RFC 8446 §4.2.8", "key share for a group missing from supported_groups", ILLEGAL_PARAMETER,
                         "supported_groups", h -> h.put(Exts.supportedGroups(Tls.SECP256R1))),
                 refusing("X10", "RFC 8446 §4.2.8", "two key shares for X25519", ILLEGAL_PARAMETER, "x25519",
-                        h -> h.put(Exts.keyShares(new Share(Tls.X25519, x25519Of(h)), new Share(Tls.X25519, x25519Of(h))))),
+                        h -> h.put(Exts.keyShares(new Share(Tls.X25519, x25519Of(h)), new Share(Tls.X25519, x25519Of(h))))));
+    }
+
+    /** Invalid key shares, and nothing in common. */
+    private static List<Scenario> keySharesAndNegotiation() {
+        return List.of(
                 refusing("X11", "RFC 8446 §4.2.8.2", "X25519 key share of 31 bytes", ILLEGAL_PARAMETER, "31 bytes",
                         h -> h.put(Exts.keyShares(new Share(Tls.X25519, new byte[31])))),
                 refusing("X12", "RFC 8446 §7.4.2; RFC 7748 §6.1", "all-zero X25519 key share", ILLEGAL_PARAMETER, "all-zero",
@@ -75,7 +85,12 @@ final class ClientHelloExtensionScenarios {
                 refusing("X19", "RFC 8446 §4.4.2.2", "signature schemes that fit no server key (rsa_pss_rsae_sha256 only)",
                         HANDSHAKE_FAILURE, "no server certificate", h -> h.put(Exts.signatureAlgorithms(Tls.RSA_PSS_RSAE_SHA256))),
                 refusing("X20", "RFC 8446 §4.2.3", "signature schemes ecdsa_sha1 and rsa_pkcs1_sha256 only", HANDSHAKE_FAILURE,
-                        "signature scheme", h -> h.put(Exts.signatureAlgorithms(Tls.ECDSA_SHA1, Tls.RSA_PKCS1_SHA256))),
+                        "signature scheme", h -> h.put(Exts.signatureAlgorithms(Tls.ECDSA_SHA1, Tls.RSA_PKCS1_SHA256))));
+    }
+
+    /** PSK offers the server cannot match or that break the rules; features Bastion lacks. */
+    private static List<Scenario> pskAndUnsupportedFeatures() {
+        return List.of(
                 refusing("X21", "RFC 8446 §4.2.11", "pre_shared_key not the last extension", ILLEGAL_PARAMETER, "last",
                         h -> {
                             h.add(Exts.pskModes(1));

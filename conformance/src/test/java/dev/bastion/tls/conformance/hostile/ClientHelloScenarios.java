@@ -23,6 +23,11 @@ final class ClientHelloScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(versions(), lengths(), extensionLengths());
+    }
+
+    /** Legacy versions and compression offers. */
+    private static List<Scenario> versions() {
         return List.of(
                 legacy("H01", "RFC 8446 §D.5, §D.2; RFC 7568 §3", "SSL 3.0-only ClientHello", "SSLv3", h -> {
                     h.legacyVersion = Tls.SSL3;
@@ -44,11 +49,6 @@ final class ClientHelloScenarios {
                 againstServer("H06", "RFC 8446 §D.5", "legacy_version 0x0300 even with supported_versions offering TLS 1.3",
                         p -> p.hello(h -> h.legacyVersion = Tls.SSL3),
                         handshakeAlert(PROTOCOL_VERSION, "§D.5")),
-                againstServer("H35", "RFC 8446 §4.2.1", "legacy_version 0x0301 with supported_versions TLS 1.3: the extension decides",
-                        p -> {
-                            p.hello(h -> h.legacyVersion = Tls.TLS10);
-                            p.finishHandshake();
-                        }, completes()),
                 againstServer("H07", "RFC 8446 §4.1.2", "compression methods [deflate, null] offered",
                         p -> p.hello(h -> h.compression = List.of(1, 0)),
                         handshakeAlert(ILLEGAL_PARAMETER, "compression")),
@@ -58,6 +58,16 @@ final class ClientHelloScenarios {
                 againstServer("H09", "RFC 8446 §4.1.2, §6.2", "empty compression methods",
                         p -> p.hello(h -> h.compression = List.of()),
                         handshakeAlert(DECODE_ERROR, "legacy_compression_methods")),
+                againstServer("H35", "RFC 8446 §4.2.1", "legacy_version 0x0301 with supported_versions TLS 1.3: the extension decides",
+                        p -> {
+                            p.hello(h -> h.legacyVersion = Tls.TLS10);
+                            p.finishHandshake();
+                        }, completes()));
+    }
+
+    /** Wrong lengths at every nesting level of the ClientHello. */
+    private static List<Scenario> lengths() {
+        return List.of(
                 againstServer("H10", "RFC 8446 §4, §6.2", "handshake length one byte short",
                         p -> p.hello(h -> h.lie("handshake", -1)),
                         handshakeAlert(DECODE_ERROR, "ClientHello")),
@@ -99,7 +109,12 @@ final class ClientHelloScenarios {
                         handshakeAlert(DECODE_ERROR, "key_exchange")),
                 againstServer("H23", "RFC 8446 §4.2.8, §6.2", "key_exchange length runs past client_shares",
                         p -> p.hello(h -> h.lie("key_exchange", 1)),
-                        handshakeAlert(DECODE_ERROR, "key_exchange")),
+                        handshakeAlert(DECODE_ERROR, "key_exchange")));
+    }
+
+    /** Wrong lengths inside extensions, and the hello's records. */
+    private static List<Scenario> extensionLengths() {
+        return List.of(
                 againstServer("H24", "RFC 8446 §4.2.1, §6.2", "empty supported_versions list",
                         p -> p.hello(h -> h.put(Exts.supportedVersions())),
                         handshakeAlert(DECODE_ERROR, "versions")),

@@ -27,6 +27,11 @@ final class HelloRetryScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(againstServers(), againstClients());
+    }
+
+    /** Against a server: the second ClientHello changed in ways RFC 8446 §4.1.2 forbids. */
+    private static List<Scenario> againstServers() {
         return List.of(
                 retry("Q01", "RFC 8446 §4.1.4", "correct second ClientHello after HelloRetryRequest", (p, h) -> { },
                         completes()),
@@ -55,7 +60,12 @@ final class HelloRetryScenarios {
                             p.upToClientFinished();
                             p.useHandshakeKey();
                             p.sendHandshake(p.clientHello().encode());
-                        }, handshakeAlert(UNEXPECTED_MESSAGE, "ClientHello")),
+                        }, handshakeAlert(UNEXPECTED_MESSAGE, "ClientHello")));
+    }
+
+    /** Against a client: HelloRetryRequests it must refuse, and the ServerHello after one. */
+    private static List<Scenario> againstClients() {
+        return List.of(
                 retried("Y01", "RFC 8446 §4.1.4", "HelloRetryRequest for secp384r1, then a full handshake", p -> {
                     p.sendServerHello(p.serverHello(Tls.SECP384R1));
                     p.sendFlight(p.flight());

@@ -27,6 +27,11 @@ final class PostHandshakeScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(keyUpdates(), renegotiationAndStrays(), fromServers());
+    }
+
+    /** KeyUpdate done right, wrong and in floods, against a server. */
+    private static List<Scenario> keyUpdates() {
         return List.of(
                 againstServer("P01", "RFC 8446 §4.6.3", "KeyUpdate, then data under the next key", p -> {
                     p.handshake();
@@ -71,6 +76,19 @@ final class PostHandshakeScenarios {
                     p.sendKeyUpdate(0);
                     p.sendRaw(old.seal(Tls.APPLICATION_DATA, PING));
                 }, alert(BAD_RECORD_MAC, SSLException.class, "authentication")),
+                againstServer("P12", "RFC 8446 §5.1", "two KeyUpdates in one record (the second spans the key change)", p -> {
+                    p.handshake();
+                    p.send(Tls.HANDSHAKE, Bytes.concat(Msg.keyUpdate(0), Msg.keyUpdate(0)));
+                }, protocolAlert(UNEXPECTED_MESSAGE, "key change")),
+                againstServer("P13", "RFC 8446 §5, §4.6.3", "KeyUpdate in a plaintext record", p -> {
+                    p.handshake();
+                    p.sendRaw(Rec.plain(Tls.HANDSHAKE, Msg.keyUpdate(0)));
+                }, protocolAlert(UNEXPECTED_MESSAGE, "unprotected")));
+    }
+
+    /** Renegotiation attempts and handshake messages with no post-handshake meaning, against a server. */
+    private static List<Scenario> renegotiationAndStrays() {
+        return List.of(
                 againstServer("P09", "RFC 8446 §4.1.2, §4.6", "ClientHello after the handshake (renegotiation)", p -> {
                     p.handshake();
                     p.send(Tls.HANDSHAKE, p.clientHello().encode());
@@ -83,18 +101,15 @@ final class PostHandshakeScenarios {
                     p.handshake();
                     p.send(Tls.HANDSHAKE, Msg.finished(new byte[p.schedule.hash.length()]));
                 }, protocolAlert(UNEXPECTED_MESSAGE, "Finished")),
-                againstServer("P12", "RFC 8446 §5.1", "two KeyUpdates in one record (the second spans the key change)", p -> {
-                    p.handshake();
-                    p.send(Tls.HANDSHAKE, Bytes.concat(Msg.keyUpdate(0), Msg.keyUpdate(0)));
-                }, protocolAlert(UNEXPECTED_MESSAGE, "key change")),
-                againstServer("P13", "RFC 8446 §5, §4.6.3", "KeyUpdate in a plaintext record", p -> {
-                    p.handshake();
-                    p.sendRaw(Rec.plain(Tls.HANDSHAKE, Msg.keyUpdate(0)));
-                }, protocolAlert(UNEXPECTED_MESSAGE, "unprotected")),
                 againstServer("P14", "RFC 8446 §4.5", "EndOfEarlyData after the handshake", p -> {
                     p.handshake();
                     p.send(Tls.HANDSHAKE, Msg.handshake(Tls.END_OF_EARLY_DATA, new byte[0]));
-                }, protocolAlert(UNEXPECTED_MESSAGE, "EndOfEarlyData")),
+                }, protocolAlert(UNEXPECTED_MESSAGE, "EndOfEarlyData")));
+    }
+
+    /** Tickets, renegotiation attempts, stray messages and KeyUpdates from a server. */
+    private static List<Scenario> fromServers() {
+        return List.of(
                 againstClient("T01", "RFC 8446 §4.6.1", "NewSessionTicket is accepted", p -> {
                     p.handshake();
                     p.send(Tls.HANDSHAKE, Msg.newSessionTicket(3600, new byte[] {1}, Bytes.filled(40, 0x77)));

@@ -77,10 +77,6 @@ final class RecordCipher {
         seq = s;
     }
 
-    long sequence() {
-        return seq;
-    }
-
     private byte[] nonce(long s) {
         byte[] n = iv.clone();
         for (int i = 0; i < 8; i++) {

@@ -8,6 +8,16 @@ final class Scenarios {
     private Scenarios() {
     }
 
+    /** The lists joined, in order. */
+    @SafeVarargs
+    static List<Scenario> concat(List<Scenario>... parts) {
+        List<Scenario> all = new ArrayList<>();
+        for (List<Scenario> p : parts) {
+            all.addAll(p);
+        }
+        return all;
+    }
+
     static List<Scenario> all() {
         List<Scenario> all = new ArrayList<>();
         all.addAll(BaselineScenarios.all());

@@ -67,9 +67,4 @@ final class Schedule {
     RecordCipher cipher(TrafficSecret secret) {
         return new RecordCipher(secret.keys(aead));
     }
-
-    /** Finished.verify_data of the side owning {@code secret}, over the transcript so far (RFC 8446 §4.4.4). */
-    byte[] finished(TrafficSecret secret) {
-        return secret.finishedVerifyData(transcript.current());
-    }
 }

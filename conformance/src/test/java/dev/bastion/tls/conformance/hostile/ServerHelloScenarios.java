@@ -27,6 +27,11 @@ final class ServerHelloScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(versionsAndSuites(), keySharesAndExtensions());
+    }
+
+    /** Versions, downgrade sentinels, suites and the echo. */
+    private static List<Scenario> versionsAndSuites() {
         return List.of(
                 refused("S01", "RFC 8446 §4.1.3", "cipher suite not offered (TLS_AES_128_CCM_SHA256)", ILLEGAL_PARAMETER,
                         "not offered", h -> h.suites.set(0, Tls.TLS_AES_128_CCM_SHA256)),
@@ -49,6 +54,15 @@ final class ServerHelloScenarios {
                         "legacy_session_id", h -> h.sessionId = Bytes.filled(32, 0xEE)),
                 refused("S09", "RFC 8446 §4.1.3", "legacy_compression_method 1", ILLEGAL_PARAMETER, "compression",
                         h -> h.compression.set(0, 1)),
+                suite("S24", "TLS_AES_256_GCM_SHA384", Tls.TLS_AES_256_GCM_SHA384),
+                suite("S25", "TLS_CHACHA20_POLY1305_SHA256", Tls.TLS_CHACHA20_POLY1305_SHA256),
+                refused("S26", "RFC 8446 §D.5", "legacy_version 0x0300 in a ServerHello selecting TLS 1.3", PROTOCOL_VERSION,
+                        "§D.5", h -> h.legacyVersion = Tls.SSL3));
+    }
+
+    /** Key shares, extensions and lengths. */
+    private static List<Scenario> keySharesAndExtensions() {
+        return List.of(
                 refused("S10", "RFC 8446 §4.2.8", "key share for a group the client sent none for (secp384r1)",
                         ILLEGAL_PARAMETER, "key share", h -> h.put(Exts.serverShare(Tls.SECP384R1, new byte[97]))),
                 refused("S11", "RFC 8446 §7.4.2; RFC 7748 §6.1", "all-zero X25519 key share", ILLEGAL_PARAMETER, "all-zero",
@@ -76,11 +90,7 @@ final class ServerHelloScenarios {
                 refused("S22", "RFC 8446 §4.2.1, §6.2", "supported_versions extension_data of 3 bytes", DECODE_ERROR,
                         "supported_versions", h -> h.put(Ext.of(Tls.EXT_SUPPORTED_VERSIONS, Bytes.hex("030403")))),
                 refused("S23", "RFC 8446 §4.2.8, §6.2", "key_exchange length runs past the extension", DECODE_ERROR,
-                        "key_exchange", h -> h.lie("key_exchange", 4)),
-                refused("S26", "RFC 8446 §D.5", "legacy_version 0x0300 in a ServerHello selecting TLS 1.3", PROTOCOL_VERSION,
-                        "§D.5", h -> h.legacyVersion = Tls.SSL3),
-                suite("S24", "TLS_AES_256_GCM_SHA384", Tls.TLS_AES_256_GCM_SHA384),
-                suite("S25", "TLS_CHACHA20_POLY1305_SHA256", Tls.TLS_CHACHA20_POLY1305_SHA256));
+                        "key_exchange", h -> h.lie("key_exchange", 4)));
     }
 
     private static Scenario refused(String id, String rfc, String title, AlertDescription alert, String fragment,

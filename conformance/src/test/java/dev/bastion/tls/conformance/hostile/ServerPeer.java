@@ -176,6 +176,15 @@ final class ServerPeer extends Peer {
      * secrets are derived and the server writes with its application key afterwards.
      */
     void sendFlight(List<byte[]> messages, int size) {
+        sendFlight(messages, size, null);
+    }
+
+    /**
+     * As {@link #sendFlight(List, int)}; when the flight ends with the Finished and
+     * {@code halfRttData} is not null, that data follows in the same write under the server's
+     * application key (0.5-RTT data, RFC 8446 §2).
+     */
+    void sendFlight(List<byte[]> messages, int size, byte[] halfRttData) {
         byte[][] m = messages.toArray(new byte[0][]);
         boolean finishing = (m[m.length - 1][0] & 0xFF) == Tls.FINISHED;
         if (finishing) {
@@ -186,8 +195,9 @@ final class ServerPeer extends Peer {
             schedule.applicationSecrets();
             expectVictimKey(schedule.cipher(schedule.clientApplication));
             byte[] all = Bytes.concat(m);
-            sendRaw(size == 0 ? writer.seal(Tls.HANDSHAKE, all) : fragments(all, size));
+            byte[] flight = size == 0 ? writer.seal(Tls.HANDSHAKE, all) : fragments(all, size);
             writer = schedule.cipher(schedule.serverApplication);
+            sendRaw(halfRttData == null ? flight : Bytes.concat(flight, writer.seal(Tls.APPLICATION_DATA, halfRttData)));
         } else if (size == 0) {
             sendHandshake(m);
         } else {
