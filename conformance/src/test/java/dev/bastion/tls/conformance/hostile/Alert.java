@@ -2,8 +2,11 @@ package dev.bastion.tls.conformance.hostile;
 
 import dev.bastion.tls.codec.AlertDescription;
 
-/** An alert the victim sent, as decoded by the hostile peer (RFC 8446 §6). */
-record Alert(int level, int code) {
+/**
+ * An alert the victim sent, as decoded by the hostile peer (RFC 8446 §6), and whether it came
+ * in a protected record.
+ */
+record Alert(int level, int code, boolean protectedRecord) {
     static final int WARNING = 1;
     static final int FATAL = 2;
 
@@ -22,6 +25,6 @@ record Alert(int level, int code) {
     @Override
     public String toString() {
         return (level == FATAL ? "fatal " : level == WARNING ? "warning " : "level(" + level + ") ")
-                + AlertDescription.nameOf(code);
+                + AlertDescription.nameOf(code) + (protectedRecord ? "" : " (in the clear)");
     }
 }

@@ -110,9 +110,9 @@ abstract class Peer {
                 if (opened.isEmpty()) {
                     return;
                 }
-                sort(opened.get());
+                sort(opened.get(), true);
             } else {
-                sort(r);
+                sort(r, false);
             }
             pending.remove(0);
         }
@@ -183,12 +183,12 @@ abstract class Peer {
         return Optional.empty();
     }
 
-    private void sort(Rec r) {
+    private void sort(Rec r, boolean protectedRecord) {
         switch (r.type()) {
             case Tls.HANDSHAKE -> handshake.writeBytes(r.fragment());
             case Tls.ALERT -> {
                 if (r.fragment().length == 2) {
-                    alerts.add(new Alert(r.fragment()[0] & 0xFF, r.fragment()[1] & 0xFF));
+                    alerts.add(new Alert(r.fragment()[0] & 0xFF, r.fragment()[1] & 0xFF, protectedRecord));
                 } else {
                     unreadable++;
                 }
