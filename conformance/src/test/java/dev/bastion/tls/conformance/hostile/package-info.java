@@ -38,9 +38,11 @@
  * last); refuses a handshake message over {@code jdk.tls.maxHandshakeMessageSize} with
  * illegal_parameter (SunJSSE: unexpected_message); bounds records without content, user_canceled
  * warnings and KeyUpdates at 32 in a row (SunJSSE 17 took 33 KeyUpdates and 33 user_canceled
- * warnings); answers close_notify during the handshake with unexpected_message. When a misplaced handshake message
- * is also malformed (a Finished of the wrong length where a ClientHello is due) it reports the
- * decode_error, because messages are decoded before the state machine sees them. Protected
+ * warnings); answers close_notify during the handshake with unexpected_message. When a misplaced
+ * handshake message is also malformed (a Finished of the wrong length where a ClientHello is due)
+ * it reports the decode_error, because messages are decoded before the state machine sees them.
+ * A Bastion client that rejects the server's encrypted flight sends its alert in the clear (its
+ * handshake write key is installed with its second flight), as OpenSSL does; SunJSSE encrypts it. Protected
  * records must carry legacy_record_version 0x0303 (protocol_version otherwise), as OpenSSL and
  * BoringSSL require, where RFC 8446 §5.1 says the field is ignored.
  */
