@@ -22,7 +22,8 @@ import java.util.Arrays;
  *     middlebox-compatibility CCS as the plaintext record {@code 14 03 03 00 01 01}, and
  *     {@code open} passes a received plaintext CCS through after checking it is exactly the
  *     byte 0x01 (else {@code unexpected_message}). Whether one is allowed at this point is the
- *     connection's decision. Other unprotected types are {@code unexpected_message}.</li>
+ *     connection's decision. Other unprotected types are {@code unexpected_message}, except
+ *     an alert while {@link #acceptPlaintextAlertsUntilFirstRecord} is on.</li>
  * </ul>
  *
  * <p>Sealing copies the content into the destination and encrypts it there in place, because
@@ -47,6 +48,7 @@ public final class Tls13Protection implements Protection {
     private final PaddingPolicy padding;
     private final long keyUpdateThreshold;
     private boolean closed;
+    private boolean plaintextAlerts;
 
     /** Protection with these keys and no padding. The keys are copied; the caller may destroy them. */
     public Tls13Protection(TrafficKeys keys) {
@@ -75,6 +77,19 @@ public final class Tls13Protection implements Protection {
         return algorithm;
     }
 
+    /**
+     * Lets {@link #open} pass an unprotected alert record through until the first protected
+     * record opens. For a connection's first read key only: a peer that fails before it has
+     * handshake keys of its own (a client that cannot use the ServerHello, say) can send its
+     * alert only in the clear, while this side already reads protected records (RFC 8446 §6:
+     * alerts are "encrypted as specified by the current connection state", which for that peer
+     * is none). Once the peer has sent a protected record it has keys, and a plaintext alert is
+     * {@code unexpected_message} again.
+     */
+    public void acceptPlaintextAlertsUntilFirstRecord() {
+        plaintextAlerts = true;
+    }
+
     /** The sequence number the next record will use (unsigned 64-bit). */
     public long sequenceNumber() {
         return seq.value();
@@ -93,8 +108,9 @@ public final class Tls13Protection implements Protection {
     @Override
     public int maxPlaintext(int recordLength) {
         // a protected record yields at most fragment - tag bytes (content, type, padding are
-        // written before the padding is stripped); a plaintext CCS yields its one byte
-        return recordLength <= HEADER ? 0 : Math.max(recordLength - HEADER - TAG, 1);
+        // written before the padding is stripped); a plaintext CCS yields its one byte, a
+        // plaintext alert (while accepted) its two
+        return recordLength <= HEADER ? 0 : Math.max(recordLength - HEADER - TAG, plaintextAlerts ? 2 : 1);
     }
 
     @Override
@@ -174,6 +190,9 @@ public final class Tls13Protection implements Protection {
         if (outer == ContentType.CHANGE_CIPHER_SPEC) {
             return openCompatibilityCcs(src, dst, length);
         }
+        if (outer == ContentType.ALERT && plaintextAlerts) {
+            return openPlaintextAlert(src, dst, length);
+        }
         if (outer != ContentType.APPLICATION_DATA) {
             throw TlsAlert.unexpectedMessage("unprotected " + outer.rfcName()
                     + " record received after TLS 1.3 keys were installed (RFC 8446 §5)");
@@ -193,6 +212,7 @@ public final class Tls13Protection implements Protection {
             scratch.wipeNonce();
         }
         seq.advance();
+        plaintextAlerts = false;
         return stripPadding(dst, dstStart);
     }
 
@@ -274,6 +294,18 @@ public final class Tls13Protection implements Protection {
         dst.put((byte) 1);
         src.position(start + HEADER + 1);
         return ContentType.CHANGE_CIPHER_SPEC;
+    }
+
+    private ContentType openPlaintextAlert(ByteBuffer src, ByteBuffer dst, int length) {
+        if (length != AlertMessage.LENGTH) {
+            throw TlsAlert.decodeError("unprotected alert record of " + length
+                    + " byte(s); an alert is exactly 2 bytes (RFC 8446 §5.1, §6)");
+        }
+        Records.requireRoom(dst, AlertMessage.LENGTH, "alert record");
+        int start = src.position();
+        dst.put(src.get(start + HEADER)).put(src.get(start + HEADER + 1));
+        src.position(start + HEADER + AlertMessage.LENGTH);
+        return ContentType.ALERT;
     }
 
     private int paddingFor(int contentLength) {
