@@ -1,5 +1,6 @@
 package dev.bastion.tls;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -13,14 +14,17 @@ import org.junit.jupiter.api.Test;
 class ProviderRegistrationTest {
 
     @Test
-    void registersTheTls13Contexts() throws Exception {
+    void registersTheContexts() throws Exception {
         BastionProvider p = new BastionProvider();
-        assertEquals(Set.of("TLS", "TLSv1.3", "Default"),
+        assertEquals(Set.of("TLS", "TLSv1.3", "TLSv1.2", "Default"),
                 p.getServices().stream().map(java.security.Provider.Service::getAlgorithm).collect(Collectors.toSet()));
         SSLContext ctx = SSLContext.getInstance("SSL", p);
         assertEquals("SSL", ctx.getProtocol());
         ctx.init(null, null, null);
         assertInstanceOf(BastionEngine.class, ctx.createSSLEngine());
         assertEquals(p, SSLContext.getInstance("Default", p).getProvider());
+        SSLContext tls12 = SSLContext.getInstance("TLSv1.2", p);
+        tls12.init(null, null, null);
+        assertArrayEquals(new String[] {"TLSv1.2"}, tls12.createSSLEngine().getEnabledProtocols());
     }
 }
