@@ -37,6 +37,11 @@ final class ClientFlight {
     static ClientState send(Progress progress, KeyAgreement agreement, Optional<CertificateRequest12> request,
             HandshakeIo io) {
         Negotiated n = progress.negotiated();
+        if (request.isPresent()) {
+            // what the key manager checks a client chain against (getPeerSupportedSignatureAlgorithms)
+            n = n.withPeerSignatureSchemes(Negotiator.schemeNames(request.get().signatureAlgorithms()));
+            io.handshakeSession(n);
+        }
         Optional<Signer> signer = request.flatMap(r -> signer(progress, r, io));
         if (request.isPresent()) {
             List<X509Certificate> chain = signer.map(s -> s.credential().chain()).orElse(List.of());

@@ -10,13 +10,15 @@ import dev.bastion.tls.handshake.ServerAnswers;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.EcPointFormats;
 import dev.bastion.tls.message.ext.ExtensionType;
+import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIServerName;
 
 /**
- * The TLS 1.2 server's decisions on a checked ClientHello: server name and ALPN
+ * The TLS 1.2 server's decisions on a checked ClientHello: a fresh 32-byte session id (known to
+ * the handshake session from the start, {@code getId()}), server name and ALPN
  * ({@link ServerAnswers}), the extended master secret (RFC 7627 §5.3, with
  * {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}), then
  * suite, group and certificate ({@link SuiteSelector}). The handshake session shows the
@@ -31,8 +33,10 @@ final class ServerChoices {
         boolean ack = ServerAnswers.acknowledgeServerName(config, requested);
         List<Integer> clientSchemes = ch.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes)
                 .orElse(List.of());
-        Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS12).withRequestedServerNames(requested)
-                .withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
+        byte[] sessionId = new byte[32];
+        io.random().nextBytes(sessionId);
+        Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS12).withSessionId(Opaque.of(sessionId))
+                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
         io.handshakeSession(n);
         Optional<String> protocol = ServerAnswers.applicationProtocol(config, ch, io);
         n = n.withApplicationProtocol(protocol);

@@ -36,8 +36,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The TLS 1.2 server's first flight (RFC 5246 §7.3): ServerHello (a fresh 32-byte session id;
- * the random ends with the TLS 1.3 downgrade sentinel when this server enables TLS 1.3, RFC
+ * The TLS 1.2 server's first flight (RFC 5246 §7.3): ServerHello (the session id of
+ * {@link ServerChoices}; the random ends with the TLS 1.3 downgrade sentinel when this server enables TLS 1.3, RFC
  * 8446 §4.1.3), Certificate, ServerKeyExchange for (EC)DHE (RFC 8422 §5.4, RFC 5246 §7.4.3),
  * CertificateRequest when client authentication is on (§7.4.4), ServerHelloDone. With client
  * authentication the transcript keeps the messages, for the client's CertificateVerify.
@@ -56,15 +56,15 @@ final class ServerFlight {
         if (config.enables(HandshakeConfig.TLS13)) {
             random = ServerHello.withDowngradeSentinel(random, ServerHello.DOWNGRADE_TLS12);
         }
-        Opaque sessionId = Opaque.of(bytes(io, 32));
-        io.send(new ServerHello(HandshakeConfig.TLS12, random, sessionId, s.suite().code(), 0, extensions(c)));
+        io.send(new ServerHello(HandshakeConfig.TLS12, random, c.negotiated().sessionId(), s.suite().code(), 0,
+                extensions(c)));
         io.send(new Certificate12(CertificateChains.encoded(s.credential().chain())));
         KeyExchangeSecret secret = keyExchange(s, ch.random().toByteArray(), random.toByteArray(), io);
         Optional<CertificateRequest12> request = config.clientAuth() == ClientAuth.NONE ? Optional.empty()
                 : Optional.of(certificateRequest(config));
         request.ifPresent(io::send);
         io.send(new ServerHelloDone());
-        Negotiated n = c.negotiated().withSessionId(sessionId);
+        Negotiated n = c.negotiated();
         io.handshakeSession(n);
         Progress progress = new Progress(config, ch, s.suite(), random, c.extendedMasterSecret(), n);
         if (request.isPresent()) {
