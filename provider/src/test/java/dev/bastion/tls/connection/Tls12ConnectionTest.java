@@ -151,6 +151,25 @@ class Tls12ConnectionTest {
                 seal(serverWrite, 0, ContentType.APPLICATION_DATA, bytes("ok too"))));
     }
 
+    /** Refused renegotiation requests are bounded like KeyUpdates; application data resets the count. */
+    @Test
+    void endlessHelloRequestsAreBounded() throws Exception {
+        Tls12Pair p = pair(ECDHE).handshake();
+        Tls12AeadProtection serverWrite = new Tls12AeadProtection(p.keys().serverWrite());
+        byte[] helloRequest = new HelloRequest().encoding();
+        for (int i = 0; i < Limits.MAX_CONSECUTIVE_RENEGOTIATION_REQUESTS; i++) {
+            // the first one follows the server's Finished (sequence 0)
+            Tls12Pair.deliver(p.client, seal(serverWrite, i == 0 ? 1 : 0, ContentType.HANDSHAKE, helloRequest));
+        }
+        Tls12Pair.deliver(p.client, seal(serverWrite, 0, ContentType.APPLICATION_DATA, bytes("data")));
+        for (int i = 0; i < Limits.MAX_CONSECUTIVE_RENEGOTIATION_REQUESTS; i++) {
+            Tls12Pair.deliver(p.client, seal(serverWrite, 0, ContentType.HANDSHAKE, helloRequest));
+        }
+        byte[] one = seal(serverWrite, 0, ContentType.HANDSHAKE, helloRequest);
+        SSLException e = assertThrows(SSLProtocolException.class, () -> Tls12Pair.deliver(p.client, one));
+        assertTrue(e.getMessage().contains("more than 32"), e.getMessage());
+    }
+
     /**
      * RFC 5246 §7.4.7.1: an EncryptedPreMasterSecret with wrong padding, of the wrong length, or
      * carrying the wrong version all end the same way: the server accepts the ClientKeyExchange
