@@ -199,6 +199,20 @@ class Tls12OpenSslInteropTest {
         assertTrue(r.gotResponse(), r.output());
     }
 
+    /** SSL 3.0 to TLS 1.1 are never negotiated: a TLS 1.1-only s_client gets protocol_version (70). */
+    @ParameterizedTest(name = "s_client -tls1_1 -> {0} server: protocol_version")
+    @MethodSource("dev.bastion.tls.conformance.interop.Providers#underTestTls12")
+    void tls11ClientGetsProtocolVersion(String provider) throws Exception {
+        EngineServer server = engineServer(provider, "tls13+12", e -> e.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"}));
+        Result r = OpenSslClient.verifying(PKI, "localhost").add("-min_protocol", "TLSv1.1")
+                .add("-max_protocol", "TLSv1.1").cipher("DEFAULT@SECLEVEL=0").run(server.port());
+        Accepted a = server.next();
+
+        assertTrue(a.failure() != null, "the server must refuse TLS 1.1:\n" + r.output());
+        assertTrue(java.util.regex.Pattern.compile("Level=fatal\\(2\\), description=[^\\n]*\\(70\\)").matcher(r.output())
+                .find(), "s_client received a fatal protocol_version (70):\n" + r.output());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     /** A TLS 1.2 s_server with {@code key}'s certificate and every suite above, started once per name. */
