@@ -197,4 +197,17 @@ class Tls12EngineMatrixTest {
         }
         return out;
     }
+
+    /** Default suites and their order: SunJSSE 17's, restricted to the AEAD suites Bastion implements. */
+    @org.junit.jupiter.api.Test
+    void defaultSuiteOrderIsSunJsses() throws Exception {
+        List<String> bastion = List.of(Credentials.get().context("Bastion", null, false).getDefaultSSLParameters()
+                .getCipherSuites());
+        List<String> sun = List.of(Credentials.get().context("SunJSSE", null, false).getDefaultSSLParameters()
+                .getCipherSuites()).stream().filter(bastion::contains).toList();
+        assertEquals(sun, bastion);
+        assertTrue(bastion.containsAll(List.of(SUITES)), "every TLS 1.2 suite is enabled by default");
+        assertEquals(List.of("TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256"),
+                bastion.subList(bastion.size() - 2, bastion.size()), "RSA key transport last");
+    }
 }
