@@ -6,6 +6,7 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HandshakeTrace;
 import dev.bastion.tls.message.HandshakeType;
 import dev.bastion.tls.message.KeyUpdate;
 import dev.bastion.tls.message.MessageDecoder;
@@ -161,6 +162,7 @@ final class Inbound {
     private void process(RawHandshakeMessage raw) {
         Handshaker h = c.handshaker();
         HandshakeMessage m = MessageDecoder.decode(Reader.of(raw.encoding()), h.decodeContext());
+        HandshakeTrace.received(c.config().client(), m);
         if (!c.complete()) { // post-handshake messages are not part of the transcript
             c.transcript().update(raw.encoding());
         }
