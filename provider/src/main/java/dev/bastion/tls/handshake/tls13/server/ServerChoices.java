@@ -16,6 +16,7 @@ import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.Alpn;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
+import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
 import dev.bastion.tls.message.ext.SupportedGroups;
 import java.security.PublicKey;
 import java.util.List;
@@ -53,8 +54,13 @@ final class ServerChoices {
         List<SNIServerName> requested = ch.extensions().serverName().map(ServerNames::fromExtension).orElse(List.of());
         boolean ack = serverName(config, requested);
         List<Integer> clientSchemes = ch.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow();
+        // RFC 8446 §4.2.3: signature_algorithms_cert, when sent, says what the client accepts in
+        // certificates; the session shows it (as SunJSSE's does) so a key manager picks a chain
+        // the client can verify, e.g. one signed with rsa_pkcs1_sha256 that JDK 25 lists only there
+        List<Integer> certificateSchemes = ch.extensions().signatureAlgorithmsCert()
+                .map(SignatureAlgorithmsCert::schemes).orElse(clientSchemes);
         Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS13).withCipherSuite(suite).withGroup(group)
-                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
+                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(certificateSchemes));
         io.handshakeSession(n);
         Optional<String> protocol = applicationProtocol(config, ch, io);
         n = n.withApplicationProtocol(protocol);
