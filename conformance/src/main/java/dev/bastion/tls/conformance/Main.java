@@ -21,7 +21,7 @@ public final class Main {
                   answers HTTP/1.x requests with a page about the TLS session (port 4433 and
                   a throwaway localhost certificate by default; port 0 picks a free one)
 
-              client https://host[:port]/[path] [--resume N] [--cafile F | --insecure]
+              client https://host[:port]/[path] [URL...] [--resume N] [--cafile F | --insecure]
                      [--cert F --key F] [--tls1.2|--tls1.3] [--groups G,..] [--suites S,..]
                      [--alpn P,..] [--provider NAME] [--trace]
                   fetches the URL and prints protocol, suite, group, ALPN, resumption and the

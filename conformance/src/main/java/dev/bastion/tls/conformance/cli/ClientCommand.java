@@ -7,14 +7,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 
 /**
- * {@code bastion client https://host:port/path}: like {@code openssl s_client} plus one HTTP
- * request. Connects with one provider's {@code SSLEngine}, sends {@code GET}, reads the answer
+ * {@code bastion client https://host:port/path [more URLs]}: like {@code openssl s_client} plus
+ * one HTTP request per URL. Connects with one provider's {@code SSLEngine}, sends {@code GET}, reads the answer
  * to the end, and prints what was negotiated ({@link SessionReport}): protocol, suite, group,
  * ALPN, whether the session was resumed, and the server's certificate chain. With
  * {@code --resume N} it connects N more times with the same {@code SSLContext}, so the
@@ -38,10 +39,10 @@ public final class ClientCommand {
 
     /** Runs with options whose process-wide part is already applied. */
     public static int run(Options o, PrintStream out) throws Exception {
-        if (o.positional().size() != 1) {
-            throw new UsageException("give exactly one https:// URL");
+        if (o.positional().isEmpty()) {
+            throw new UsageException("give an https:// URL");
         }
-        URI url = url(o.positional().get(0));
+        List<URI> urls = o.positional().stream().map(ClientCommand::url).toList();
         boolean insecure = o.has("insecure");
         if (insecure && o.value("cafile").isPresent()) {
             throw new UsageException("give either --cafile or --insecure, not both");
@@ -50,21 +51,26 @@ public final class ClientCommand {
         TlsSetup tls = TlsSetup.from(o, TlsSetup.keysFrom(o), fallback);
         SSLContext context = tls.context();
         int connections = 1 + o.integer("resume", 0, 0, 1000);
-        int port = url.getPort() < 0 ? 443 : url.getPort();
         out.println("provider:    " + tls.provider().getName() + " " + tls.provider().getVersionStr());
         int failed = 0;
-        for (int i = 1; i <= connections; i++) {
-            if (connections > 1) {
-                out.println("connection:  " + i + " of " + connections);
+        for (URI url : urls) {
+            if (urls.size() > 1) {
+                out.println("url:         " + url);
             }
-            SSLEngine engine = tls.clientEngine(context, url.getHost(), port, !insecure);
-            try {
-                fetch(engine, url, port, out);
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                out.println("error:       " + Failures.describe(e));
+            int port = url.getPort() < 0 ? 443 : url.getPort();
+            for (int i = 1; i <= connections; i++) {
+                if (connections > 1) {
+                    out.println("connection:  " + i + " of " + connections);
+                }
+                SSLEngine engine = tls.clientEngine(context, url.getHost(), port, !insecure);
+                try {
+                    fetch(engine, url, port, out);
+                } catch (IOException | RuntimeException e) {
+                    failed++;
+                    out.println("error:       " + Failures.describe(e));
+                }
+                out.flush();
             }
-            out.flush();
         }
         return failed == 0 ? 0 : 1;
     }
