@@ -23,6 +23,13 @@ import javax.net.ssl.SSLException;
  * {@link #group(SSLEngine)} asks BoringSSL itself which group it negotiated.
  */
 public final class BoringSsl {
+    /** TLS 1.2 AEAD suites BoringSSL has (no DHE). */
+    private static final List<String> TLS12_AEAD_SUITES = List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_AES_256_GCM_SHA384");
+
     private BoringSsl() {
     }
 
@@ -71,6 +78,9 @@ public final class BoringSsl {
 
     private static SslContext configure(SslContextBuilder b, List<String> groups, List<String> alpn, String protocol)
             throws SSLException {
+        if (protocol.equals("TLSv1.2")) {
+            b.ciphers(TLS12_AEAD_SUITES); // Netty's default list lacks some of them (ChaCha20, RSA AES-256)
+        }
         b.sslProvider(SslProvider.OPENSSL).protocols(protocol)
                 .option(OpenSslContextOption.GROUPS, groups.toArray(new String[0]));
         if (!alpn.isEmpty()) {

@@ -77,13 +77,10 @@ final class BcJsseRunner extends Runner {
      * ecdsa_secp256r1_sha256 nor uses such a key unless secp256r1 is among its groups.
      */
     private static List<String> groups(MatrixCase c) {
-        if (c.group().equals(MatrixCase.NONE)) {
-            return List.of();
-        }
         boolean p256 = c.clientAuth() || c.certificate() == dev.bastion.tls.conformance.interop.TestPki.ServerKey.EC;
-        if (p256 && !c.group().equals("secp256r1")) {
-            return List.of(c.group(), "secp256r1");
+        if (c.groups().isEmpty() || !p256 || c.groups().contains("secp256r1")) {
+            return c.groups();
         }
-        return List.of(c.group());
+        return List.of(c.group(), "secp256r1");
     }
 }

@@ -61,7 +61,7 @@ final class BoringSslRunner extends EngineRunner {
     }
 
     private static List<String> groups(MatrixCase c) {
-        return c.group().equals(MatrixCase.NONE) || c.keyExchange().equals("DHE") ? List.of("X25519", "P-256")
-                : List.of(Names.boringSsl(c.group()));
+        return c.groups().isEmpty() ? List.of("X25519", "P-256")
+                : c.groups().stream().map(Names::boringSsl).toList();
     }
 }

@@ -45,8 +45,8 @@ final class CurlRunner extends Runner {
             } else {
                 cmd.addAll(List.of("--tlsv1.3", "--tls-max", "1.3", "--tls13-ciphers", c.suite()));
             }
-            if (!c.group().equals(MatrixCase.NONE)) {
-                cmd.addAll(List.of("--curves", c.group()));
+            if (!c.groups().isEmpty()) {
+                cmd.addAll(List.of("--curves", String.join(":", c.groups())));
             }
             if (c.clientAuth()) {
                 cmd.addAll(List.of("--cert", subject.pki.client().chainPem().toString(), "--key",

@@ -145,7 +145,8 @@ final class GnuTlsRunner extends Runner {
     /** GnuTLS's own error lines. */
     static String errors(String output) {
         List<String> lines = output.lines().filter(l -> l.contains("Fatal error") || l.contains("has failed")
-                || l.startsWith("Error") || l.contains("*** Received alert") || l.contains("error:")).toList();
+                || l.startsWith("Error") || l.contains("*** Received alert") || l.contains("error:")
+                || l.startsWith("Syntax error")).toList();
         return lines.isEmpty() ? "" : String.join(" | ", lines.subList(Math.max(0, lines.size() - 2), lines.size()));
     }
 

@@ -74,7 +74,7 @@ class InteropMatrixTest {
         }
         try {
             Map<MatrixCase, Outcome> outcomes = run.decided();
-            String text = MatrixReport.render(run.mode, run.subject.provider, run.subject.trace.active(), versions(),
+            String text = MatrixReport.render(run.mode, run.subject.provider, run.subject.traced(), versions(),
                     outcomes, Duration.ofNanos(System.nanoTime() - started));
             MatrixReport.write(REPORT, text);
             int[] n = MatrixReport.counts(outcomes);

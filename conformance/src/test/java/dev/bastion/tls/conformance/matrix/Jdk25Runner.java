@@ -47,7 +47,7 @@ final class Jdk25Runner extends Runner {
 
     @Override
     public Object batchKey(MatrixCase c) {
-        return c.role() == Role.CLIENT ? c : List.of(c.version(), c.group(), c.clientAuth(), c.resumed());
+        return c.role() == Role.CLIENT ? c : List.of(c.version(), c.groups(), c.clientAuth(), c.resumed());
     }
 
     @Override
@@ -150,8 +150,8 @@ final class Jdk25Runner extends Runner {
         }
         args.addAll(List.of("--provider", "SunJSSE", "--cafile", subject.pki.caPem().toString(),
                 c.tls12() ? "--tls1.2" : "--tls1.3"));
-        if (!c.group().equals(MatrixCase.NONE)) {
-            args.addAll(List.of("--groups", c.group()));
+        if (!c.groups().isEmpty()) {
+            args.addAll(List.of("--groups", String.join(",", c.groups())));
         }
         if (c.clientAuth()) {
             args.addAll(List.of("--cert", subject.pki.client().chainPem().toString(), "--key",

@@ -38,6 +38,21 @@ public record MatrixCase(Peer peer, Role role, String version, String suite, Str
         return suite.startsWith("TLS_ECDHE_") ? "ECDHE" : suite.startsWith("TLS_DHE_") ? "DHE" : "RSA";
     }
 
+    /**
+     * The groups each side lists, the case's group first (empty: no restriction, RSA key
+     * transport). In TLS 1.2 secp256r1 follows when a P-256 key signs (the server's ECDSA
+     * certificate or the client's): there the supported groups also bound the curves of ECDSA
+     * keys (RFC 8422 §5.1, §5.6), and peers refuse a key whose curve is not listed.
+     */
+    public java.util.List<String> groups() {
+        if (group.equals(NONE)) {
+            return java.util.List.of();
+        }
+        boolean p256 = certificate() == ServerKey.EC || clientAuth;
+        return tls12() && p256 && !group.equals("secp256r1") ? java.util.List.of(group, "secp256r1")
+                : java.util.List.of(group);
+    }
+
     /** Whether the group can be checked on the wire and in the session (TLS 1.2 DHE parameters are the server's). */
     public boolean groupChecked() {
         return !group.equals(NONE) && !keyExchange().equals("DHE");

@@ -35,8 +35,8 @@ final class MatrixReport {
                 .append("Peers: ").append(String.join("; ", versions)).append(".\n\n")
                 .append("Subject's own account: session (protocol, suite, group), hellos on the wire, client certificate, ")
                 .append(traced ? "and its handshake trace (server signature scheme, resumption)."
-                        : "**without** its handshake trace (run without -Ddev.bastion.tls.debug=handshake): "
-                        + "signature schemes and resumption were not checked on the subject's side.")
+                        : "**without** a handshake trace (a subject other than Bastion, or the trace off): "
+                        + "signature schemes and resumption were checked on the peer's side only.")
                 .append(" Skipped cases never ran and are not counted as passed.\n\n");
         summary(b, outcomes);
         b.append("\n## Cases\n\n| peer | Bastion is | version | suite | group | server scheme | client auth | handshake "

@@ -94,6 +94,9 @@ final class MatrixRun implements AutoCloseable {
         if (nyi.isPresent()) {
             return Optional.of(Outcome.skipped(nyi.get()));
         }
+        if (!subject.isBastion() && c.group().equals("X25519MLKEM768")) {
+            return Optional.of(Outcome.skipped("the subject " + subject.provider + " has no X25519MLKEM768"));
+        }
         String bug = c.peer().knownBug(c);
         return bug == null ? Optional.empty() : Optional.of(Outcome.skipped(bug));
     }

@@ -59,14 +59,15 @@ final class Names {
                 default -> "RSA";
             });
         }
-        if (!c.group().equals(MatrixCase.NONE)) {
-            p.append(":-GROUP-ALL:+GROUP-").append(c.group().toUpperCase(Locale.ROOT));
+        if (!c.groups().isEmpty()) {
+            p.append(":-GROUP-ALL");
+            c.groups().forEach(g -> p.append(":+GROUP-").append(g.toUpperCase(Locale.ROOT)));
         }
         if (c.schemeChecked()) {
             p.append(":-SIGN-ALL");
             List<String> schemes = client ? signatureList(c)
                     : c.clientAuth() ? distinct(c.scheme(), "ecdsa_secp256r1_sha256") : List.of(c.scheme());
-            schemes.forEach(s -> p.append(":+").append(gnuTlsSign(s)));
+            schemes.forEach(s -> p.append(":+").append(gnuTlsSign(s, c.tls12())));
         }
         return p.toString();
     }
@@ -89,8 +90,10 @@ final class Names {
         return suite.contains("CHACHA20") ? "CHACHA20-POLY1305" : suite.contains("AES_256") ? "AES-256-GCM" : "AES-128-GCM";
     }
 
-    private static String gnuTlsSign(String scheme) {
+    /** GnuTLS's names; in TLS 1.2 0x0403 is ECDSA-SHA256 (the curve-bound name is TLS 1.3's only). */
+    private static String gnuTlsSign(String scheme, boolean tls12) {
         return switch (scheme) {
+            case "ecdsa_secp256r1_sha256" -> tls12 ? "SIGN-ECDSA-SHA256" : "SIGN-ECDSA-SECP256R1-SHA256";
             case "ed25519" -> "SIGN-EDDSA-ED25519";
             case "rsa_pkcs1_sha256" -> "SIGN-RSA-SHA256";
             default -> "SIGN-" + scheme.toUpperCase(Locale.ROOT).replace('_', '-');

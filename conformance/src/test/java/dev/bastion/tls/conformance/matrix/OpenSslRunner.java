@@ -32,8 +32,8 @@ final class OpenSslRunner extends Runner {
         } else {
             b.ciphersuites(c.suite());
         }
-        if (!c.group().equals(MatrixCase.NONE)) {
-            b.groups(c.group());
+        if (!c.groups().isEmpty()) {
+            b.groups(String.join(":", c.groups()));
         }
         if (c.schemeChecked()) {
             b.sigalgs(c.scheme());
@@ -58,8 +58,8 @@ final class OpenSslRunner extends Runner {
                 } else {
                     client.ciphersuites(c.suite());
                 }
-                if (!c.group().equals(MatrixCase.NONE)) {
-                    client.groups(c.group());
+                if (!c.groups().isEmpty()) {
+                    client.groups(String.join(":", c.groups()));
                 }
                 if (c.schemeChecked()) {
                     client.sigalgs(String.join(":", Names.signatureList(c)));

@@ -55,6 +55,7 @@ abstract class Runner implements PeerRunner {
             Supplier<String> peerLog) {
         SSLContext ctx = subject.context(c);
         int connections = c.resumed() ? 2 : 1;
+        Boolean lastResumedClaim = null;
         for (int i = 0; i < connections; i++) {
             Observed o;
             try {
@@ -62,16 +63,16 @@ abstract class Runner implements PeerRunner {
             } catch (Exception e) {
                 return Outcome.failed(Failures.describe(e) + peerSays(peerLog.get()));
             }
-            Optional<String> problem = Checks.subject(c, o, subject.trace.active(), i == 1);
+            boolean second = i == 1;
+            PeerAccount peer = account.apply(o, i); // read even when the subject's side fails: peers keep order
+            lastResumedClaim = peer.resumed();
+            Optional<String> problem = Checks.subject(c, o, subject.traced(), subject.isBastion(), second)
+                    .or(() -> peer.check(c, second));
             if (problem.isPresent()) {
                 return Outcome.failed(problem.get());
             }
-            Optional<String> peer = account.apply(o, i).check(c, i == 1);
-            if (peer.isPresent()) {
-                return Outcome.failed(peer.get());
-            }
         }
-        return Outcome.passed(c.resumed() ? "resumed" : "");
+        return Outcome.passed(resumedDetail(c, lastResumedClaim));
     }
 
     /** The subject serves the case; {@code peer} connects (twice when resuming). */
@@ -144,7 +145,7 @@ abstract class Runner implements PeerRunner {
             }
             Observed o = new Observed(a.session(), a.note() == null ? "" : a.note(), a.wire(),
                     i < trace.size() ? trace.get(i) : List.of(), a.request());
-            Optional<String> problem = Checks.subject(c, o, subject.trace.active(), i == 1);
+            Optional<String> problem = Checks.subject(c, o, subject.traced(), subject.isBastion(), i == 1);
             if (problem.isPresent()) {
                 return Outcome.failed(problem.get() + peerSays(peerError));
             }
@@ -155,7 +156,22 @@ abstract class Runner implements PeerRunner {
                 }
             }
         }
-        return Outcome.passed(c.resumed() ? "resumed" : "");
+        return Outcome.passed(resumedDetail(c, accounts.size() > 1 ? accounts.get(1).resumed() : null));
+    }
+
+    /**
+     * What a passed cell says about resumption: verified by the subject's trace, or else by the
+     * peer's account; when neither can tell, the cell says so rather than claim it.
+     */
+    private String resumedDetail(MatrixCase c, Boolean peerSaysResumed) {
+        if (!c.resumed()) {
+            return "";
+        }
+        if (subject.traced()) {
+            return "resumed (subject's trace" + (peerSaysResumed != null ? " and peer" : "") + ")";
+        }
+        return peerSaysResumed != null ? "resumed (peer's account)"
+                : "handshakes passed; resumption not verified (no subject trace, the peer does not say)";
     }
 
     /**

@@ -46,6 +46,11 @@ final class Subject {
         return provider.equals("Bastion");
     }
 
+    /** Whether the subject's handshake trace is there to read (Bastion, with the trace on). */
+    boolean traced() {
+        return isBastion() && trace.active();
+    }
+
     /** A context for the subject's side of {@code c}: the server certificate of the case, or the client's. */
     SSLContext context(MatrixCase c) {
         KeyManager[] keys = c.role() == Role.SERVER ? TestPki.keyManagers(List.of(pki.server(c.certificate())))
@@ -53,8 +58,8 @@ final class Subject {
         synchronized (PROPERTIES) {
             Map<String, String> saved = new LinkedHashMap<>();
             if (isBastion()) {
-                if (!c.group().equals(MatrixCase.NONE)) {
-                    set(saved, "jdk.tls.namedGroups", c.group());
+                if (!c.groups().isEmpty()) {
+                    set(saved, "jdk.tls.namedGroups", String.join(",", c.groups()));
                 }
                 if (c.schemeChecked()) {
                     String side = c.role() == Role.SERVER ? "server" : "client";
