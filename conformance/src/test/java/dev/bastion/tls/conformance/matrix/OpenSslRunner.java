@@ -42,7 +42,7 @@ final class OpenSslRunner extends Runner {
             b.requireClientCertificate(subject.pki).add("-client_sigalgs", "ecdsa_secp256r1_sha256");
         }
         try (OpenSslServer server = b.start()) {
-            return subjectConnects(c, server.port(), (o, i) -> page(o.peerText()), () -> errors(server.log()));
+            return subjectConnects(c, server.port(), (o, i) -> page(o.peerText()), () -> settledErrors(server));
         }
     }
 
@@ -91,6 +91,21 @@ final class OpenSslRunner extends Runner {
             return PeerAccount.failed("s_client exit " + r.exitCode() + ": " + errors(r.output()));
         }
         return PeerAccount.ok(r.protocol(), Names.fromOpenSsl(r.cipher()), r.output().contains("\nReused, "));
+    }
+
+    /** s_server's error lines, given half a second to be written after the failed handshake. */
+    private static String settledErrors(OpenSslServer server) {
+        String e = errors(server.log());
+        for (int i = 0; i < 10 && !e.contains(":error:"); i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            e = errors(server.log());
+        }
+        return e;
     }
 
     /** The error and alert lines of an OpenSSL tool's output (the last two). */
