@@ -11,6 +11,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HandshakeTrace;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.HandshakeAssembler;
 import dev.bastion.tls.record.RecordReader;
@@ -395,6 +396,7 @@ public final class Connection {
             transcript.update(framed);
         }
         outbound.handshake(framed);
+        HandshakeTrace.sent(config.client(), message);
         TRACE.trace(() -> "queued " + message.type() + " (" + framed.length + " bytes)");
     }
 

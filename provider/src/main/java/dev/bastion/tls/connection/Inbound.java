@@ -8,6 +8,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HandshakeTrace;
 import dev.bastion.tls.message.HandshakeType;
 import dev.bastion.tls.message.HelloRequest;
 import dev.bastion.tls.message.KeyUpdate;
@@ -174,6 +175,7 @@ final class Inbound {
     private void process(RawHandshakeMessage raw) {
         Handshaker h = c.handshaker();
         HandshakeMessage m = MessageDecoder.decode(Reader.of(raw.encoding()), h.decodeContext());
+        HandshakeTrace.received(c.config().client(), m);
         // post-handshake messages are not part of the transcript, nor is HelloRequest (RFC 5246 §7.4.1.1)
         if (!c.complete() && !(m instanceof HelloRequest)) {
             c.transcript().update(raw.encoding());

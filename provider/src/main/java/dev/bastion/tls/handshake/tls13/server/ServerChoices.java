@@ -14,6 +14,7 @@ import dev.bastion.tls.handshake.ServerAnswers;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
+import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
 import dev.bastion.tls.message.ext.SupportedGroups;
 import java.security.PublicKey;
 import java.util.List;
@@ -48,8 +49,13 @@ final class ServerChoices {
         List<SNIServerName> requested = ServerAnswers.requestedNames(ch);
         boolean ack = ServerAnswers.acknowledgeServerName(config, requested);
         List<Integer> clientSchemes = ch.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow();
+        // RFC 8446 §4.2.3: signature_algorithms_cert, when sent, says what the client accepts in
+        // certificates; the session shows it (as SunJSSE's does) so a key manager picks a chain
+        // the client can verify, e.g. one signed with rsa_pkcs1_sha256 that JDK 25 lists only there
+        List<Integer> certificateSchemes = ch.extensions().signatureAlgorithmsCert()
+                .map(SignatureAlgorithmsCert::schemes).orElse(clientSchemes);
         Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS13).withCipherSuite(suite).withGroup(group)
-                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
+                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(certificateSchemes));
         io.handshakeSession(n);
         Optional<String> protocol = ServerAnswers.applicationProtocol(config, ch, io);
         n = n.withApplicationProtocol(protocol);
