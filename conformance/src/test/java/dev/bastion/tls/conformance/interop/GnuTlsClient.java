@@ -3,10 +3,11 @@ package dev.bastion.tls.conformance.interop;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,8 @@ public final class GnuTlsClient {
             return output.contains("HTTP/1.0 200 OK") && output.contains("bastion-interop ");
         }
     }
+
+    private static final Set<Path> CONVERTED = ConcurrentHashMap.newKeySet();
 
     private final List<String> args = new ArrayList<>();
 
@@ -51,13 +54,15 @@ public final class GnuTlsClient {
      */
     public GnuTlsClient certificate(TestPki.Credential cred) throws IOException {
         Path key = cred.keyPem().resolveSibling(cred.keyPem().getFileName() + ".gnutls.pem");
-        if (!Files.exists(key)) {
+        // TestPki makes fresh keys in every JVM: rewrite once per JVM, never reuse an older run's file
+        if (CONVERTED.add(key)) {
             Process p = new ProcessBuilder("timeout", String.valueOf(Interop.STEP.toSeconds()), "openssl", "ec",
                     "-in", cred.keyPem().toString(), "-out", key.toString()).redirectErrorStream(true)
                     .redirectOutput(Interop.logFile("openssl-ec-").toFile()).start();
             try {
                 if (!p.waitFor(Interop.STEP.toSeconds() + 2, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     Interop.kill(p);
+                    CONVERTED.remove(key);
                     throw new IOException("openssl ec could not rewrite " + cred.keyPem());
                 }
             } catch (InterruptedException e) {
