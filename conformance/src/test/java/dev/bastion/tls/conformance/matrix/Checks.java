@@ -46,6 +46,13 @@ final class Checks {
         if (!c.groupChecked() || (second && c.tls12())) {
             return Optional.empty(); // TLS 1.2 resumption has no key exchange
         }
+        if (c.groups().size() > 1 && c.groups().contains(o.sessionGroup())) {
+            // TLS 1.2 with secp256r1 listed beside the case's group for a P-256 key: a server
+            // takes the first of the client's groups that it allows (RFC 8422 §5.1, as SunJSSE
+            // does), and a client that cannot reorder its groups per case (SunJSSE 17 in this
+            // JVM, which reads jdk.tls.namedGroups once) lists secp256r1 first
+            return Optional.empty();
+        }
         if (!o.sessionGroup().isEmpty() && !o.sessionGroup().equals(c.group())) {
             return Optional.of("Bastion's session says group " + o.sessionGroup() + ", expected " + c.group());
         }
