@@ -25,7 +25,7 @@ import javax.net.ssl.SSLParameters;
  */
 final class EngineParameters {
     private final TlsPolicy policy;
-    private final String peerHost;
+    private String peerHost;
     private boolean client;
     private boolean modeSet;
     private String[] protocols;
@@ -51,6 +51,11 @@ final class EngineParameters {
 
     boolean client() {
         return client;
+    }
+
+    /** The peer host a socket learned when it connected (its default server name, as for an engine's). */
+    void setPeerHost(String host) {
+        peerHost = host;
     }
 
     boolean modeSet() {

@@ -29,8 +29,6 @@ final class EngineSessions implements ConnectionListener {
     /** {@code getApplicationBufferSize()} after a TLS 1.3 handshake, SunJSSE 17's answer (≥ 2^14 + 1 + padding room). */
     static final int TLS13_APPLICATION_BUFFER_SIZE = 16676;
 
-    private final String peerHost;
-    private final int peerPort;
     private final BastionSession nullSession = BastionSession.nullSession();
     private volatile HandshakeConfig config;
     private volatile BastionSession handshake;
@@ -38,15 +36,14 @@ final class EngineSessions implements ConnectionListener {
     private volatile BastionSession current;
     private volatile String applicationProtocol;
 
-    EngineSessions(String peerHost, int peerPort) {
-        this.peerHost = peerHost;
-        this.peerPort = peerPort;
-    }
-
-    /** The handshake began with {@code config}: a handshake session exists from now on. */
+    /**
+     * The handshake began with {@code config}: a handshake session exists from now on, for the
+     * peer host and port the configuration names (a socket learns them only when it connects).
+     */
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
-        this.handshake = new BastionSession(id, peerHost, peerPort, context, parameters(Negotiated.NONE, config));
+        this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
+                parameters(Negotiated.NONE, config));
     }
 
     @Override
