@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * The ClientHello is out; a ServerHello or HelloRetryRequest comes next. A HelloRetryRequest
  * is answered once ({@link HelloRetry}); a second one is unexpected_message (RFC 8446 §4.1.4).
- * On a ServerHello the client agrees on the shared secret, derives the handshake secrets and
- * reads the server's next messages with the server's handshake keys.
+ * On a ServerHello the client agrees on the shared secret, derives the handshake secrets,
+ * reads the server's next messages with the server's handshake keys and writes with its own
+ * (after the compatibility CCS), so that even an alert before its second flight is protected.
  */
 final class AwaitServerHello implements ClientState {
     private final Offer offer;
@@ -74,6 +75,9 @@ final class AwaitServerHello implements ClientState {
             io.sendCompatibilityCcs();
             ccsSent = true;
         }
+        // From here on the server reads our records with the client handshake keys (RFC 8446
+        // §4.1.4, §5): an alert we send before our second flight must be protected with them too.
+        io.installWriteKeys13(keys.keys(Side.CLIENT));
         return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, ccsSent));
     }
 
