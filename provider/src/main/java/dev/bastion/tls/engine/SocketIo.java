@@ -1,0 +1,408 @@
+package dev.bastion.tls.engine;
+
+import dev.bastion.tls.connection.Connection;
+import dev.bastion.tls.record.RecordLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLProtocolException;
+
+/**
+ * The blocking loop of {@link BastionSocket} around the sans-IO {@link Connection}: reads
+ * whole records from the TCP stream into the core, writes what the core queues.
+ *
+ * <ul>
+ * <li><b>Locks.</b> The read side ({@code readLock}: the network input buffer and decrypted
+ *     data) and the write side ({@code writeLock}: the network output buffer and the TCP output)
+ *     are separate, so one thread can block in a read while another writes; the core itself is
+ *     synchronized and is never held during I/O. The handshake runs under {@code handshakeLock}
+ *     and the read lock and takes the write lock for each flight. Order: handshake, read, write.</li>
+ * <li><b>Records.</b> Exactly the bytes of one record are read from the stream (header, then
+ *     body), never more, so a layered protocol can use the stream again after TLS ends. A read
+ *     timeout keeps the partial record; the next read continues it.</li>
+ * <li><b>Flights</b> are written with one {@code write} each where they fit (one TCP segment
+ *     rather than three small ones).</li>
+ * <li><b>Delegated tasks</b> run inline, on the thread that reads.</li>
+ * <li><b>End of stream</b>: during the handshake an {@link SSLHandshakeException}; inside a
+ *     record an {@link SSLException} (a truncated record); between records after the handshake
+ *     the end of the data (-1), as SunJSSE treats a missing close_notify by default.</li>
+ * </ul>
+ */
+final class SocketIo {
+    /** How long {@code close()} waits for a writer to finish before closing without close_notify. */
+    private static final long CLOSE_WAIT_MILLIS = 1000;
+
+    private final BastionSocket socket;
+    private final Connection connection;
+    private final ReentrantLock handshakeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ByteBuffer[] appInArray = new ByteBuffer[1];
+    private final ByteBuffer[] appOutArray = new ByteBuffer[1];
+    private volatile InputStream in;
+    private volatile OutputStream out;
+    private ByteBuffer netIn;
+    private ByteBuffer appIn;
+    private ByteBuffer netOut;
+    private volatile int buffered;
+    private boolean endOfStream;
+    private final byte[] oneIn = new byte[1];
+    private final byte[] oneOut = new byte[1];
+    private byte[] wrappedArray;
+    private ByteBuffer wrapped;
+
+    SocketIo(BastionSocket socket, Connection connection) {
+        this.socket = socket;
+        this.connection = connection;
+    }
+
+    /** The TCP streams; {@code in} starts with the bytes a server already consumed, if any. */
+    void attach(InputStream in, OutputStream out) {
+        netIn = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE).flip();
+        appIn = ByteBuffer.allocate(RecordLimits.MAX_TLS12_CIPHERTEXT).flip();
+        netOut = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE);
+        appInArray[0] = appIn;
+        this.in = in;
+        this.out = out;
+    }
+
+    boolean attached() {
+        return in != null;
+    }
+
+    // ---- handshake --------------------------------------------------------------------------
+
+    /** Runs the initial handshake unless it is complete; blocks while another thread runs it. */
+    void handshake() throws IOException {
+        if (connection.handshakeComplete()) {
+            return;
+        }
+        handshakeLock.lock();
+        try {
+            if (connection.handshakeComplete()) {
+                return;
+            }
+            readLock.lock();
+            try {
+                handshakeLoop();
+            } finally {
+                readLock.unlock();
+            }
+        } finally {
+            handshakeLock.unlock();
+        }
+    }
+
+    /** Whether the calling thread is running the handshake (the managers' callbacks are). */
+    boolean handshakingHere() {
+        return handshakeLock.isHeldByCurrentThread();
+    }
+
+    private void handshakeLoop() throws IOException {
+        try {
+            if (!connection.started()) {
+                socket.kickstart();
+            }
+            while (true) {
+                flush();
+                if (connection.handshakeComplete()) {
+                    if (connection.takeFinished()) {
+                        socket.handshakeCompleted();
+                    }
+                    return;
+                }
+                SSLException f = connection.failure();
+                if (f != null) {
+                    throw f;
+                }
+                if (connection.inboundDone()) {
+                    throw new SSLHandshakeException("the connection was closed during the handshake");
+                }
+                if (!readRecord(true)) {
+                    throw new SSLHandshakeException("Remote host terminated the handshake");
+                }
+            }
+        } catch (SSLException e) {
+            throw failed(e);
+        } catch (InterruptedIOException timeout) {
+            throw timeout; // the handshake continues with the next call
+        } catch (IOException e) {
+            throw transportFailed(e);
+        }
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    /** Decrypted application bytes into {@code b}; -1 at the end of the data. After the handshake. */
+    int read(byte[] b, int off, int len) throws IOException {
+        readLock.lock();
+        try {
+            while (!appIn.hasRemaining()) {
+                if (connection.inboundDone() || endOfStream) {
+                    SSLException f = connection.failure();
+                    if (f != null) {
+                        throw new SSLException("Connection has failed: " + f.getMessage(), f);
+                    }
+                    return -1;
+                }
+                if (!readRecordAfterHandshake()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, appIn.remaining());
+            appIn.get(b, off, n);
+            buffered = appIn.remaining();
+            return n;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** One decrypted byte, or -1 at the end of the data. After the handshake. */
+    int readByte() throws IOException {
+        readLock.lock();
+        try {
+            int n = read(oneIn, 0, 1);
+            return n < 0 ? -1 : oneIn[0] & 0xff;
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Decrypted bytes waiting to be read (never blocks, reads nothing). */
+    int available() {
+        return buffered;
+    }
+
+    private boolean readRecordAfterHandshake() throws IOException {
+        try {
+            if (readRecord(false)) {
+                flush(); // a KeyUpdate answer
+                return true;
+            }
+            endOfStream = true;
+            try {
+                connection.closeInbound();
+            } catch (SSLException noCloseNotify) {
+                // SunJSSE's default: the end of the stream between records counts as close_notify
+            }
+            return false;
+        } catch (SSLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Reads one whole record and hands it to the core, then runs any delegated task inline.
+     *
+     * @return false at the end of the stream before a record began
+     */
+    private boolean readRecord(boolean handshaking) throws IOException {
+        int missing;
+        while ((missing = connection.missing(netIn)) > 0) {
+            if (!fill(missing)) {
+                if (netIn.hasRemaining()) {
+                    throw new SSLProtocolException("the peer closed the connection in the middle of a record ("
+                            + netIn.remaining() + " byte(s) received, " + missing + " more expected)");
+                }
+                return false;
+            }
+        }
+        appIn.clear();
+        try {
+            connection.read(netIn, appInArray, 0, 1);
+        } finally {
+            appIn.flip();
+            buffered = appIn.remaining();
+        }
+        runTasks();
+        return true;
+    }
+
+    /** Reads up to {@code missing} bytes (exactly what the record still lacks); false at the end of the stream. */
+    private boolean fill(int missing) throws IOException {
+        netIn.compact();
+        try {
+            if (netIn.remaining() == 0) {
+                throw new SSLProtocolException("record larger than " + netIn.capacity() + " bytes");
+            }
+            int n = in.read(netIn.array(), netIn.position(), Math.min(missing, netIn.remaining()));
+            if (n < 0) {
+                return false;
+            }
+            netIn.position(netIn.position() + n);
+            return true;
+        } finally {
+            netIn.flip();
+        }
+    }
+
+    private void runTasks() throws SSLException {
+        for (Runnable task = connection.delegatedTask(); task != null; task = connection.delegatedTask()) {
+            task.run();
+        }
+        SSLException f = connection.takeDelegatedFailure();
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    // ---- writing ----------------------------------------------------------------------------
+
+    /** Encrypts and writes all of {@code b[off, off+len)}. After the handshake. */
+    void write(byte[] b, int off, int len) throws IOException {
+        writeLock.lock();
+        try {
+            ByteBuffer src = wrap(b, off, len);
+            appOutArray[0] = src;
+            try {
+                while (src.hasRemaining()) {
+                    writeRecord();
+                }
+                flushLocked(); // a KeyUpdate the core queued meanwhile
+            } finally {
+                appOutArray[0] = null;
+            }
+        } catch (SSLException e) {
+            throw failed(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Encrypts and writes one byte. After the handshake. */
+    void writeByte(int b) throws IOException {
+        writeLock.lock();
+        try {
+            oneOut[0] = (byte) b;
+            write(oneOut, 0, 1);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** One application data record, or first the records the core queued (their order is the wire's). */
+    private void writeRecord() throws IOException {
+        netOut.clear();
+        synchronized (connection) {
+            SSLException f = connection.failure();
+            if (f != null) {
+                throw new SSLException("Connection has failed: " + f.getMessage(), f);
+            }
+            if (connection.hasOutput()) {
+                connection.flush(netOut);
+            } else if (connection.outboundDone()) {
+                throw new SocketException("Socket output is already shutdown");
+            } else {
+                connection.write(appOutArray, 0, 1, netOut);
+            }
+        }
+        netOut.flip();
+        out.write(netOut.array(), 0, netOut.limit());
+    }
+
+    /** Reuses the wrapper while the application writes from the same array (as buffered streams do). */
+    private ByteBuffer wrap(byte[] b, int off, int len) {
+        if (b != wrappedArray) {
+            wrappedArray = b;
+            wrapped = ByteBuffer.wrap(b);
+        }
+        wrapped.limit(off + len).position(off);
+        return wrapped;
+    }
+
+    /** Writes everything the core has queued (handshake flights, alerts, KeyUpdates). */
+    void flush() throws IOException {
+        writeLock.lock();
+        try {
+            flushLocked();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void flushLocked() throws IOException {
+        netOut.clear();
+        while (true) {
+            int n;
+            synchronized (connection) {
+                if (!connection.hasOutput()) {
+                    break;
+                }
+                n = connection.flush(netOut);
+            }
+            if (n < 0) { // full: write what is there and go on
+                if (netOut.position() == 0) {
+                    throw new IllegalStateException("a queued record does not fit an empty network buffer");
+                }
+                writeOut();
+            }
+        }
+        writeOut();
+    }
+
+    private void writeOut() throws IOException {
+        if (netOut.position() > 0) {
+            out.write(netOut.array(), 0, netOut.position());
+            out.flush();
+            netOut.clear();
+        }
+    }
+
+    // ---- close ------------------------------------------------------------------------------
+
+    /**
+     * Sends what closing the write side queued (close_notify; user_canceled first during the
+     * handshake), waiting at most {@link #CLOSE_WAIT_MILLIS} for a writer blocked on a peer that
+     * does not read; without the lock the socket closes without them.
+     */
+    void flushOnClose() {
+        if (!attached()) {
+            return;
+        }
+        try {
+            if (writeLock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                try {
+                    flushLocked();
+                } finally {
+                    writeLock.unlock();
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // the peer is gone; closing goes on
+        }
+    }
+
+    /** A failure of the core: its alert goes out if it can, the socket closes, the exception is returned. */
+    private SSLException failed(SSLException e) {
+        try {
+            flush();
+        } catch (IOException alertNotSent) {
+            e.addSuppressed(alertNotSent);
+        }
+        socket.closeAfterFailure();
+        return e;
+    }
+
+    /** The TCP connection failed: the socket closes; "Socket is closed" when it was closed meanwhile. */
+    private IOException transportFailed(IOException e) {
+        boolean closedHere = socket.isClosed();
+        socket.closeAfterFailure();
+        if (closedHere) {
+            SocketException closed = new SocketException("Socket is closed");
+            closed.initCause(e);
+            return closed;
+        }
+        return e;
+    }
+}
