@@ -122,11 +122,12 @@ final class SocketIo {
                 if (f != null) {
                     throw f;
                 }
-                if (connection.inboundDone()) {
-                    throw new SSLHandshakeException("the connection was closed during the handshake");
-                }
-                if (!readRecord(true)) {
-                    throw new SSLHandshakeException("Remote host terminated the handshake");
+                if (!readRecord()) {
+                    if (socket.isClosed()) {
+                        throw new SocketException("Socket is closed");
+                    }
+                    throw new SSLHandshakeException(endOfStream ? "Remote host terminated the handshake"
+                            : "the connection was closed during the handshake");
                 }
             }
         } catch (SSLException e) {
@@ -145,15 +146,8 @@ final class SocketIo {
         readLock.lock();
         try {
             while (!appIn.hasRemaining()) {
-                if (connection.inboundDone() || endOfStream) {
-                    SSLException f = connection.failure();
-                    if (f != null) {
-                        throw new SSLException("Connection has failed: " + f.getMessage(), f);
-                    }
-                    return -1;
-                }
-                if (!readRecordAfterHandshake()) {
-                    return -1;
+                if (connection.inboundDone() || endOfStream || !readRecordAfterHandshake()) {
+                    return endOfData();
                 }
             }
             int n = Math.min(len, appIn.remaining());
@@ -176,6 +170,18 @@ final class SocketIo {
         }
     }
 
+    /** The read side is closed: -1, the failure again, or "Socket is closed" after {@code close()}. */
+    private int endOfData() throws IOException {
+        SSLException f = connection.failure();
+        if (f != null) {
+            throw new SSLException("Connection has failed: " + f.getMessage(), f);
+        }
+        if (socket.isClosed()) {
+            throw new SocketException("Socket is closed");
+        }
+        return -1;
+    }
+
     /** Decrypted bytes waiting to be read (never blocks, reads nothing). */
     int available() {
         return buffered;
@@ -183,15 +189,16 @@ final class SocketIo {
 
     private boolean readRecordAfterHandshake() throws IOException {
         try {
-            if (readRecord(false)) {
+            if (readRecord()) {
                 flush(); // a KeyUpdate answer
                 return true;
             }
-            endOfStream = true;
-            try {
-                connection.closeInbound();
-            } catch (SSLException noCloseNotify) {
-                // SunJSSE's default: the end of the stream between records counts as close_notify
+            if (endOfStream) {
+                try {
+                    connection.closeInbound();
+                } catch (SSLException noCloseNotify) {
+                    // SunJSSE's default: the end of the stream between records counts as close_notify
+                }
             }
             return false;
         } catch (SSLException e) {
@@ -200,27 +207,39 @@ final class SocketIo {
     }
 
     /**
-     * Reads one whole record and hands it to the core, then runs any delegated task inline.
+     * Reads one whole record and hands it to the core, then runs any delegated task inline. The
+     * core is asked under its lock whether the read side is still open, so a {@code close()} on
+     * another thread never meets a half-read record.
      *
-     * @return false at the end of the stream before a record began
+     * @return false at the end of the stream before a record began, or when the read side closed
      */
-    private boolean readRecord(boolean handshaking) throws IOException {
-        int missing;
-        while ((missing = connection.missing(netIn)) > 0) {
+    private boolean readRecord() throws IOException {
+        while (true) {
+            int missing;
+            synchronized (connection) {
+                if (connection.inboundDone()) {
+                    return false;
+                }
+                missing = connection.missing(netIn);
+                if (missing == 0) {
+                    appIn.clear();
+                    try {
+                        connection.read(netIn, appInArray, 0, 1);
+                    } finally {
+                        appIn.flip();
+                        buffered = appIn.remaining();
+                    }
+                    break;
+                }
+            }
             if (!fill(missing)) {
                 if (netIn.hasRemaining()) {
                     throw new SSLProtocolException("the peer closed the connection in the middle of a record ("
                             + netIn.remaining() + " byte(s) received, " + missing + " more expected)");
                 }
+                endOfStream = true;
                 return false;
             }
-        }
-        appIn.clear();
-        try {
-            connection.read(netIn, appInArray, 0, 1);
-        } finally {
-            appIn.flip();
-            buffered = appIn.remaining();
         }
         runTasks();
         return true;
