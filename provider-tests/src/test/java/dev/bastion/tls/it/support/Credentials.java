@@ -114,7 +114,7 @@ public final class Credentials {
 
     /**
      * An initialised TLS context of {@code provider} with the key store {@code keys} (null: no
-     * certificate) and trusting the CA, or nothing at all when {@code trustCa} is false.
+     * certificate) and trusting the CA, or, when {@code trustCa} is false, only an unrelated CA.
      */
     public SSLContext contextWith(String provider, KeyStore keys, boolean trustCa) throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
@@ -127,6 +127,9 @@ public final class Credentials {
         KeyStore trust = trustStore();
         if (!trustCa) {
             trust.deleteEntry("ca");
+            KeyPair other = generate(KeyType.EC_P256);
+            trust.setCertificateEntry("other", certificate("CN=Unrelated CA", other, "CN=Unrelated CA", other.getPrivate(),
+                    "SHA256withECDSA", true, (String) null));
         }
         tmf.init(trust);
         Providers.install();

@@ -94,15 +94,20 @@ public final class SocketServer implements AutoCloseable {
 
     /** Stops accepting, closes every accepted socket and waits (10 s at most) until the handlers' threads end. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         listener.close();
         for (Socket s : open) {
             closeQuietly(s);
         }
         workers.shutdownNow();
-        acceptor.join(10_000);
-        if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("server handlers did not end");
+        try {
+            acceptor.join(10_000);
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("server handlers did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the server", e);
         }
     }
 
