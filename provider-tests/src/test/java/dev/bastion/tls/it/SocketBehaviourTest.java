@@ -158,9 +158,13 @@ class SocketBehaviourTest {
     void closeSendsCloseNotify(String provider, String version) throws Exception {
         CompletableFuture<EngineEndpoint.Received> seen = new CompletableFuture<>();
         try (SocketServer server = SocketServer.plain(s -> {
-            EngineEndpoint observer = new EngineEndpoint(observerEngine(), s);
-            observer.handshake();
-            seen.complete(observer.readToEnd());
+            try {
+                EngineEndpoint observer = new EngineEndpoint(observerEngine(), s);
+                observer.handshake();
+                seen.complete(observer.readToEnd());
+            } catch (Exception e) {
+                seen.completeExceptionally(e);
+            }
         }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 s.getOutputStream().write("bye".getBytes(StandardCharsets.US_ASCII));
@@ -182,8 +186,14 @@ class SocketBehaviourTest {
         CompletableFuture<EngineEndpoint.Received> seen = new CompletableFuture<>();
         try (SocketServer server = SocketServer.plain(s -> {
             EngineEndpoint observer = new EngineEndpoint(observerEngine(), s);
-            observer.handshake();
-            EngineEndpoint.Received r = observer.readToEnd();
+            EngineEndpoint.Received r;
+            try {
+                observer.handshake();
+                r = observer.readToEnd();
+            } catch (Exception e) {
+                seen.completeExceptionally(e);
+                throw e;
+            }
             seen.complete(r);
             observer.write(("got " + new String(r.data(), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
             s.close();

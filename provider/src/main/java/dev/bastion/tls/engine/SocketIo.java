@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -16,11 +15,12 @@ import javax.net.ssl.SSLProtocolException;
 
 /**
  * The blocking loop of {@link BastionSocket} around the sans-IO {@link Connection}: reads
- * whole records from the TCP stream into the core, writes what the core queues.
+ * whole records from the TCP stream into the core; {@link SocketOutput} writes what the core
+ * queues and the application's data.
  *
  * <ul>
  * <li><b>Locks.</b> The read side ({@code readLock}: the network input buffer and decrypted
- *     data) and the write side ({@code writeLock}: the network output buffer and the TCP output)
+ *     data) and the write side (the output's lock: the network output buffer and the TCP output)
  *     are separate, so one thread can block in a read while another writes; the core itself is
  *     synchronized and is never held during I/O. The handshake runs under {@code handshakeLock}
  *     and the read lock and takes the write lock for each flight. Order: handshake, read, write.</li>
@@ -36,27 +36,21 @@ import javax.net.ssl.SSLProtocolException;
  * </ul>
  */
 final class SocketIo {
-    /** How long {@code close()} waits for a writer to finish before closing without close_notify. */
-    private static final long CLOSE_WAIT_MILLIS = 1000;
+    /** Buffers start this small (an idle connection keeps little) and grow once to a full record. */
+    static final int INITIAL_BUFFER = 4096;
 
     private final BastionSocket socket;
     private final Connection connection;
     private final ReentrantLock handshakeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final ByteBuffer[] appInArray = new ByteBuffer[1];
-    private final ByteBuffer[] appOutArray = new ByteBuffer[1];
+    private final byte[] oneIn = new byte[1];
     private volatile InputStream in;
-    private volatile OutputStream out;
+    private volatile SocketOutput output;
     private ByteBuffer netIn;
     private ByteBuffer appIn;
-    private ByteBuffer netOut;
     private volatile int buffered;
     private boolean endOfStream;
-    private final byte[] oneIn = new byte[1];
-    private final byte[] oneOut = new byte[1];
-    private byte[] wrappedArray;
-    private ByteBuffer wrapped;
 
     SocketIo(BastionSocket socket, Connection connection) {
         this.socket = socket;
@@ -65,12 +59,11 @@ final class SocketIo {
 
     /** The TCP streams; {@code in} starts with the bytes a server already consumed, if any. */
     void attach(InputStream in, OutputStream out) {
-        netIn = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE).flip();
-        appIn = ByteBuffer.allocate(RecordLimits.MAX_TLS12_CIPHERTEXT).flip();
-        netOut = ByteBuffer.allocate(RecordLimits.MAX_RECORD_SIZE);
+        netIn = ByteBuffer.allocate(INITIAL_BUFFER).flip();
+        appIn = ByteBuffer.allocate(INITIAL_BUFFER).flip();
         appInArray[0] = appIn;
-        this.in = in;
-        this.out = out;
+        this.output = new SocketOutput(connection, out);
+        this.in = in; // last: attached() tells from it that everything is set
     }
 
     boolean attached() {
@@ -222,6 +215,10 @@ final class SocketIo {
                 }
                 missing = connection.missing(netIn);
                 if (missing == 0) {
+                    if (!connection.fits(appInArray, 0, 1)) {
+                        appIn = ByteBuffer.allocate(RecordLimits.MAX_TLS12_CIPHERTEXT);
+                        appInArray[0] = appIn;
+                    }
                     appIn.clear();
                     try {
                         connection.read(netIn, appInArray, 0, 1);
@@ -248,10 +245,12 @@ final class SocketIo {
     /** Reads up to {@code missing} bytes (exactly what the record still lacks); false at the end of the stream. */
     private boolean fill(int missing) throws IOException {
         netIn.compact();
+        if (netIn.remaining() < missing) { // a record larger than the buffer: grow it once, for good
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(RecordLimits.MAX_RECORD_SIZE, netIn.position() + missing));
+            bigger.put(netIn.flip());
+            netIn = bigger;
+        }
         try {
-            if (netIn.remaining() == 0) {
-                throw new SSLProtocolException("record larger than " + netIn.capacity() + " bytes");
-            }
             int n = in.read(netIn.array(), netIn.position(), Math.min(missing, netIn.remaining()));
             if (n < 0) {
                 return false;
@@ -277,128 +276,31 @@ final class SocketIo {
 
     /** Encrypts and writes all of {@code b[off, off+len)}. After the handshake. */
     void write(byte[] b, int off, int len) throws IOException {
-        writeLock.lock();
         try {
-            ByteBuffer src = wrap(b, off, len);
-            appOutArray[0] = src;
-            try {
-                while (src.hasRemaining()) {
-                    writeRecord();
-                }
-                flushLocked(); // a KeyUpdate the core queued meanwhile
-            } finally {
-                appOutArray[0] = null;
-            }
+            output.write(b, off, len);
         } catch (SSLException e) {
             throw failed(e);
-        } finally {
-            writeLock.unlock();
         }
     }
 
     /** Encrypts and writes one byte. After the handshake. */
     void writeByte(int b) throws IOException {
-        writeLock.lock();
         try {
-            oneOut[0] = (byte) b;
-            write(oneOut, 0, 1);
-        } finally {
-            writeLock.unlock();
+            output.writeByte(b);
+        } catch (SSLException e) {
+            throw failed(e);
         }
-    }
-
-    /** One application data record, or first the records the core queued (their order is the wire's). */
-    private void writeRecord() throws IOException {
-        netOut.clear();
-        synchronized (connection) {
-            SSLException f = connection.failure();
-            if (f != null) {
-                throw new SSLException("Connection has failed: " + f.getMessage(), f);
-            }
-            if (connection.hasOutput()) {
-                connection.flush(netOut);
-            } else if (connection.outboundDone()) {
-                throw new SocketException("Socket output is already shutdown");
-            } else {
-                connection.write(appOutArray, 0, 1, netOut);
-            }
-        }
-        netOut.flip();
-        out.write(netOut.array(), 0, netOut.limit());
-    }
-
-    /** Reuses the wrapper while the application writes from the same array (as buffered streams do). */
-    private ByteBuffer wrap(byte[] b, int off, int len) {
-        if (b != wrappedArray) {
-            wrappedArray = b;
-            wrapped = ByteBuffer.wrap(b);
-        }
-        wrapped.limit(off + len).position(off);
-        return wrapped;
     }
 
     /** Writes everything the core has queued (handshake flights, alerts, KeyUpdates). */
     void flush() throws IOException {
-        writeLock.lock();
-        try {
-            flushLocked();
-        } finally {
-            writeLock.unlock();
-        }
+        output.flush();
     }
 
-    private void flushLocked() throws IOException {
-        netOut.clear();
-        while (true) {
-            int n;
-            synchronized (connection) {
-                if (!connection.hasOutput()) {
-                    break;
-                }
-                n = connection.flush(netOut);
-            }
-            if (n < 0) { // full: write what is there and go on
-                if (netOut.position() == 0) {
-                    throw new IllegalStateException("a queued record does not fit an empty network buffer");
-                }
-                writeOut();
-            }
-        }
-        writeOut();
-    }
-
-    private void writeOut() throws IOException {
-        if (netOut.position() > 0) {
-            out.write(netOut.array(), 0, netOut.position());
-            out.flush();
-            netOut.clear();
-        }
-    }
-
-    // ---- close ------------------------------------------------------------------------------
-
-    /**
-     * Sends what closing the write side queued (close_notify; user_canceled first during the
-     * handshake), waiting at most {@link #CLOSE_WAIT_MILLIS} for a writer blocked on a peer that
-     * does not read; without the lock the socket closes without them.
-     */
+    /** See {@link SocketOutput#flushOnClose}. */
     void flushOnClose() {
-        if (!attached()) {
-            return;
-        }
-        try {
-            if (writeLock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                try {
-                    flushLocked();
-                } finally {
-                    writeLock.unlock();
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            // the peer is gone; closing goes on
+        if (attached()) {
+            output.flushOnClose();
         }
     }
 

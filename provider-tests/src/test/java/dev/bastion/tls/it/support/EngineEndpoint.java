@@ -77,7 +77,11 @@ public final class EngineEndpoint {
                 return new Received(data.toByteArray(), false);
             }
             while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP && !engine.isOutboundDone()) {
-                wrap(ByteBuffer.allocate(0));
+                try {
+                    wrap(ByteBuffer.allocate(0)); // an answer to the peer's alert or KeyUpdate
+                } catch (IOException peerGone) {
+                    engine.closeOutbound(); // the peer closed its socket: nothing more to tell it
+                }
             }
         }
         return new Received(data.toByteArray(), true);
