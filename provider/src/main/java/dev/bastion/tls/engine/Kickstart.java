@@ -20,7 +20,7 @@ import javax.net.ssl.SSLParameters;
  * the record size limit of {@code SSLParameters.setMaximumPacketSize} applied.
  */
 final class Kickstart {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}\\.?");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Kickstart() {
     }

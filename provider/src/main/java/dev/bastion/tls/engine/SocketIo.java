@@ -50,6 +50,7 @@ final class SocketIo {
     private ByteBuffer netIn;
     private ByteBuffer appIn;
     private volatile int buffered;
+    private volatile boolean handshaken;
     private boolean endOfStream;
 
     SocketIo(BastionSocket socket, Connection connection) {
@@ -74,12 +75,12 @@ final class SocketIo {
 
     /** Runs the initial handshake unless it is complete; blocks while another thread runs it. */
     void handshake() throws IOException {
-        if (connection.handshakeComplete()) {
-            return;
+        if (handshaken) {
+            return; // without the core's lock: a writer does not wait for a reader's decryption
         }
         handshakeLock.lock();
         try {
-            if (connection.handshakeComplete()) {
+            if (handshaken) {
                 return;
             }
             readLock.lock();
@@ -106,6 +107,7 @@ final class SocketIo {
             while (true) {
                 flush();
                 if (connection.handshakeComplete()) {
+                    handshaken = true;
                     if (connection.takeFinished()) {
                         socket.handshakeCompleted();
                     }
