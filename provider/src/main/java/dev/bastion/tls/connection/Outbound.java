@@ -32,7 +32,7 @@ final class Outbound {
 
     private static final byte[] CCS = {1};
 
-    private final ArrayDeque<Object> entries = new ArrayDeque<>();
+    private final ArrayDeque<Object> entries = new ArrayDeque<>(4); // grows during a flight; idle connections keep it small
     private final RecordWriter writer = new RecordWriter();
     private boolean plaintextVersionSet;
 

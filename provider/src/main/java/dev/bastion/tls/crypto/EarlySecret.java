@@ -40,14 +40,14 @@ public final class EarlySecret extends HkdfSecret {
 
     /** {@code client_early_traffic_secret = Derive-Secret(., "c e traffic", ClientHello)}. */
     public TrafficSecret clientEarlyTrafficSecret(byte[] clientHelloHash) {
-        return KeySchedule13.trafficSecret(hkdf, secret.get(), "c e traffic", clientHelloHash,
+        return KeySchedule13.trafficSecret(hkdf(), secret(), "c e traffic", clientHelloHash,
                 "client_early_traffic_secret");
     }
 
     /** The early exporter over {@code Derive-Secret(., "e exp master", ClientHello)}. */
     public Tls13Exporter earlyExporter(byte[] clientHelloHash) {
         KeySchedule13.requireHash(hash(), clientHelloHash, "ClientHello hash");
-        return new Tls13Exporter(hash(), hkdf.deriveSecret(secret.get(), "e exp master", clientHelloHash),
+        return new Tls13Exporter(hash(), hkdf().deriveSecret(secret(), "e exp master", clientHelloHash),
                 "early_exporter_master_secret");
     }
 
@@ -70,12 +70,12 @@ public final class EarlySecret extends HkdfSecret {
 
 
     private PskBinderKey binderKey(String label) {
-        return new PskBinderKey(hkdf, hkdf.deriveSecret(secret.get(), label, hkdf.emptyHash()));
+        return new PskBinderKey(hkdf(), hkdf().deriveSecret(secret(), label, hkdf().emptyHash()));
     }
 
     private HandshakeSecret next(byte[] ikm) {
-        byte[] hs = KeySchedule13.nextStage(hkdf, secret.get(), ikm);
-        secret.destroy();
-        return new HandshakeSecret(hkdf, hs);
+        byte[] hs = KeySchedule13.nextStage(hkdf(), secret(), ikm);
+        destroy();
+        return new HandshakeSecret(hkdf(), hs);
     }
 }

@@ -17,7 +17,7 @@ public final class HandshakeSecret extends HkdfSecret {
      * ClientHello...ServerHello)}.
      */
     public TrafficSecret clientHandshakeTrafficSecret(byte[] helloHash) {
-        return KeySchedule13.trafficSecret(hkdf, secret.get(), "c hs traffic", helloHash,
+        return KeySchedule13.trafficSecret(hkdf(), secret(), "c hs traffic", helloHash,
                 "client_handshake_traffic_secret");
     }
 
@@ -26,7 +26,7 @@ public final class HandshakeSecret extends HkdfSecret {
      * ClientHello...ServerHello)}.
      */
     public TrafficSecret serverHandshakeTrafficSecret(byte[] helloHash) {
-        return KeySchedule13.trafficSecret(hkdf, secret.get(), "s hs traffic", helloHash,
+        return KeySchedule13.trafficSecret(hkdf(), secret(), "s hs traffic", helloHash,
                 "server_handshake_traffic_secret");
     }
 
@@ -35,9 +35,9 @@ public final class HandshakeSecret extends HkdfSecret {
      * handshake secret: derive both handshake traffic secrets first.
      */
     public MasterSecret masterSecret() {
-        byte[] ms = KeySchedule13.nextStage(hkdf, secret.get(), new byte[hash().length()]);
-        secret.destroy();
-        return new MasterSecret(hkdf, ms);
+        byte[] ms = KeySchedule13.nextStage(hkdf(), secret(), new byte[hash().length()]);
+        destroy();
+        return new MasterSecret(hkdf(), ms);
     }
 
 }

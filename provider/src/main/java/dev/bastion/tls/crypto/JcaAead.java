@@ -3,46 +3,41 @@ package dev.bastion.tls.crypto;
 import dev.bastion.tls.codec.TlsAlert;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
-import java.security.Security;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An AEAD over a JCA {@link Cipher}, preferring the JDK's SunJCE implementation.
  *
- * <p>The JCA API allocates a parameter spec per record, and SunJCE allocates internally
- * (about 1 KiB per record for heap buffers; for direct buffers up to a record-sized copy in
- * ChaCha20-Poly1305, which SunJCE handles through {@code CipherSpi}'s array fallback). See
- * {@link Aeads} for where this implementation is chosen anyway.
+ * <p>The cipher is borrowed from a {@link CipherPool} for each record rather than owned, so an
+ * idle connection holds only its key. The JCA API allocates a parameter spec per record, and
+ * SunJCE allocates internally (about 1 KiB per record for heap buffers; for direct buffers up
+ * to a record-sized copy in ChaCha20-Poly1305, which SunJCE handles through {@code CipherSpi}'s
+ * array fallback). See {@link Aeads} for where this implementation is chosen anyway.
  */
 final class JcaAead implements Aead {
     private final AeadAlgorithm algorithm;
+    private final CipherPool pool;
     private ByteBuffer suffixBuffer;
-    private final Cipher cipher;
-    private final SecretKeySpec key;
+    private final RawKey key;
     private final byte[] keyBytes;
+    /** Allocated at the first detour (see {@link #init}); most instances never need one. */
+    private byte[] detourNonce;
     private final boolean chacha;
-    private final byte[] lastNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
-    private final byte[] detourNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
-    private boolean initialized;
 
     JcaAead(AeadAlgorithm algorithm, byte[] key) {
         if (key.length != algorithm.keyLength()) {
             throw new IllegalArgumentException(algorithm + " needs a " + algorithm.keyLength() + "-byte key, got " + key.length);
         }
         this.algorithm = algorithm;
+        this.pool = CipherPool.of(algorithm);
         this.keyBytes = key.clone();
         this.chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
-        this.key = new SecretKeySpec(keyBytes, chacha ? "ChaCha20" : "AES");
-        this.cipher = newCipher(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+        this.key = new RawKey(keyBytes, chacha ? "ChaCha20" : "AES");
     }
 
     @Override
@@ -53,15 +48,17 @@ final class JcaAead implements Aead {
     @Override
     public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, ByteBuffer dst) {
         int dstPos = dst.position();
+        CipherPool.Lease lease = pool.acquire();
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, spec(nonce));
-            remember(nonce);
+            Cipher cipher = init(lease, Cipher.ENCRYPT_MODE, nonce);
             cipher.updateAAD(aad, 0, aadLength);
             ByteBuffer out = outputView(dst, src.remaining() + AeadAlgorithm.TAG_LENGTH);
             cipher.doFinal(src, out);
             dst.position(dstPos + out.position());
         } catch (GeneralSecurityException e) {
             throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
+        } finally {
+            pool.release(lease);
         }
     }
 
@@ -69,9 +66,9 @@ final class JcaAead implements Aead {
     public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, byte[] suffix, int suffixLength,
             ByteBuffer dst) {
         int dstPos = dst.position();
+        CipherPool.Lease lease = pool.acquire();
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, spec(nonce));
-            remember(nonce);
+            Cipher cipher = init(lease, Cipher.ENCRYPT_MODE, nonce);
             cipher.updateAAD(aad, 0, aadLength);
             ByteBuffer out = outputView(dst, src.remaining() + suffixLength + AeadAlgorithm.TAG_LENGTH);
             cipher.update(src, out);
@@ -79,6 +76,8 @@ final class JcaAead implements Aead {
             dst.position(dstPos + out.position());
         } catch (GeneralSecurityException e) {
             throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
+        } finally {
+            pool.release(lease);
         }
     }
 
@@ -99,8 +98,9 @@ final class JcaAead implements Aead {
         }
         int srcPos = src.position();
         int dstPos = dst.position();
+        CipherPool.Lease lease = pool.acquire();
         try {
-            initDecrypt(nonce);
+            Cipher cipher = init(lease, Cipher.DECRYPT_MODE, nonce);
             cipher.updateAAD(aad, 0, aadLength);
             ByteBuffer out = outputView(dst, inLen - AeadAlgorithm.TAG_LENGTH);
             cipher.doFinal(src, out);
@@ -113,44 +113,69 @@ final class JcaAead implements Aead {
             wipe(dst, dstPos, inLen - AeadAlgorithm.TAG_LENGTH);
             src.position(srcPos);
             throw TlsAlert.internalError(algorithm + " decryption failed: " + e.getMessage(), e);
+        } finally {
+            pool.release(lease);
         }
     }
 
     /**
-     * Wipes our copy of the key and overwrites the cipher's key schedule by re-keying it with
-     * zeros. ({@link SecretKeySpec} keeps a private copy that cannot be wiped; it is dropped
-     * with this object.)
+     * Wipes our copy of the key (the only one we keep: {@link RawKey} shares it), and re-keys
+     * with zeros every idle pooled cipher whose key schedule still holds our key.
      */
     @Override
     public void close() {
         Arrays.fill(keyBytes, (byte) 0);
-        try {
-            Arrays.fill(detourNonce, (byte) 0xA5);
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyBytes, key.getAlgorithm()), spec(detourNonce));
-        } catch (GeneralSecurityException e) {
-            // nothing more can be wiped; the instance is unusable either way
-        }
+        RawKey zeros = new RawKey(keyBytes, key.getAlgorithm());
+        pool.forget(this, lease -> {
+            try {
+                // an encryption init: SunJCE's GCM keeps the last encryption key for its IV-reuse check
+                byte[] detour = detourNonce();
+                Arrays.fill(detour, (byte) 0xA5);
+                lease.cipher.init(Cipher.ENCRYPT_MODE, zeros, spec(detour));
+                System.arraycopy(detour, 0, lease.lastNonce, 0, detour.length);
+                System.arraycopy(detour, 0, lease.lastEncryptNonce, 0, detour.length);
+            } catch (GeneralSecurityException e) {
+                // nothing more can be wiped
+            }
+        });
     }
 
     /**
-     * SunJCE refuses to initialise ChaCha20 with the key and nonce of its previous
-     * initialisation, even to decrypt. Decrypting twice under one nonce is legitimate: a
-     * server skipping rejected 0-RTT data tries each record with the same sequence number
-     * (RFC 8446 §4.2.10). A detour through another nonce clears the check.
+     * Initialises the borrowed cipher with our key and {@code nonce}. SunJCE refuses to
+     * initialise a cipher with the key and nonce of its previous initialisation (ChaCha20 in
+     * both modes, AES-GCM for encryption). Two legitimate cases meet that check: decrypting
+     * twice under one nonce (a server skipping rejected 0-RTT data tries each record with the
+     * same sequence number, RFC 8446 §4.2.10), and another AEAD instance under the same key
+     * (the two ends of an in-memory connection) having used the pooled cipher last. A detour
+     * through another nonce clears the check. Encrypting twice under one nonce with this very
+     * instance would be a bug, and SunJCE's refusal is left to catch it.
      */
-    private void initDecrypt(byte[] nonce) throws GeneralSecurityException {
-        if (chacha && initialized && Arrays.equals(nonce, lastNonce)) {
-            System.arraycopy(nonce, 0, detourNonce, 0, nonce.length);
-            detourNonce[0] ^= 1;
-            cipher.init(Cipher.DECRYPT_MODE, key, spec(detourNonce));
+    private Cipher init(CipherPool.Lease lease, int mode, byte[] nonce) throws GeneralSecurityException {
+        Cipher cipher = lease.cipher;
+        boolean encrypt = mode == Cipher.ENCRYPT_MODE;
+        boolean lastInit = chacha && Arrays.equals(nonce, lease.lastNonce) && (lease.owner != this || !encrypt);
+        boolean lastEncrypt = encrypt && lease.encryptOwner != this && Arrays.equals(nonce, lease.lastEncryptNonce);
+        if (lastInit || lastEncrypt) {
+            byte[] detour = detourNonce();
+            System.arraycopy(nonce, 0, detour, 0, nonce.length);
+            detour[0] ^= 1;
+            cipher.init(mode, key, spec(detour));
         }
-        cipher.init(Cipher.DECRYPT_MODE, key, spec(nonce));
-        remember(nonce);
+        cipher.init(mode, key, spec(nonce));
+        lease.owner = this;
+        System.arraycopy(nonce, 0, lease.lastNonce, 0, nonce.length);
+        if (encrypt) {
+            lease.encryptOwner = this;
+            System.arraycopy(nonce, 0, lease.lastEncryptNonce, 0, nonce.length);
+        }
+        return cipher;
     }
 
-    private void remember(byte[] nonce) {
-        System.arraycopy(nonce, 0, lastNonce, 0, lastNonce.length);
-        initialized = true;
+    private byte[] detourNonce() {
+        if (detourNonce == null) {
+            detourNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+        }
+        return detourNonce;
     }
 
     /**
@@ -181,16 +206,4 @@ final class JcaAead implements Aead {
         }
         dst.position(from);
     }
-
-    private static Cipher newCipher(String transformation) {
-        try {
-            // The JDK's implementation has the AES-NI/CLMUL intrinsics; a third-party
-            // provider listed first must not silently replace it.
-            Provider sun = Security.getProvider("SunJCE");
-            return sun != null ? Cipher.getInstance(transformation, sun) : Cipher.getInstance(transformation);
-        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
-            throw new IllegalStateException(transformation + " is not available on this JVM", e);
-        }
-    }
-
 }

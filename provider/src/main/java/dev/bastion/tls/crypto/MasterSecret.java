@@ -17,7 +17,7 @@ public final class MasterSecret extends HkdfSecret {
      * ClientHello...server Finished)}.
      */
     public TrafficSecret clientApplicationTrafficSecret(byte[] serverFinishedHash) {
-        return KeySchedule13.trafficSecret(hkdf, secret.get(), "c ap traffic", serverFinishedHash,
+        return KeySchedule13.trafficSecret(hkdf(), secret(), "c ap traffic", serverFinishedHash,
                 "client_application_traffic_secret_0");
     }
 
@@ -26,14 +26,14 @@ public final class MasterSecret extends HkdfSecret {
      * ClientHello...server Finished)}.
      */
     public TrafficSecret serverApplicationTrafficSecret(byte[] serverFinishedHash) {
-        return KeySchedule13.trafficSecret(hkdf, secret.get(), "s ap traffic", serverFinishedHash,
+        return KeySchedule13.trafficSecret(hkdf(), secret(), "s ap traffic", serverFinishedHash,
                 "server_application_traffic_secret_0");
     }
 
     /** The exporter over {@code Derive-Secret(., "exp master", ClientHello...server Finished)}. */
     public Tls13Exporter exporter(byte[] serverFinishedHash) {
         KeySchedule13.requireHash(hash(), serverFinishedHash, "transcript hash for exporter_master_secret");
-        return new Tls13Exporter(hash(), hkdf.deriveSecret(secret.get(), "exp master", serverFinishedHash),
+        return new Tls13Exporter(hash(), hkdf().deriveSecret(secret(), "exp master", serverFinishedHash),
                 "exporter_master_secret");
     }
 
@@ -43,9 +43,9 @@ public final class MasterSecret extends HkdfSecret {
      */
     public ResumptionMasterSecret resumptionMasterSecret(byte[] clientFinishedHash) {
         KeySchedule13.requireHash(hash(), clientFinishedHash, "transcript hash for resumption_master_secret");
-        byte[] rms = hkdf.deriveSecret(secret.get(), "res master", clientFinishedHash);
-        secret.destroy();
-        return new ResumptionMasterSecret(hkdf, rms);
+        byte[] rms = hkdf().deriveSecret(secret(), "res master", clientFinishedHash);
+        destroy();
+        return new ResumptionMasterSecret(hkdf(), rms);
     }
 
 }

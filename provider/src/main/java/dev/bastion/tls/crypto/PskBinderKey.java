@@ -20,7 +20,7 @@ public final class PskBinderKey extends HkdfSecret {
 
     /** The binder value for a PskBinderEntry. */
     public byte[] binder(byte[] truncatedHelloHash) {
-        return hkdf.finishedMac(secret.get(), truncatedHelloHash);
+        return hkdf().finishedMac(secret(), truncatedHelloHash);
     }
 
     /**

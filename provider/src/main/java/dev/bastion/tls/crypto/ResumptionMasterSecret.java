@@ -11,7 +11,7 @@ public final class ResumptionMasterSecret extends HkdfSecret {
     /** Takes ownership of {@code secret}. */
     ResumptionMasterSecret(Hkdf hkdf, byte[] secret) {
         super(hkdf, secret, "resumption_master_secret");
-        hkdf.release(); // kept for tickets, which are rare: hold no JCA state meanwhile
+        releaseHkdf(); // kept for tickets, which are rare: hold no JCA state meanwhile
     }
 
     /**
@@ -22,8 +22,8 @@ public final class ResumptionMasterSecret extends HkdfSecret {
      * @param ticketNonce NewSessionTicket.ticket_nonce (0..255 bytes)
      */
     public byte[] resumptionPsk(byte[] ticketNonce) {
-        byte[] psk = hkdf.expandLabel(secret.get(), "resumption", ticketNonce, hash().length());
-        hkdf.release();
+        byte[] psk = hkdf().expandLabel(secret(), "resumption", ticketNonce, hash().length());
+        releaseHkdf();
         return psk;
     }
 

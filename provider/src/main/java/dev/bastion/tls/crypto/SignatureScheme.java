@@ -52,6 +52,7 @@ public enum SignatureScheme {
     private final String hash;
     private final EcdsaCurve curve;
     private final String jcaAlgorithm;
+    private final String rfcName;
     private final PSSParameterSpec pss;
 
     SignatureScheme(int code, SignatureKeyType keyType, String hash, EcdsaCurve curve, String jcaAlgorithm) {
@@ -60,6 +61,8 @@ public enum SignatureScheme {
         this.hash = hash;
         this.curve = curve;
         this.jcaAlgorithm = jcaAlgorithm;
+        // one String per scheme: sessions list the peer's schemes by name, and must not copy them
+        this.rfcName = name().toLowerCase(Locale.ROOT);
         // RFC 8446 §4.2.3: MGF1 with the same hash, salt as long as the digest, trailer 0xBC
         this.pss = "RSASSA-PSS".equals(jcaAlgorithm)
                 ? new PSSParameterSpec(hash, "MGF1", new MGF1ParameterSpec(hash), hashLength(hash),
@@ -74,7 +77,7 @@ public enum SignatureScheme {
 
     /** The RFC (and JSSE) name, e.g. {@code ecdsa_secp256r1_sha256}. */
     public String rfcName() {
-        return name().toLowerCase(Locale.ROOT);
+        return rfcName;
     }
 
     /** The scheme with this code point; empty for code points we do not implement. */

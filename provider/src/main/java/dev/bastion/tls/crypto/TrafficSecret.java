@@ -32,11 +32,11 @@ public final class TrafficSecret extends HkdfSecret {
      * destroys) the result.
      */
     public TrafficKeys keys(AeadAlgorithm aead) {
-        byte[] s = secret.get();
-        byte[] key = hkdf.expandLabel(s, "key", new byte[0], aead.keyLength());
-        byte[] iv = hkdf.expandLabel(s, "iv", new byte[0], aead.nonceLength());
+        byte[] s = secret();
+        byte[] key = hkdf().expandLabel(s, "key", new byte[0], aead.keyLength());
+        byte[] iv = hkdf().expandLabel(s, "iv", new byte[0], aead.nonceLength());
         // usually the last routine use: an idle connection keeps this secret only for KeyUpdate
-        hkdf.release();
+        releaseHkdf();
         return new TrafficKeys(aead, key, iv);
     }
 
@@ -49,7 +49,7 @@ public final class TrafficSecret extends HkdfSecret {
      *     CertificateVerify*), i.e. of every handshake message before this Finished
      */
     public byte[] finishedVerifyData(byte[] transcriptHash) {
-        return hkdf.finishedMac(secret.get(), transcriptHash);
+        return hkdf().finishedMac(secret(), transcriptHash);
     }
 
     /**
@@ -75,8 +75,8 @@ public final class TrafficSecret extends HkdfSecret {
      * destroy.
      */
     public TrafficSecret next() {
-        byte[] n = hkdf.expandLabel(secret.get(), "traffic upd", new byte[0], hash().length());
-        secret.destroy();
+        byte[] n = hkdf().expandLabel(secret(), "traffic upd", new byte[0], hash().length());
+        destroy();
         return new TrafficSecret(hash(), n, "next application traffic secret");
     }
 
@@ -85,7 +85,7 @@ public final class TrafficSecret extends HkdfSecret {
      * caller wipes the copy after writing it.
      */
     public byte[] copyForKeyLog() {
-        return secret.get().clone();
+        return secret().clone();
     }
 
 }

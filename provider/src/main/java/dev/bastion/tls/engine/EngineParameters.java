@@ -10,6 +10,9 @@ import java.security.AlgorithmConstraints;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -24,6 +27,14 @@ import javax.net.ssl.SSLParameters;
  * address, not {@code localhost}). Not thread-safe; the engine guards it.
  */
 final class EngineParameters {
+    private static final String[] NO_NAMES = new String[0];
+    /**
+     * The name arrays of the policies' default lists, shared by every engine (each engine
+     * copies on get and replaces on set, never writes into them): an idle engine should not
+     * carry its own copy of a list it never changed. Keyed by content; bounded.
+     */
+    private static final Map<List<?>, String[]> DEFAULT_NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_DEFAULT_NAMES = 64;
     private final TlsPolicy policy;
     private String peerHost;
     private boolean client;
@@ -35,7 +46,7 @@ final class EngineParameters {
     private ClientAuth clientAuth = ClientAuth.NONE;
     private List<SNIServerName> serverNames;
     private Collection<SNIMatcher> sniMatchers;
-    private String[] applicationProtocols = new String[0];
+    private String[] applicationProtocols = NO_NAMES;
     private String endpointIdentification;
     private AlgorithmConstraints constraints;
     private boolean useCipherSuitesOrder = true;
@@ -242,10 +253,23 @@ final class EngineParameters {
     }
 
     private static String[] names(List<Protocol> list) {
-        return list.stream().map(Protocol::jsseName).toArray(String[]::new);
+        return shared(list, () -> list.stream().map(Protocol::jsseName).toArray(String[]::new));
     }
 
     private static String[] suiteNames(List<CipherSuite> list) {
-        return list.stream().map(CipherSuite::jsseName).toArray(String[]::new);
+        return shared(list, () -> list.stream().map(CipherSuite::jsseName).toArray(String[]::new));
+    }
+
+    private static String[] shared(List<?> list, Supplier<String[]> names) {
+        String[] known = DEFAULT_NAMES.get(list);
+        if (known != null) {
+            return known;
+        }
+        if (DEFAULT_NAMES.size() >= MAX_DEFAULT_NAMES) {
+            DEFAULT_NAMES.clear();
+        }
+        String[] made = names.get();
+        DEFAULT_NAMES.put(List.copyOf(list), made);
+        return made;
     }
 }

@@ -11,6 +11,8 @@ import dev.bastion.tls.session.SessionParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SNIServerName;
@@ -29,7 +31,11 @@ final class EngineSessions implements ConnectionListener {
     /** {@code getApplicationBufferSize()} after a TLS 1.3 handshake, SunJSSE 17's answer (≥ 2^14 + 1 + padding room). */
     static final int TLS13_APPLICATION_BUFFER_SIZE = 16676;
 
-    private final BastionSession nullSession = BastionSession.nullSession();
+    private static final Map<List<SignatureScheme>, List<String>> JCA_NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_JCA_NAMES = 64;
+
+    /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
+    private static final BastionSession NULL_SESSION = BastionSession.nullSession();
     private volatile HandshakeConfig config;
     private volatile BastionSession handshake;
     private volatile Negotiated sofar = Negotiated.NONE;
@@ -69,7 +75,7 @@ final class EngineSessions implements ConnectionListener {
     /** The negotiated session, or the null session before the handshake completed. */
     SSLSession session() {
         BastionSession s = current;
-        return s != null ? s : nullSession;
+        return s != null ? s : NULL_SESSION;
     }
 
     /** The session being negotiated; null when no handshake is running. */
@@ -114,7 +120,21 @@ final class EngineSessions implements ConnectionListener {
         return new ArrayList<>(all);
     }
 
+    /**
+     * The JCA names of {@code schemes}. Sessions keep these lists, and nearly every connection
+     * has the same ones (our configuration, the peer's defaults): they are shared, keyed by
+     * content, bounded.
+     */
     private static List<String> jcaNames(List<SignatureScheme> schemes) {
-        return schemes.stream().map(SignatureScheme::jcaAlgorithm).toList();
+        List<String> known = JCA_NAMES.get(schemes);
+        if (known != null) {
+            return known;
+        }
+        if (JCA_NAMES.size() >= MAX_JCA_NAMES) {
+            JCA_NAMES.clear();
+        }
+        List<String> made = schemes.stream().map(SignatureScheme::jcaAlgorithm).toList();
+        JCA_NAMES.put(List.copyOf(schemes), made);
+        return made;
     }
 }

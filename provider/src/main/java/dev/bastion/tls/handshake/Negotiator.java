@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.SignatureKeyType;
 import dev.bastion.tls.crypto.SignatureScheme;
@@ -95,7 +96,7 @@ public final class Negotiator {
         for (int code : codes) {
             SignatureScheme.fromCode(code).ifPresent(s -> out.add(s.rfcName()));
         }
-        return List.copyOf(out);
+        return SharedLists.of(out);
     }
 
     /** {@code [TLS_AES_128_GCM_SHA256(0x1301), ...]} for alert messages. */

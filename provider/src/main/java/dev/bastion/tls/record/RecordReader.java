@@ -28,10 +28,18 @@ public final class RecordReader implements AutoCloseable {
         return protection;
     }
 
-    /** Installs the protection for the records that follow, closing the current one. */
+    /**
+     * Installs the protection for the records that follow, closing the current one. The first
+     * TLS 1.3 read key after the plaintext records also takes the peer's alert in the clear
+     * until the peer's first protected record
+     * ({@link Tls13Protection#acceptPlaintextAlertsUntilFirstRecord}).
+     */
     public void setProtection(Protection next) {
         Objects.requireNonNull(next, "protection");
         if (next != protection) {
+            if (protection instanceof NullProtection && next instanceof Tls13Protection) {
+                ((Tls13Protection) next).acceptPlaintextAlertsUntilFirstRecord();
+            }
             protection.close();
             protection = next;
         }

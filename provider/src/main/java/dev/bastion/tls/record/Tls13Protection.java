@@ -22,13 +22,16 @@ import java.util.Arrays;
  *     middlebox-compatibility CCS as the plaintext record {@code 14 03 03 00 01 01}, and
  *     {@code open} passes a received plaintext CCS through after checking it is exactly the
  *     byte 0x01 (else {@code unexpected_message}). Whether one is allowed at this point is the
- *     connection's decision. Other unprotected types are {@code unexpected_message}.</li>
+ *     connection's decision. Other unprotected types are {@code unexpected_message}, except
+ *     an alert while {@link #acceptPlaintextAlertsUntilFirstRecord} is on.</li>
  * </ul>
  *
  * <p>Sealing copies the content into the destination and encrypts it there in place, because
  * the type byte must be encrypted with it. That needs a second {@code ByteBuffer} object over
- * the destination's storage; one {@code duplicate()} is kept and reused while the caller passes
- * the same destination buffer object, so a warm connection allocates nothing.
+ * the destination's storage; the thread's {@link Scratch} keeps one {@code duplicate()} and
+ * reuses it while the caller passes the same destination buffer object, so a warm connection
+ * allocates nothing. Nonce and additional data live there too: an idle connection holds
+ * only its AEAD, IV and sequence number.
  *
  * <p>{@link #sequenceNumber()} and {@link #keyUpdateDue()} let the connection send a
  * KeyUpdate (RFC 8446 §5.5) long before the sequence number runs out, which is
@@ -41,15 +44,11 @@ public final class Tls13Protection implements Protection {
     private final AeadAlgorithm algorithm;
     private final Aead aead;
     private final byte[] iv;
-    private final byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
-    private final byte[] aad = new byte[HEADER];
     private final SequenceNumber seq = new SequenceNumber();
     private final PaddingPolicy padding;
     private final long keyUpdateThreshold;
-    private byte[] suffix = new byte[1];
-    private ByteBuffer viewOwner;
-    private ByteBuffer view;
     private boolean closed;
+    private boolean plaintextAlerts;
 
     /** Protection with these keys and no padding. The keys are copied; the caller may destroy them. */
     public Tls13Protection(TrafficKeys keys) {
@@ -78,6 +77,19 @@ public final class Tls13Protection implements Protection {
         return algorithm;
     }
 
+    /**
+     * Lets {@link #open} pass an unprotected alert record through until the first protected
+     * record opens. For a connection's first read key only: a peer that fails before it has
+     * handshake keys of its own (a client that cannot use the ServerHello, say) can send its
+     * alert only in the clear, while this side already reads protected records (RFC 8446 §6:
+     * alerts are "encrypted as specified by the current connection state", which for that peer
+     * is none). Once the peer has sent a protected record it has keys, and a plaintext alert is
+     * {@code unexpected_message} again.
+     */
+    public void acceptPlaintextAlertsUntilFirstRecord() {
+        plaintextAlerts = true;
+    }
+
     /** The sequence number the next record will use (unsigned 64-bit). */
     public long sequenceNumber() {
         return seq.value();
@@ -96,8 +108,9 @@ public final class Tls13Protection implements Protection {
     @Override
     public int maxPlaintext(int recordLength) {
         // a protected record yields at most fragment - tag bytes (content, type, padding are
-        // written before the padding is stripped); a plaintext CCS yields its one byte
-        return recordLength <= HEADER ? 0 : Math.max(recordLength - HEADER - TAG, 1);
+        // written before the padding is stripped); a plaintext CCS yields its one byte, a
+        // plaintext alert (while accepted) its two
+        return recordLength <= HEADER ? 0 : Math.max(recordLength - HEADER - TAG, plaintextAlerts ? 2 : 1);
     }
 
     @Override
@@ -130,9 +143,24 @@ public final class Tls13Protection implements Protection {
         long s = seq.current();
         int start = dst.position();
         Records.putHeader(dst, start, ContentType.APPLICATION_DATA, Records.TLS12_VERSION, length);
-        headerToAad(dst, start);
+        Scratch scratch = Scratch.get();
+        byte[] aad = scratch.aad;
+        byte[] nonce = scratch.nonce;
+        headerToAad(dst, start, aad);
         Records.xorNonce(iv, s, nonce);
         dst.position(start + HEADER);
+        try {
+            sealInner(type, src, dst, start, n, inner, scratch);
+        } finally {
+            scratch.wipeNonce();
+        }
+        seq.advance();
+    }
+
+    private void sealInner(ContentType type, ByteBuffer src, ByteBuffer dst, int start, int n, int inner,
+            Scratch scratch) {
+        byte[] aad = scratch.aad;
+        byte[] nonce = scratch.nonce;
         if (Records.mayShareStorage(src, dst)) {
             // copy next to the type byte, then encrypt in place
             dst.put(src);
@@ -140,26 +168,17 @@ public final class Tls13Protection implements Protection {
             for (int i = n + 1; i < inner; i++) {
                 dst.put((byte) 0);
             }
-            ByteBuffer in = viewOf(dst);
+            ByteBuffer in = scratch.viewOf(dst);
             in.limit(start + HEADER + inner).position(start + HEADER);
             dst.position(start + HEADER);
             aead.seal(nonce, aad, HEADER, in, dst);
         } else {
             // encrypt straight from the caller's buffer, the type byte and padding as a suffix
             int suffixLength = inner - n;
-            byte[] suffix = suffixFor(suffixLength);
+            byte[] suffix = scratch.suffix(suffixLength);
             suffix[0] = (byte) type.code();
             aead.seal(nonce, aad, HEADER, src, suffix, suffixLength, dst);
         }
-        seq.advance();
-    }
-
-    /** A reused array of at least {@code length} bytes: the type byte, then zero padding. */
-    private byte[] suffixFor(int length) {
-        if (suffix.length < length) {
-            suffix = new byte[length];
-        }
-        return suffix;
     }
 
     @Override
@@ -171,6 +190,9 @@ public final class Tls13Protection implements Protection {
         if (outer == ContentType.CHANGE_CIPHER_SPEC) {
             return openCompatibilityCcs(src, dst, length);
         }
+        if (outer == ContentType.ALERT && plaintextAlerts) {
+            return openPlaintextAlert(src, dst, length);
+        }
         if (outer != ContentType.APPLICATION_DATA) {
             throw TlsAlert.unexpectedMessage("unprotected " + outer.rfcName()
                     + " record received after TLS 1.3 keys were installed (RFC 8446 §5)");
@@ -180,11 +202,17 @@ public final class Tls13Protection implements Protection {
         }
         Records.requireRoom(dst, Math.max(0, length - TAG), "TLS 1.3 record");
         long s = seq.current();
-        headerToAad(src, start);
-        Records.xorNonce(iv, s, nonce);
+        Scratch scratch = Scratch.get();
+        headerToAad(src, start, scratch.aad);
+        Records.xorNonce(iv, s, scratch.nonce);
         int dstStart = dst.position();
-        decrypt(src, dst, start, length);
+        try {
+            decrypt(src, dst, start, length, scratch);
+        } finally {
+            scratch.wipeNonce();
+        }
         seq.advance();
+        plaintextAlerts = false;
         return stripPadding(dst, dstStart);
     }
 
@@ -195,9 +223,6 @@ public final class Tls13Protection implements Protection {
             closed = true;
             aead.close();
             Arrays.fill(iv, (byte) 0);
-            Arrays.fill(nonce, (byte) 0);
-            viewOwner = null;
-            view = null;
         }
     }
 
@@ -211,11 +236,11 @@ public final class Tls13Protection implements Protection {
         seq.set(value);
     }
 
-    private void decrypt(ByteBuffer src, ByteBuffer dst, int start, int length) {
+    private void decrypt(ByteBuffer src, ByteBuffer dst, int start, int length, Scratch scratch) {
         int limit = src.limit();
         src.limit(start + HEADER + length).position(start + HEADER);
         try {
-            aead.open(nonce, aad, HEADER, src, dst);
+            aead.open(scratch.nonce, scratch.aad, HEADER, src, dst);
         } catch (RuntimeException e) {
             src.limit(limit).position(start);
             throw e;
@@ -271,23 +296,27 @@ public final class Tls13Protection implements Protection {
         return ContentType.CHANGE_CIPHER_SPEC;
     }
 
+    private ContentType openPlaintextAlert(ByteBuffer src, ByteBuffer dst, int length) {
+        if (length != AlertMessage.LENGTH) {
+            throw TlsAlert.decodeError("unprotected alert record of " + length
+                    + " byte(s); an alert is exactly 2 bytes (RFC 8446 §5.1, §6)");
+        }
+        Records.requireRoom(dst, AlertMessage.LENGTH, "alert record");
+        int start = src.position();
+        dst.put(src.get(start + HEADER)).put(src.get(start + HEADER + 1));
+        src.position(start + HEADER + AlertMessage.LENGTH);
+        return ContentType.ALERT;
+    }
+
     private int paddingFor(int contentLength) {
         int p = padding.paddingFor(contentLength);
         return Math.max(0, Math.min(p, RecordLimits.MAX_PLAINTEXT - contentLength));
     }
 
-    private void headerToAad(ByteBuffer b, int at) {
+    private static void headerToAad(ByteBuffer b, int at, byte[] aad) {
         for (int i = 0; i < HEADER; i++) {
             aad[i] = b.get(at + i);
         }
-    }
-
-    private ByteBuffer viewOf(ByteBuffer dst) {
-        if (dst != viewOwner) {
-            viewOwner = dst;
-            view = dst.duplicate();
-        }
-        return view;
     }
 
     private void requireOpen() {

@@ -12,6 +12,7 @@ import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.KeyUpdate;
 import dev.bastion.tls.record.ContentType;
 import dev.bastion.tls.record.Tls13Protection;
+import dev.bastion.tls.testutil.Hex;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,31 @@ class RecordRulesTest {
         p.begin();
         ByteBuffer ccs = ByteBuffer.allocate(6).put(new byte[] {20, 3, 1, 0, 1, 1});
         assertThrows(SSLHandshakeException.class, () -> readEach(p.server, ccs));
+    }
+
+    /**
+     * RFC 8446 §6: the server reads the client's handshake key as soon as its flight is out, but
+     * a client that cannot use that flight has no key yet and sends its alert in the clear.
+     */
+    @Test
+    void plaintextAlertBeforeThePeersFirstProtectedRecordIsReported() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.begin();
+        CorePair.flushAll(p.client, p.toServer);
+        readEach(p.server, p.toServer);
+        CorePair.flushAll(p.server, p.toClient);
+        ByteBuffer alert = ByteBuffer.allocate(64).put(Hex.bytes("15030300020228"));
+        SSLException e = assertThrows(SSLHandshakeException.class, () -> readEach(p.server, alert));
+        assertEquals("Received fatal alert: handshake_failure", e.getMessage());
+    }
+
+    @Test
+    void plaintextAlertAfterTheHandshakeIsUnexpected() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.handshake();
+        ByteBuffer alert = ByteBuffer.allocate(64).put(Hex.bytes("15030300020228"));
+        SSLException e = assertThrows(SSLProtocolException.class, () -> readEach(p.server, alert));
+        assertTrue(e.getMessage().contains("unprotected alert"), e.getMessage());
     }
 
     @Test

@@ -259,6 +259,21 @@ class Tls13ClientChecksTest {
         return assertThrows(TlsAlert.class, () -> pipe.inject(Side.CLIENT, sh));
     }
 
+    /** RFC 8446 §D.5: a ServerHello with legacy_version 0x0300 is refused, even one selecting TLS 1.3. */
+    @Test
+    void ssl3LegacyVersionInServerHelloIsProtocolVersion() {
+        Pipe pipe = pipe(TestConfig.client());
+        pipe.toClient = o -> o.message() instanceof ServerHello ? Pipe.replace(o, ssl3((ServerHello) o.message())) : o;
+        TlsAlert a = assertThrows(TlsAlert.class, pipe::handshake);
+        assertEquals(AlertDescription.PROTOCOL_VERSION, a.alert());
+        assertTrue(a.getMessage().contains("RFC 8446 §D.5"), a.getMessage());
+    }
+
+    private static ServerHello ssl3(ServerHello sh) {
+        return new ServerHello(0x0300, sh.random(), sh.legacySessionIdEcho(), sh.cipherSuite(), sh.legacyCompressionMethod(),
+                sh.extensions());
+    }
+
     @Test
     void postHandshakeCertificateRequestIsUnexpected() {
         Pipe pipe = pipe(TestConfig.client()).handshake();

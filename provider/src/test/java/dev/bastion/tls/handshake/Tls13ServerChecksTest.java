@@ -55,6 +55,14 @@ class Tls13ServerChecksTest {
         assertTrue(a.getMessage().contains("legacy_version TLSv1.2(0x0303)"), a.getMessage());
     }
 
+    /** RFC 8446 §D.5: legacy_version 0x0300 is refused even when supported_versions offers TLS 1.3. */
+    @Test
+    void ssl3LegacyVersionIsProtocolVersionWhateverSupportedVersionsOffers() {
+        TlsAlert a = serverRefuses(ch -> new ClientHello(0x0300, ch.random(), ch.legacySessionId(), ch.cipherSuites(),
+                ch.legacyCompressionMethods(), ch.extensions()), AlertDescription.PROTOCOL_VERSION);
+        assertTrue(a.getMessage().contains("RFC 8446 §D.5"), a.getMessage());
+    }
+
     @Test
     void onlyTls12IsProtocolVersion() {
         serverRefuses(ch -> ext(ch, ch.extensions().replace(new SupportedVersionsClientHello(List.of(0x0303)))),

@@ -315,6 +315,28 @@ class Tls13ProtectionTest {
         }
     }
 
+    /**
+     * RFC 8446 §6: a client that cannot use the ServerHello has no keys to protect its alert;
+     * the first read key takes a plaintext alert until the peer's first protected record.
+     */
+    @Test
+    void plaintextAlertIsAcceptedOnlyUntilTheFirstProtectedRecord() {
+        TrafficKeys keys = TestKeys.tls13(AeadAlgorithm.AES_128_GCM, 27);
+        try (Tls13Protection writer = new Tls13Protection(keys); Tls13Protection p = new Tls13Protection(keys)) {
+            p.acceptPlaintextAlertsUntilFirstRecord();
+            assertEquals(2, p.maxPlaintext(7), "room for the two alert bytes");
+            ByteBuffer out = ByteBuffer.allocate(2);
+            assertEquals(ContentType.ALERT, p.open(ByteBuffer.wrap(Hex.bytes("15030300020228")), out));
+            assertArrayEquals(new byte[] {2, 40}, written(out));
+            assertEquals(0, p.sequenceNumber(), "a plaintext alert uses no sequence number");
+            assertAlert(AlertDescription.DECODE_ERROR, () -> open(p, Hex.bytes("1503030003022800")));
+            assertAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> open(p, Hex.bytes("16030300040e000000")));
+            assertEquals(ContentType.APPLICATION_DATA, open(p, seal(writer, ContentType.APPLICATION_DATA, new byte[] {7})));
+            assertAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> open(p, Hex.bytes("15030300020228")));
+            assertEquals(1, p.maxPlaintext(6));
+        }
+    }
+
     @Test
     void sequenceNumberRefusesToWrap() {
         TrafficKeys keys = TestKeys.tls13(AeadAlgorithm.AES_128_GCM, 25);

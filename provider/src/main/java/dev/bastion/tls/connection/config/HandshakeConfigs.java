@@ -1,5 +1,6 @@
 package dev.bastion.tls.connection.config;
 
+import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.handshake.ClientAuth;
@@ -44,8 +45,8 @@ public final class HandshakeConfigs {
         }
         return new HandshakeConfig(
                 client,
-                versions,
-                suites,
+                SharedLists.of(versions),
+                SharedLists.of(suites),
                 policy.groups(),
                 policy.keyShareGroups(),
                 client ? policy.clientSchemes() : policy.serverSchemes(),
@@ -53,7 +54,7 @@ public final class HandshakeConfigs {
                 List.of(params.getApplicationProtocols()),
                 Optional.ofNullable(peerHost),
                 peerPort,
-                params.getServerNames() == null ? List.of() : params.getServerNames(),
+                params.getServerNames() == null ? List.of() : SharedLists.of(params.getServerNames()),
                 params.getSNIMatchers() == null ? List.of() : List.copyOf(params.getSNIMatchers()),
                 client ? ClientAuth.NONE : clientAuth,
                 params.getUseCipherSuitesOrder(),

@@ -18,6 +18,8 @@ import java.util.Optional;
  * suite, compression method and that every extension was solicited.
  */
 final class ServerHelloChecks {
+    private static final int SSL3 = 0x0300;
+
     private ServerHelloChecks() {
     }
 
@@ -55,6 +57,11 @@ final class ServerHelloChecks {
     }
 
     private static void version(HandshakeConfig config, ServerHello sh, String what) {
+        // RFC 8446 §D.5: a Hello with legacy_version 0x0300 is protocol_version, whatever it selects
+        if (sh.legacyVersion() <= SSL3) {
+            throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, what + ".legacy_version is "
+                    + Codes.version(sh.legacyVersion()) + ": a hello naming SSL 3.0 or older is refused (RFC 8446 §D.5)");
+        }
         Optional<SupportedVersionsServerHello> sv = sh.extensions().supportedVersionsServerHello();
         if (sv.isPresent()) {
             int v = sv.get().selectedVersion();

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 
 /** The server's checks of a ClientHello that TLS 1.3 requires (RFC 8446 §4.1.2, §4.2, §9.2). */
 final class ClientHelloChecks {
+    private static final int SSL3 = 0x0300;
     /** What a second ClientHello may change (RFC 8446 §4.1.2), besides dropping early_data. */
     private static final Set<Integer> MAY_CHANGE = Set.of(ExtensionType.KEY_SHARE.code(), ExtensionType.COOKIE.code(),
             ExtensionType.EARLY_DATA.code(), ExtensionType.PRE_SHARED_KEY.code(), ExtensionType.PADDING.code());
@@ -30,6 +31,13 @@ final class ClientHelloChecks {
 
     /** A first ClientHello that offers TLS 1.3 with what a certificate-based handshake needs. */
     static void check(HandshakeConfig config, ClientHello ch) {
+        // RFC 8446 §D.5: "Any endpoint receiving a Hello message with ClientHello.legacy_version or
+        // ServerHello.legacy_version set to 0x0300 MUST abort the handshake with a "protocol_version" alert."
+        if (ch.legacyVersion() <= SSL3) {
+            throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "ClientHello.legacy_version is "
+                    + Codes.version(ch.legacyVersion()) + ": a hello naming SSL 3.0 or older is refused whatever"
+                    + " supported_versions offers (RFC 8446 §D.5)");
+        }
         Optional<SupportedVersionsClientHello> sv = ch.extensions().supportedVersionsClientHello();
         if (sv.isEmpty() || !sv.get().versions().contains(HandshakeConfig.TLS13)) {
             String offered = sv.map(v -> Codes.list(v.versions(), Codes::version))
