@@ -50,9 +50,14 @@ public final class BastionServerSocket extends SSLServerSocket {
         synchronized (this) {
             s.configureAccepted(parameters.client(), parameters.toSSLParameters(), parameters.sessionCreation());
         }
-        implAccept(s);
-        s.accepted();
-        return s;
+        try {
+            implAccept(s);
+            s.accepted();
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     @Override

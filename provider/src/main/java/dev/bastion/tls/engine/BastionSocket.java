@@ -134,8 +134,11 @@ public final class BastionSocket extends BaseSocket {
             return; // called back from the handshake (a key or trust manager)
         }
         if (connection.handshakeComplete()) {
-            connection.requestKeyUpdate();
-            io.flush();
+            try {
+                connection.requestKeyUpdate();
+            } finally {
+                io.flush(); // the KeyUpdate, or the alert of a failure
+            }
             return;
         }
         io.handshake();
