@@ -89,6 +89,9 @@ class SocketFaultTest {
                 assertTrue(s.isClosed(), "a failed handshake closes the socket");
                 assertThrows(SocketException.class, s::startHandshake);
                 Throwable e = atServer.get(20, TimeUnit.SECONDS);
+                if (version.equals("TLSv1.2") && e instanceof SocketException) {
+                    return; // TLS 1.2: the server may still be writing its flight when the client hangs up
+                }
                 assertInstanceOf(SSLException.class, e, String.valueOf(e));
                 assertTrue(e.getMessage().contains("certificate_unknown"), e.getMessage());
             });
