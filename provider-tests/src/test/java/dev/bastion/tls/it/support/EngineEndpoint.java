@@ -61,8 +61,16 @@ public final class EngineEndpoint {
     public void write(byte[] data) throws IOException {
         ByteBuffer src = ByteBuffer.wrap(data);
         while (src.hasRemaining()) {
+            if (engine.isOutboundDone()) {
+                throw new SSLException("the engine's write side is closed");
+            }
             wrap(src);
         }
+    }
+
+    /** Whether this side can no longer write (TLS 1.2 answers the peer's close_notify with its own). */
+    public boolean outboundDone() {
+        return engine.isOutboundDone();
     }
 
     /** Reads application data until close_notify or the end of the TCP stream. */
