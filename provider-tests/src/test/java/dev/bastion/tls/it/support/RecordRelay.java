@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A TCP relay for one connection between a client and the server on {@code targetPort}, on
  * 127.0.0.1: client bytes pass unchanged; server bytes pass record by record (TLS record
- * headers read), and the first record whose length reaches {@link #threshold(int)} can be
+ * headers read; after the client left they are drained, so the server never writes into a
+ * closed connection), and the first record whose length reaches {@link #threshold(int)} can be
  * delivered in two halves with a pause between ({@link Mode#PAUSE_MID_RECORD}, until
  * {@link #release()}) or cut in the middle, closing both connections
  * ({@link Mode#CUT_MID_RECORD}). Threads end when the connection does or on {@link #close()}.
@@ -31,6 +32,7 @@ public final class RecordRelay implements AutoCloseable {
     private volatile int threshold = 1000;
     private volatile Socket client;
     private volatile Socket server;
+    private volatile boolean clientGone;
 
     public RecordRelay(int targetPort, Mode mode) throws IOException {
         this.listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -98,11 +100,11 @@ public final class RecordRelay implements AutoCloseable {
             int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
             byte[] body = new byte[length];
             in.readFully(body);
-            out.write(header);
             if (treated || mode == Mode.FORWARD || length < threshold) {
-                out.write(body);
+                forward(out, header, body);
                 continue;
             }
+            out.write(header);
             treated = true;
             out.write(body, 0, length / 2);
             out.flush();
@@ -114,6 +116,23 @@ public final class RecordRelay implements AutoCloseable {
             }
             released.await(30, TimeUnit.SECONDS);
             out.write(body, length / 2, length - length / 2);
+        }
+    }
+
+    /**
+     * Passes a record on; once the client is gone the server's records are still read and
+     * dropped, so a server that is still writing its flight never meets a broken pipe and goes
+     * on to read what the client sent before it left.
+     */
+    private void forward(OutputStream out, byte[] header, byte[] body) {
+        if (clientGone) {
+            return;
+        }
+        try {
+            out.write(header);
+            out.write(body);
+        } catch (IOException e) {
+            clientGone = true;
         }
     }
 
