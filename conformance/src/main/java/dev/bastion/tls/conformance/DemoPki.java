@@ -1,13 +1,18 @@
 package dev.bastion.tls.conformance;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.Date;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,13 +26,13 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A throwaway CA and a {@code localhost} server certificate (ECDSA P-256), made at start-up. */
-final class DemoPki {
+public final class DemoPki {
     private static final char[] PASSWORD = "demo".toCharArray();
 
     private final KeyStore serverKeys;
     private final KeyStore trust;
 
-    DemoPki() throws Exception {
+    public DemoPki() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair caKeys = g.generateKeyPair();
@@ -40,6 +45,22 @@ final class DemoPki {
         trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", ca);
+    }
+
+    /** PKIX key managers holding the {@code localhost} certificate and its key. */
+    public KeyManager[] serverKeyManagers() throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+        kmf.init(serverKeys, PASSWORD);
+        return kmf.getKeyManagers();
+    }
+
+    /** Writes the CA certificate as PEM to {@code file} (for {@code --cafile}, {@code curl --cacert}). */
+    public Path writeCaPem(Path file) throws Exception {
+        byte[] der = trust.getCertificate("ca").getEncoded();
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n";
+        return Files.writeString(file, pem, StandardCharsets.US_ASCII);
     }
 
     /** A TLS context of {@code provider}; the server side presents the certificate. */

@@ -11,6 +11,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HandshakeTrace;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.HandshakeAssembler;
 import dev.bastion.tls.record.RecordReader;
@@ -41,6 +42,8 @@ import javax.net.ssl.SSLException;
  *     FINISHED exactly once, when the handshake is complete and its last flight is written.</li>
  * <li><b>TLS 1.3 record rules</b> ({@link Inbound}): compatibility change_cipher_spec only while
  *     the handshaker accepts one; close_notify and user_canceled are the only non-error alerts;
+ *     in TLS 1.2 a change_cipher_spec goes to the handshaker ({@link Handshaker#changeCipherSpec}),
+ *     which switches the read keys or refuses it, and warning alerts are ignored;
  *     empty records and KeyUpdates in a row are bounded ({@link Limits}); write keys are updated
  *     before their limits ({@link KeyUsage}).</li>
  * <li><b>Failure</b> is sticky; the alert goes out with the next {@link #flush}; application
@@ -81,7 +84,7 @@ public final class Connection {
             KeyLimits keyLimits, ConnectionListener listener) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.io = new ConnectionIo(this, credentials, random, keyLog);
+        this.io = new ConnectionIo(this, outbound, credentials, random, keyLog);
         this.keyUsage = new KeyUsage(Objects.requireNonNull(keyLimits, "keyLimits"));
         this.inbound = new Inbound(this, keyUsage, factory, io);
     }
@@ -393,6 +396,7 @@ public final class Connection {
             transcript.update(framed);
         }
         outbound.handshake(framed);
+        HandshakeTrace.sent(config.client(), message);
         TRACE.trace(() -> "queued " + message.type() + " (" + framed.length + " bytes)");
     }
 

@@ -1,6 +1,7 @@
 package dev.bastion.tls.engine;
 
 import dev.bastion.tls.connection.ConnectionListener;
+import dev.bastion.tls.crypto.AeadAlgorithm;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
@@ -9,6 +10,7 @@ import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.session.BastionSession;
 import dev.bastion.tls.session.SessionParameters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ final class EngineSessions implements ConnectionListener {
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
     private volatile HandshakeConfig config;
+    private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
     private volatile Negotiated sofar = Negotiated.NONE;
     private volatile BastionSession current;
@@ -48,17 +51,31 @@ final class EngineSessions implements ConnectionListener {
      */
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
+        this.context = context;
         this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
                 parameters(Negotiated.NONE, config));
     }
 
+    /**
+     * The handshake learned more. A TLS 1.2 session is identified by the ServerHello's
+     * session_id ({@code getId()}), so when the handshake reports one the handshake session is
+     * replaced by one with that id (before any key or trust manager has seen it: they are asked
+     * after the ServerHello).
+     */
     @Override
     public void handshakeSession(Negotiated negotiated) {
         sofar = negotiated;
         BastionSession s = handshake;
-        if (s != null) {
-            s.update(parameters(negotiated, config));
+        if (s == null) {
+            return;
         }
+        byte[] id = negotiated.sessionId().toByteArray();
+        if (id.length > 0 && !Arrays.equals(id, s.getId())) {
+            handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
+                    parameters(negotiated, config));
+            return;
+        }
+        s.update(parameters(negotiated, config));
     }
 
     @Override
@@ -110,8 +127,23 @@ final class EngineSessions implements ConnectionListener {
                 jcaNames(n.peerSignatureSchemes().stream().map(SignatureScheme::fromName)
                         .flatMap(Optional::stream).toList()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
-                n.version() == HandshakeConfig.TLS13 ? TLS13_APPLICATION_BUFFER_SIZE
-                        : SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE);
+                applicationBufferSize(n));
+    }
+
+    /**
+     * {@code getApplicationBufferSize()} as SunJSSE 17 answers it: its TLS 1.3 figure; in TLS 1.2
+     * the packet size less header, explicit nonce (AES-GCM) and tag: 16680 for AES-GCM, 16688
+     * for ChaCha20-Poly1305; before negotiation its default.
+     */
+    private static int applicationBufferSize(Negotiated n) {
+        if (n.version() == HandshakeConfig.TLS13) {
+            return TLS13_APPLICATION_BUFFER_SIZE;
+        }
+        if (n.version() == HandshakeConfig.TLS12 && n.cipherSuite().isPresent()) {
+            boolean gcm = n.cipherSuite().get().aead() != AeadAlgorithm.CHACHA20_POLY1305;
+            return SessionParameters.DEFAULT_PACKET_BUFFER_SIZE - 5 - AeadAlgorithm.TAG_LENGTH - (gcm ? 8 : 0);
+        }
+        return SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE;
     }
 
     private static List<SignatureScheme> localSchemes(HandshakeConfig config) {

@@ -43,8 +43,9 @@ import javax.net.ssl.TrustManager;
  *     or unknown type fails the creation with a message naming the file); calling {@code init} on it is a
  *     {@link KeyManagementException} ("Default SSLContext is initialized automatically").</li>
  * <li>The {@code jdk.tls.*} and security properties are read when the context is initialised
- *     ({@link TlsPolicy}). Until TLS 1.2 is implemented, {@code "TLS"} and {@code "Default"}
- *     enable only TLSv1.3 and a {@code "TLSv1.2"} context can make no connection.</li>
+ *     ({@link TlsPolicy}): {@code "TLS"}, {@code "TLSv1.3"} and {@code "Default"} enable
+ *     TLSv1.3 and TLSv1.2; a {@code "TLSv1.2"} context's clients TLSv1.2, its servers both (as
+ *     SunJSSE).</li>
  * <li>The socket factories make {@link dev.bastion.tls.engine.BastionSocket}s and
  *     {@link dev.bastion.tls.engine.BastionServerSocket}s over the same connection core as the
  *     engine.</li>

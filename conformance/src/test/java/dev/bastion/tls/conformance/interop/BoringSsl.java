@@ -23,6 +23,13 @@ import javax.net.ssl.SSLException;
  * {@link #group(SSLEngine)} asks BoringSSL itself which group it negotiated.
  */
 public final class BoringSsl {
+    /** TLS 1.2 AEAD suites BoringSSL has (no DHE). */
+    private static final List<String> TLS12_AEAD_SUITES = List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_AES_256_GCM_SHA384");
+
     private BoringSsl() {
     }
 
@@ -39,27 +46,42 @@ public final class BoringSsl {
     /** A TLS 1.3 server context with the given certificate, groups (BoringSSL names, preference order) and ALPN. */
     public static SslContext server(TestPki.Credential cert, TestPki pki, List<String> groups, boolean needClientAuth,
             List<String> alpn) throws SSLException {
+        return server(cert, pki, groups, needClientAuth, alpn, "TLSv1.3");
+    }
+
+    /** A server context for one protocol ({@code TLSv1.3} or {@code TLSv1.2}). */
+    public static SslContext server(TestPki.Credential cert, TestPki pki, List<String> groups, boolean needClientAuth,
+            List<String> alpn, String protocol) throws SSLException {
         SslContextBuilder b = SslContextBuilder.forServer(cert.key(), cert.chain().toArray(new X509Certificate[0]));
         b.trustManager(pki.ca(TestPki.ServerKey.EC));
         b.clientAuth(needClientAuth ? ClientAuth.REQUIRE : ClientAuth.NONE);
-        return configure(b, groups, alpn);
+        return configure(b, groups, alpn, protocol);
     }
 
     /** A TLS 1.3 client context trusting the test CAs, optionally with the client certificate. */
     public static SslContext client(TestPki pki, List<String> groups, boolean withCertificate, List<String> alpn)
             throws SSLException {
+        return client(pki, groups, withCertificate, alpn, "TLSv1.3");
+    }
+
+    /** A client context for one protocol ({@code TLSv1.3} or {@code TLSv1.2}). */
+    public static SslContext client(TestPki pki, List<String> groups, boolean withCertificate, List<String> alpn,
+            String protocol) throws SSLException {
         SslContextBuilder b = SslContextBuilder.forClient().trustManager(pki.trustManagers()[0] instanceof
                 javax.net.ssl.X509TrustManager tm ? tm : null);
         if (withCertificate) {
             TestPki.Credential c = pki.client();
             b.keyManager(c.key(), c.chain().toArray(new X509Certificate[0]));
         }
-        return configure(b, groups, alpn);
+        return configure(b, groups, alpn, protocol);
     }
 
-    private static SslContext configure(SslContextBuilder b, List<String> groups, List<String> alpn)
+    private static SslContext configure(SslContextBuilder b, List<String> groups, List<String> alpn, String protocol)
             throws SSLException {
-        b.sslProvider(SslProvider.OPENSSL).protocols("TLSv1.3")
+        if (protocol.equals("TLSv1.2")) {
+            b.ciphers(TLS12_AEAD_SUITES); // Netty's default list lacks some of them (ChaCha20, RSA AES-256)
+        }
+        b.sslProvider(SslProvider.OPENSSL).protocols(protocol)
                 .option(OpenSslContextOption.GROUPS, groups.toArray(new String[0]));
         if (!alpn.isEmpty()) {
             b.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
@@ -94,6 +116,11 @@ public final class BoringSsl {
             case "P-521" -> "secp521r1";
             default -> name;
         };
+    }
+
+    /** Whether BoringSSL resumed a session on this engine; call after the handshake, before release. */
+    public static boolean resumed(SSLEngine engine) {
+        return SSL.isSessionReused(((ReferenceCountedOpenSslEngine) engine).sslPointer());
     }
 
     /** Frees the engine's native state. */

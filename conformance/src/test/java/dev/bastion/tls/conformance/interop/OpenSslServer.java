@@ -56,6 +56,11 @@ public final class OpenSslServer implements AutoCloseable {
         return command;
     }
 
+    /** Everything s_server wrote so far (its {@code -trace} and errors), without waiting. */
+    public String log() {
+        return Interop.read(log);
+    }
+
     /** The log written since the previous call (waits until it holds a ServerHello, at most one step). */
     public String nextTrace() {
         long deadline = System.nanoTime() + Interop.STEP.toNanos();

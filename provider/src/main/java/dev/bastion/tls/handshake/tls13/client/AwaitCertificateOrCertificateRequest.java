@@ -10,6 +10,7 @@ import dev.bastion.tls.message.CertificateRequest;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
+import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
 import java.util.Optional;
 
 /**
@@ -37,8 +38,10 @@ final class AwaitCertificateOrCertificateRequest implements ClientState {
                 throw TlsAlert.illegalParameter("CertificateRequest in the handshake has certificate_request_context "
                         + cr.certificateRequestContext() + ", must be empty (RFC 8446 §4.3.2)");
             }
+            // RFC 8446 §4.2.3: signature_algorithms_cert, when sent, governs certificates (see ServerChoices)
             Negotiated n = progress.negotiated().withPeerSignatureSchemes(Negotiator.schemeNames(
-                    cr.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow()));
+                    cr.extensions().signatureAlgorithmsCert().map(SignatureAlgorithmsCert::schemes).orElseGet(
+                            () -> cr.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow())));
             io.handshakeSession(n);
             return new AwaitCertificate(progress.with(n), cr);
         }
