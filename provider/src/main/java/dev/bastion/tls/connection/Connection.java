@@ -460,6 +460,7 @@ public final class Connection {
     void failed(AlertMessage alert) {
         boolean writeOpen = !outboundDone();
         taskPending = false;
+        outbound.applyKeyChanges(); // keys in force for the next record protect the alert
         outbound.clear();
         if (alert != null && writeOpen) {
             outbound.alert(alert);

@@ -1,11 +1,7 @@
 package dev.bastion.tls.engine;
 
-import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.connection.Connection;
-import dev.bastion.tls.connection.config.HandshakeConfigs;
 import dev.bastion.tls.handshake.ClientAuth;
-import dev.bastion.tls.handshake.HandshakeConfig;
-import dev.bastion.tls.record.RecordLimits;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -53,7 +49,7 @@ public final class BastionEngine extends SSLEngine {
         super(peerHost, peerPort);
         this.context = context;
         this.parameters = new EngineParameters(context.policy(), peerHost);
-        this.sessions = new EngineSessions(peerHost, peerPort);
+        this.sessions = new EngineSessions();
         this.connection = new Connection(context.handshakers(),
                 new EngineCredentials(this, context.keyManager(), context.trustManager(), context.policy().disabled()),
                 context.random(), context.keyLog(), context.policy().keyLimits(), sessions);
@@ -304,7 +300,7 @@ public final class BastionEngine extends SSLEngine {
         synchronized (connection) {
             parameters.apply(params);
             if (connection.started()) {
-                applyMaximumPacketSize();
+                Kickstart.applyMaximumPacketSize(connection, parameters);
             }
         }
     }
@@ -368,27 +364,7 @@ public final class BastionEngine extends SSLEngine {
     }
 
     private void kickstart() throws SSLException {
-        connection.begin(() -> {
-            if (!parameters.sessionCreation()) {
-                throw TlsAlert.handshakeFailure("No new session is allowed and no existing session can be resumed");
-            }
-            HandshakeConfig config = HandshakeConfigs.build(context.policy(), parameters.client(),
-                    parameters.toSSLParameters(), getPeerHost(), getPeerPort(), parameters.clientAuth());
-            byte[] id = new byte[32];
-            context.random().nextBytes(id);
-            sessions.begin(config, config.client() ? context.clientSessions() : context.serverSessions(), id);
-            return config;
-        });
-        applyMaximumPacketSize();
-    }
-
-    /** {@code SSLParameters.setMaximumPacketSize}: records this side writes stay within it (0: no limit). */
-    private void applyMaximumPacketSize() {
-        int packet = parameters.maximumPacketSize();
-        int overhead = RecordLimits.HEADER_LENGTH + 1 + 16; // TLS 1.3: header, content type, tag
-        int fragment = packet <= 0 ? RecordLimits.MAX_PLAINTEXT
-                : Math.max(64, Math.min(RecordLimits.MAX_PLAINTEXT, packet - overhead));
-        connection.setMaxFragmentLength(fragment);
+        Kickstart.begin(connection, context, parameters, sessions, getPeerHost(), getPeerPort());
     }
 
     private SSLEngineResult result(Status status, int consumed, int produced) {

@@ -11,21 +11,21 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import javax.net.ssl.SSLEngine;
+import java.util.function.Function;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * {@link Credentials} over the context's key and trust managers, called with the engine so
- * that they see its handshake session (SNI, signature algorithms) and parameters (endpoint
- * identification):
+ * {@link Credentials} over the context's key and trust managers, called with the engine or
+ * socket ({@link ManagerBinding}) so that they see its handshake session (SNI, signature
+ * algorithms) and parameters (endpoint identification):
  *
  * <ul>
- * <li>server certificate: {@code chooseEngineServerAlias(keyType, issuers, engine)} for each
- *     key type in the handshake's order; client certificate: {@code chooseEngineClientAlias};
+ * <li>server certificate: {@code chooseEngineServerAlias(keyType, issuers, engine)} (sockets:
+ *     {@code chooseServerAlias(…, socket)}) for each key type in the handshake's order; client
+ *     certificate: {@code chooseEngineClientAlias} ({@code chooseClientAlias});
  *     a chain whose key {@code jdk.tls.disabledAlgorithms} refuses is skipped;</li>
- * <li>peer chains: {@code checkServerTrusted/checkClientTrusted(chain, authType, engine)},
+ * <li>peer chains: {@code checkServerTrusted/checkClientTrusted(chain, authType, engine or socket)},
  *     rejections mapped by {@link CertificateAlerts}; a peer key refused by
  *     {@code jdk.tls.disabledAlgorithms} ("RSA keySize &lt; 2048") is {@code certificate_unknown};</li>
  * <li>ALPN on the server: the application's selector if set (null: {@code no_application_protocol};
@@ -34,14 +34,20 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * </ul>
  */
 final class EngineCredentials implements Credentials {
-    private final BastionEngine engine;
+    private final ManagerBinding binding;
     private final X509ExtendedKeyManager keys;
     private final X509ExtendedTrustManager trust;
     private final DisabledAlgorithms disabled;
 
     EngineCredentials(BastionEngine engine, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
             DisabledAlgorithms disabled) {
-        this.engine = engine;
+        this(new EngineBinding(engine), keys, trust, disabled);
+    }
+
+    /** Credentials whose manager calls carry the engine or socket of {@code binding}. */
+    EngineCredentials(ManagerBinding binding, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
+            DisabledAlgorithms disabled) {
+        this.binding = binding;
         this.keys = keys;
         this.trust = trust;
         this.disabled = disabled;
@@ -51,7 +57,7 @@ final class EngineCredentials implements Credentials {
     public Optional<LocalCredential> chooseServerCredential(List<String> keyTypes, List<Principal> issuers) {
         Principal[] iss = issuers.isEmpty() ? null : issuers.toArray(new Principal[0]);
         for (String type : keyTypes) {
-            Optional<LocalCredential> c = credential(keys.chooseEngineServerAlias(type, iss, engine));
+            Optional<LocalCredential> c = credential(binding.chooseServerAlias(keys, type, iss));
             if (c.isPresent()) {
                 return c;
             }
@@ -65,7 +71,7 @@ final class EngineCredentials implements Credentials {
             return Optional.empty();
         }
         Principal[] iss = issuers.isEmpty() ? null : issuers.toArray(new Principal[0]);
-        return credential(keys.chooseEngineClientAlias(keyTypes.toArray(new String[0]), iss, engine));
+        return credential(binding.chooseClientAlias(keys, keyTypes.toArray(new String[0]), iss));
     }
 
     @Override
@@ -80,16 +86,16 @@ final class EngineCredentials implements Credentials {
 
     @Override
     public Optional<String> selectApplicationProtocol(List<String> offered) {
-        BiFunction<SSLEngine, List<String>, String> selector = engine.getHandshakeApplicationProtocolSelector();
-        if (selector != null) {
-            String chosen = selector.apply(engine, List.copyOf(offered));
+        Optional<Function<List<String>, String>> selector = binding.protocolSelector();
+        if (selector.isPresent()) {
+            String chosen = selector.get().apply(List.copyOf(offered));
             if (chosen == null || (!chosen.isEmpty() && !offered.contains(chosen))) {
                 throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "the application's protocol selector chose "
                         + (chosen == null ? "none" : "'" + chosen + "'") + " of the client's " + offered);
             }
             return chosen.isEmpty() ? Optional.empty() : Optional.of(chosen);
         }
-        List<String> ours = List.of(engine.getSSLParameters().getApplicationProtocols());
+        List<String> ours = List.of(binding.applicationProtocols());
         if (ours.isEmpty() || offered.isEmpty()) {
             return Optional.empty();
         }
@@ -112,11 +118,7 @@ final class EngineCredentials implements Credentials {
                     + chain[0].getPublicKey().getAlgorithm() + " key is disabled by jdk.tls.disabledAlgorithms");
         }
         try {
-            if (server) {
-                trust.checkServerTrusted(chain.clone(), authType, engine);
-            } else {
-                trust.checkClientTrusted(chain.clone(), authType, engine);
-            }
+            binding.checkTrusted(trust, chain.clone(), authType, server);
         } catch (CertificateException | IllegalArgumentException e) {
             throw CertificateAlerts.of(e, whose);
         }

@@ -36,7 +36,7 @@ final class EngineParameters {
     private static final Map<List<?>, String[]> DEFAULT_NAMES = new ConcurrentHashMap<>();
     private static final int MAX_DEFAULT_NAMES = 64;
     private final TlsPolicy policy;
-    private final String peerHost;
+    private String peerHost;
     private boolean client;
     private boolean modeSet;
     private String[] protocols;
@@ -62,6 +62,11 @@ final class EngineParameters {
 
     boolean client() {
         return client;
+    }
+
+    /** The peer host a socket learned when it connected (its default server name, as for an engine's). */
+    void setPeerHost(String host) {
+        peerHost = host;
     }
 
     boolean modeSet() {

@@ -36,8 +36,6 @@ final class EngineSessions implements ConnectionListener {
     private static final Map<List<SignatureScheme>, List<String>> JCA_NAMES = new ConcurrentHashMap<>();
     private static final int MAX_JCA_NAMES = 64;
 
-    private final String peerHost;
-    private final int peerPort;
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
     private volatile HandshakeConfig config;
@@ -47,16 +45,15 @@ final class EngineSessions implements ConnectionListener {
     private volatile BastionSession current;
     private volatile String applicationProtocol;
 
-    EngineSessions(String peerHost, int peerPort) {
-        this.peerHost = peerHost;
-        this.peerPort = peerPort;
-    }
-
-    /** The handshake began with {@code config}: a handshake session exists from now on. */
+    /**
+     * The handshake began with {@code config}: a handshake session exists from now on, for the
+     * peer host and port the configuration names (a socket learns them only when it connects).
+     */
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
         this.context = context;
-        this.handshake = new BastionSession(id, peerHost, peerPort, context, parameters(Negotiated.NONE, config));
+        this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
+                parameters(Negotiated.NONE, config));
     }
 
     /**
@@ -74,7 +71,8 @@ final class EngineSessions implements ConnectionListener {
         }
         byte[] id = negotiated.sessionId().toByteArray();
         if (id.length > 0 && !Arrays.equals(id, s.getId())) {
-            handshake = new BastionSession(id, peerHost, peerPort, context, parameters(negotiated, config));
+            handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
+                    parameters(negotiated, config));
             return;
         }
         s.update(parameters(negotiated, config));

@@ -6,6 +6,8 @@ import dev.bastion.tls.connection.config.PropertySource;
 import dev.bastion.tls.connection.config.TlsPolicy;
 import dev.bastion.tls.diag.KeyLog;
 import dev.bastion.tls.engine.BastionEngine;
+import dev.bastion.tls.engine.BastionServerSocketFactory;
+import dev.bastion.tls.engine.BastionSocketFactory;
 import dev.bastion.tls.engine.EngineContext;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.trust.KeyManagers;
@@ -44,7 +46,9 @@ import javax.net.ssl.TrustManager;
  *     ({@link TlsPolicy}): {@code "TLS"}, {@code "TLSv1.3"} and {@code "Default"} enable
  *     TLSv1.3 and TLSv1.2; a {@code "TLSv1.2"} context's clients TLSv1.2, its servers both (as
  *     SunJSSE).</li>
- * <li>Sockets are issue 5: the socket factories throw {@link UnsupportedOperationException}.</li>
+ * <li>The socket factories make {@link dev.bastion.tls.engine.BastionSocket}s and
+ *     {@link dev.bastion.tls.engine.BastionServerSocket}s over the same connection core as the
+ *     engine.</li>
  * </ul>
  */
 public final class BastionSSLContext extends SSLContextSpi {
@@ -102,12 +106,12 @@ public final class BastionSSLContext extends SSLContextSpi {
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-        throw new UnsupportedOperationException("Bastion has no SSLSocket support yet (issue 5); use SSLEngine");
+        return new BastionSocketFactory(requireInit());
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw new UnsupportedOperationException("Bastion has no SSLServerSocket support yet (issue 5); use SSLEngine");
+        return new BastionServerSocketFactory(requireInit());
     }
 
     @Override

@@ -68,10 +68,13 @@ class BastionSSLContextTest {
     }
 
     @Test
-    void socketsAreNotThereYet() throws Exception {
+    void socketFactoriesNeedAnInitialisedContext() throws Exception {
         SSLContext ctx = context("TLS", Map.of());
+        assertThrows(IllegalStateException.class, ctx::getSocketFactory);
+        assertThrows(IllegalStateException.class, ctx::getServerSocketFactory);
         ctx.init(null, null, null);
-        assertThrows(UnsupportedOperationException.class, ctx::getSocketFactory);
-        assertThrows(UnsupportedOperationException.class, ctx::getServerSocketFactory);
+        assertEquals("BastionSocketFactory", ctx.getSocketFactory().getClass().getSimpleName());
+        assertEquals("BastionServerSocketFactory", ctx.getServerSocketFactory().getClass().getSimpleName());
+        assertArrayEquals(ctx.getDefaultSSLParameters().getCipherSuites(), ctx.getSocketFactory().getDefaultCipherSuites());
     }
 }

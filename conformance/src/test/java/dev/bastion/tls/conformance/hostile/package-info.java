@@ -41,8 +41,8 @@
  * warnings); answers close_notify during the handshake with unexpected_message. When a misplaced
  * handshake message is also malformed (a Finished of the wrong length where a ClientHello is due)
  * it reports the decode_error, because messages are decoded before the state machine sees them.
- * A Bastion client that rejects the server's encrypted flight sends its alert in the clear (its
- * handshake write key is installed with its second flight), as OpenSSL does; SunJSSE encrypts it. Protected
+ * A Bastion client that rejects the server's encrypted flight protects its alert with its handshake
+ * write key (installed right after the ServerHello), as SunJSSE does; OpenSSL sends it in the clear. Protected
  * records must carry legacy_record_version 0x0303 (protocol_version otherwise), as OpenSSL and
  * BoringSSL require, where RFC 8446 §5.1 says the field is ignored.
  */

@@ -87,6 +87,58 @@ public final class Credentials {
     }
 
     /**
+     * A server key store ("server" entry, chained to the CA) whose certificate names exactly
+     * {@code names} as subject alternative names: IP addresses (digits and dots, or with a
+     * colon) become iPAddress entries, everything else dNSName entries.
+     */
+    public KeyStore serverKeyStore(KeyType type, String... names) {
+        return stores.computeIfAbsent(type + "/server/" + String.join(",", names), k -> {
+            try {
+                KeyPair kp = generate(type);
+                GeneralName[] sans = new GeneralName[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    boolean ip = names[i].contains(":") || names[i].chars().allMatch(c -> c == '.' || Character.isDigit(c));
+                    sans[i] = new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, names[i]);
+                }
+                X509Certificate cert = certificateWith("CN=" + names[0], kp, "CN=Bastion Test CA", caKeys.getPrivate(),
+                        "SHA256withECDSA", false, new GeneralNames(sans));
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry("server", kp.getPrivate(), PASSWORD, new X509Certificate[] {cert, ca});
+                return ks;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * An initialised TLS context of {@code provider} with the key store {@code keys} (null: no
+     * certificate) and trusting the CA, or, when {@code trustCa} is false, only an unrelated CA.
+     */
+    public SSLContext contextWith(String provider, KeyStore keys, boolean trustCa) throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+        if (keys == null) {
+            keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+        }
+        kmf.init(keys, PASSWORD);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        KeyStore trust = trustStore();
+        if (!trustCa) {
+            trust.deleteEntry("ca");
+            KeyPair other = generate(KeyType.EC_P256);
+            trust.setCertificateEntry("other", certificate("CN=Unrelated CA", other, "CN=Unrelated CA", other.getPrivate(),
+                    "SHA256withECDSA", true, (String) null));
+        }
+        tmf.init(trust);
+        Providers.install();
+        SSLContext ctx = SSLContext.getInstance("TLS", provider);
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+        return ctx;
+    }
+
+    /**
      * A key store with one EC server entry per DNS name (alias = the name, subject CN = the
      * name, that name as its only SAN), chained to the CA: for key selection by SNI.
      */
@@ -143,14 +195,19 @@ public final class Credentials {
 
     private static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
             String sigAlg, boolean isCa, String dnsName) throws Exception {
+        GeneralNames sans = dnsName == null ? null : new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName));
+        return certificateWith(subject, keys, issuer, issuerKey, sigAlg, isCa, sans);
+    }
+
+    private static X509Certificate certificateWith(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+            String sigAlg, boolean isCa, GeneralNames sans) throws Exception {
         Date now = new Date();
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
                 BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE), new Date(now.getTime() - 3_600_000L),
                 new Date(now.getTime() + 7 * 86_400_000L), new X500Name(subject), keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-        if (dnsName != null) {
-            b.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+        if (sans != null) {
+            b.addExtension(Extension.subjectAlternativeName, false, sans);
         }
         return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(issuerKey)));
     }

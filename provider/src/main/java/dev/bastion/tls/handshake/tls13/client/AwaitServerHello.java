@@ -23,8 +23,10 @@ import java.util.Optional;
  * is answered once ({@link HelloRetry}); a second one is unexpected_message (RFC 8446 §4.1.4).
  * A TLS 1.2 ServerHello to a client that enables TLS 1.2, without a downgrade sentinel, goes to
  * the TLS 1.2 client ({@link Tls12Client#serverHello}); the key shares are wiped unused.
- * On a ServerHello the client agrees on the shared secret, derives the handshake secrets and
- * reads the server's next messages with the server's handshake keys.
+ * On a TLS 1.3 ServerHello the client agrees on the shared secret, derives the handshake
+ * secrets, reads the server's next messages with the server's handshake keys and writes with
+ * its own (after the compatibility CCS), so that even an alert before its second flight is
+ * protected.
  */
 final class AwaitServerHello implements ClientState {
     private final Offer offer;
@@ -83,6 +85,9 @@ final class AwaitServerHello implements ClientState {
             io.sendCompatibilityCcs();
             ccsSent = true;
         }
+        // From here on the server reads our records with the client handshake keys (RFC 8446
+        // §4.1.4, §5): an alert we send before our second flight must be protected with them too.
+        io.installWriteKeys13(keys.keys(Side.CLIENT));
         return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, ccsSent));
     }
 

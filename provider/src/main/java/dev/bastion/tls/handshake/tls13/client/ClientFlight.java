@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The client's second flight (RFC 8446 §4.4): the compatibility CCS if it is still due (§D.4),
- * then under the client handshake keys its Certificate and CertificateVerify when the server
+ * then under the client handshake keys (installed since the ServerHello) its Certificate and CertificateVerify when the server
  * asked (an empty Certificate when the key manager has nothing that fits, §4.4.2), and Finished.
  */
 final class ClientFlight {
@@ -30,7 +30,6 @@ final class ClientFlight {
         if (progress.config().middleboxCompatibility() && !progress.ccsSent()) {
             io.sendCompatibilityCcs();
         }
-        io.installWriteKeys13(progress.keys().keys(Side.CLIENT));
         Negotiated n = progress.negotiated();
         if (request.isPresent()) {
             n = certificate(progress, request.get(), io);

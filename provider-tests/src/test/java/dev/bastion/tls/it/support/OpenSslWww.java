@@ -1,0 +1,107 @@
+package dev.bastion.tls.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code openssl s_server -www} on 127.0.0.1 (ephemeral port), under {@code timeout} so it ends
+ * by itself, serving the "server" entry of a key store; optionally a second certificate for
+ * clients whose SNI names {@code -servername} (so a client only gets that certificate when its
+ * SNI arrived). s_server answers {@code GET /} with an HTTP/1.0 status page and closes the
+ * connection; it does not implement POST or keep-alive.
+ */
+public final class OpenSslWww implements AutoCloseable {
+    private static final Pattern ACCEPT = Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private OpenSslWww(List<String> cmd, Path log) throws IOException, InterruptedException {
+        this.log = log;
+        this.process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process.getOutputStream().close();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        Matcher m;
+        while (!(m = ACCEPT.matcher(Files.readString(log))).find()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("openssl s_server did not start: " + cmd + "\n" + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+        this.port = Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Starts s_server with {@code main}'s certificate, and {@code sniStore}'s for clients asking
+     * for {@code sniName} (both null for none). Files go to {@code dir}.
+     */
+    public static OpenSslWww start(Path dir, KeyStore main, String sniName, KeyStore sniStore)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("timeout", "120", "openssl", "s_server", "-accept", "127.0.0.1:0",
+                "-www", "-naccept", "100", "-tls1_3"));
+        cmd.addAll(List.of("-cert", pem(dir, "main-cert.pem", chain(main)), "-key", pem(dir, "main-key.pem", key(main))));
+        if (sniName != null) {
+            cmd.addAll(List.of("-servername", sniName, "-cert2", pem(dir, "sni-cert.pem", chain(sniStore)),
+                    "-key2", pem(dir, "sni-key.pem", key(sniStore))));
+        }
+        return new OpenSslWww(cmd, dir.resolve("s_server.log"));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** What s_server printed so far (for failure messages). */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static String chain(KeyStore ks) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (Certificate c : ks.getCertificateChain("server")) {
+                sb.append(block("CERTIFICATE", c.getEncoded()));
+            }
+            return sb.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String key(KeyStore ks) {
+        try {
+            Key k = ks.getKey("server", Credentials.PASSWORD);
+            return block("PRIVATE KEY", k.getEncoded()); // PKCS#8
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String block(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static String pem(Path dir, String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.US_ASCII);
+        return p.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.bastion.tls.engine;
+
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.connection.Connection;
+import dev.bastion.tls.connection.config.HandshakeConfigs;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.record.RecordLimits;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The start of a handshake, shared by the engine and the socket: the configuration is built
+ * from the context's policy and the current parameters inside {@link Connection#begin} (so a
+ * configuration with nothing left to negotiate fails like any handshake), server names that are
+ * IP addresses are left out ({@link #withoutIpLiterals}), the handshake session is opened, and
+ * the record size limit of {@code SSLParameters.setMaximumPacketSize} applied.
+ */
+final class Kickstart {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private Kickstart() {
+    }
+
+    /** Begins the handshake of {@code connection} for the peer {@code host:port} (null and -1 when unknown). */
+    static void begin(Connection connection, EngineContext context, EngineParameters parameters,
+            EngineSessions sessions, String host, int port) throws SSLException {
+        connection.begin(() -> {
+            if (!parameters.sessionCreation()) {
+                throw TlsAlert.handshakeFailure("No new session is allowed and no existing session can be resumed");
+            }
+            HandshakeConfig config = HandshakeConfigs.build(context.policy(), parameters.client(),
+                    withoutIpLiterals(parameters.toSSLParameters()), host, port, parameters.clientAuth());
+            byte[] id = new byte[32];
+            context.random().nextBytes(id);
+            sessions.begin(config, config.client() ? context.clientSessions() : context.serverSessions(), id);
+            return config;
+        });
+        applyMaximumPacketSize(connection, parameters);
+    }
+
+    /**
+     * The parameters without server names that are IP address literals: "Literal IPv4 and IPv6
+     * addresses are not permitted in HostName" (RFC 6066 §3). {@code HttpsURLConnection} sets
+     * the URL's host as server name on every socket that is not SunJSSE's own, an IP address
+     * included; such a connection sends no SNI and its certificate is checked against the
+     * address (iPAddress SANs).
+     */
+    static SSLParameters withoutIpLiterals(SSLParameters params) {
+        List<SNIServerName> names = params.getServerNames();
+        if (names == null || names.stream().noneMatch(Kickstart::isIpLiteral)) {
+            return params;
+        }
+        params.setServerNames(names.stream().filter(n -> !isIpLiteral(n)).toList());
+        return params;
+    }
+
+    private static boolean isIpLiteral(SNIServerName name) {
+        if (!(name instanceof SNIHostName)) {
+            return false;
+        }
+        String host = ((SNIHostName) name).getAsciiName();
+        return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
+    }
+
+    /** {@code SSLParameters.setMaximumPacketSize}: records this side writes stay within it (0: no limit). */
+    static void applyMaximumPacketSize(Connection connection, EngineParameters parameters) {
+        int packet = parameters.maximumPacketSize();
+        int overhead = RecordLimits.HEADER_LENGTH + 1 + 16; // TLS 1.3: header, content type, tag
+        int fragment = packet <= 0 ? RecordLimits.MAX_PLAINTEXT
+                : Math.max(64, Math.min(RecordLimits.MAX_PLAINTEXT, packet - overhead));
+        connection.setMaxFragmentLength(fragment);
+    }
+}
