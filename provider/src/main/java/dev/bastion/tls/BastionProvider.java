@@ -1,5 +1,7 @@
 package dev.bastion.tls;
 
+import dev.bastion.tls.spi.BastionKeyManagerFactory;
+import dev.bastion.tls.spi.BastionTrustManagerFactory;
 import java.security.Provider;
 import java.util.List;
 
@@ -8,7 +10,8 @@ import java.util.List;
  *
  * <p>Select it by name ({@code SSLContext.getInstance("TLS", "Bastion")}) or list it first
  * in a {@code java.security} file ({@code security.provider.1=Bastion}). It offers SSLContext
- * "TLS" (alias "SSL"), "TLSv1.3" and "Default"; "TLSv1.2" joins with the TLS 1.2 handshake.
+ * "TLS" (alias "SSL"), "TLSv1.3" and "Default" ("TLSv1.2" joins with the TLS 1.2 handshake), and
+ * its own KeyManagerFactory and TrustManagerFactory, so it needs no other JSSE provider.
  */
 public final class BastionProvider extends Provider {
     private static final long serialVersionUID = 1L;
@@ -22,6 +25,7 @@ public final class BastionProvider extends Provider {
     public BastionProvider() {
         super(NAME, VERSION, "Bastion TLS 1.3/1.2 provider (pure Java)");
         registerSslContexts();
+        registerManagerFactories();
     }
 
     /**
@@ -33,5 +37,18 @@ public final class BastionProvider extends Provider {
         putService(new SslContextService(this, "TLSv1.3", List.of()));
         putService(new SslContextService(this, "Default", List.of()));
         // TODO(issue TLS 1.2): putService(new SslContextService(this, "TLSv1.2", List.of()));
+    }
+
+    /**
+     * KeyManagerFactory "PKIX" (aliases "NewSunX509", "SunX509") and TrustManagerFactory "PKIX"
+     * (aliases "SunX509", "SunPKIX", "X509", "X.509"): the JDK's default algorithm names of both
+     * ({@code ssl.KeyManagerFactory.algorithm}, {@code ssl.TrustManagerFactory.algorithm}), so an
+     * application finds Bastion's managers when SunJSSE is not installed.
+     */
+    private void registerManagerFactories() {
+        putService(new FactoryService(this, "KeyManagerFactory", "PKIX", BastionKeyManagerFactory.class,
+                List.of("NewSunX509", "SunX509"), BastionKeyManagerFactory::new));
+        putService(new FactoryService(this, "TrustManagerFactory", "PKIX", BastionTrustManagerFactory.class,
+                List.of("SunX509", "SunPKIX", "X509", "X.509"), BastionTrustManagerFactory::new));
     }
 }

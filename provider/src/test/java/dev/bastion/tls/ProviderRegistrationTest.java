@@ -9,14 +9,15 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
-/** The provider offers exactly the SSLContext services that work, and they make Bastion engines. */
+/** The provider offers exactly the services that work: SSLContexts making Bastion engines, and its manager factories. */
 class ProviderRegistrationTest {
 
     @Test
     void registersTheTls13Contexts() throws Exception {
         BastionProvider p = new BastionProvider();
-        assertEquals(Set.of("TLS", "TLSv1.3", "Default"),
-                p.getServices().stream().map(java.security.Provider.Service::getAlgorithm).collect(Collectors.toSet()));
+        assertEquals(Set.of("SSLContext.TLS", "SSLContext.TLSv1.3", "SSLContext.Default", "KeyManagerFactory.PKIX",
+                "TrustManagerFactory.PKIX"), p.getServices().stream().map(s -> s.getType() + "." + s.getAlgorithm())
+                .collect(Collectors.toSet()));
         SSLContext ctx = SSLContext.getInstance("SSL", p);
         assertEquals("SSL", ctx.getProtocol());
         ctx.init(null, null, null);

@@ -11,7 +11,6 @@ import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.trust.KeyManagers;
 import dev.bastion.tls.trust.KeyStoreLoader;
 import dev.bastion.tls.trust.TrustManagers;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
@@ -31,13 +30,15 @@ import javax.net.ssl.TrustManager;
  *
  * <ul>
  * <li>{@code init(km, tm, random)} as SunJSSE: the first X.509 key manager (none: no keys, a
- *     server cannot authenticate), the first X.509 trust manager (null: the JDK's default
- *     {@code TrustManagerFactory} over {@code javax.net.ssl.trustStore*} or {@code cacerts};
- *     an array without one: every peer chain is refused), {@code new SecureRandom()} for null.
+ *     server cannot authenticate), the first X.509 trust manager (null: Bastion's own
+ *     {@link dev.bastion.tls.trust.PkixTrustManager} over {@code javax.net.ssl.trustStore*},
+ *     {@code jssecacerts} or {@code cacerts}, never another provider's factory; an array without
+ *     one: every peer chain is refused), {@code new SecureRandom()} for null.
  *     Plain {@code X509KeyManager}/{@code X509TrustManager}s are adapted (see
  *     {@link KeyManagers}, {@link TrustManagers}).</li>
- * <li>{@code "Default"} initialises itself on creation, with key managers from
- *     {@code javax.net.ssl.keyStore*}; calling {@code init} on it is a
+ * <li>{@code "Default"} initialises itself on creation, with Bastion's key manager over
+ *     {@code javax.net.ssl.keyStore*} (see {@link KeyStoreLoader}; a missing file, wrong password
+ *     or unknown type fails the creation with a message naming the file); calling {@code init} on it is a
  *     {@link KeyManagementException} ("Default SSLContext is initialized automatically").</li>
  * <li>The {@code jdk.tls.*} and security properties are read when the context is initialised
  *     ({@link TlsPolicy}). Until TLS 1.2 is implemented, {@code "TLS"} and {@code "Default"}
@@ -70,7 +71,7 @@ public final class BastionSSLContext extends SSLContextSpi {
         if (isDefault()) {
             try {
                 context = build(KeyStoreLoader.defaultKeyManagers(properties.system()), null, null);
-            } catch (GeneralSecurityException | IOException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot initialise the Default SSLContext: " + e.getMessage(), e);
             }
         }
@@ -137,7 +138,7 @@ public final class BastionSSLContext extends SSLContextSpi {
     }
 
     private EngineContext build(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws GeneralSecurityException {
-        TrustManager[] trust = tm != null ? tm : KeyStoreLoader.defaultTrustManagers();
+        TrustManager[] trust = tm != null ? tm : KeyStoreLoader.defaultTrustManagers(properties.system());
         return new EngineContext(
                 TlsPolicy.load(properties, protocol),
                 KeyManagers.choose(km),

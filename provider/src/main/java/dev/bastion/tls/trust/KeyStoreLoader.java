@@ -3,71 +3,140 @@ package dev.bastion.tls.trust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.NoSuchProviderException;
+import java.security.UnrecoverableKeyException;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The default key and trust managers, from the {@code javax.net.ssl.*} system properties the
- * JDK documents (JSSE Reference Guide, "Customizing the Default Keystores and Truststores"):
+ * The default key and trust managers, built like SunJSSE's from the {@code javax.net.ssl.*}
+ * system properties ({@link StoreSettings}) and always with Bastion's own managers
+ * ({@link PkixKeyManager}, {@link PkixTrustManager}), so that nothing depends on SunJSSE.
  *
  * <ul>
- * <li>Key managers (used by the {@code "Default"} context only; {@code init(null, ...)} means
- *     no keys, as in SunJSSE): {@code javax.net.ssl.keyStore} (a path, or {@code NONE} for a
- *     keystore that is not file based), {@code javax.net.ssl.keyStoreType} (default
- *     {@link KeyStore#getDefaultType()}), {@code javax.net.ssl.keyStoreProvider},
- *     {@code javax.net.ssl.keyStorePassword}; through the JDK's default
- *     {@link KeyManagerFactory} algorithm. No {@code keyStore} property: no keys.</li>
- * <li>Trust managers: the JDK's default {@link TrustManagerFactory} algorithm (PKIX)
- *     initialised with a null keystore, which reads {@code javax.net.ssl.trustStore*},
- *     {@code jssecacerts} and {@code cacerts} itself.</li>
+ * <li>Key managers (the {@code "Default"} context only; {@code init(null, ...)} means no keys,
+ *     as in SunJSSE): {@code javax.net.ssl.keyStore} (a path, or {@code NONE}),
+ *     {@code keyStoreType}, {@code keyStoreProvider}, {@code keyStorePassword}; every key entry
+ *     must open with that password (as SunJSSE's default "SunX509" key manager requires).</li>
+ * <li>Trust managers: {@code javax.net.ssl.trustStore} (a path, or {@code NONE}),
+ *     {@code trustStoreType}, {@code trustStoreProvider}, {@code trustStorePassword}, else
+ *     {@code jssecacerts}, else {@code cacerts}; revocation per {@code com.sun.net.ssl.checkRevocation}.</li>
+ * <li>Bad configuration fails at once, with a message that names the file and the property:
+ *     a file that does not exist, a wrong password, an unknown store type or provider.</li>
  * </ul>
  */
 public final class KeyStoreLoader {
     private KeyStoreLoader() {
     }
 
-    /** The default trust managers (see the class comment). */
-    public static TrustManager[] defaultTrustManagers() throws GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init((KeyStore) null);
-        return tmf.getTrustManagers();
+    /** The default trust manager from the JVM's system properties. */
+    public static TrustManager[] defaultTrustManagers() throws KeyStoreException {
+        return defaultTrustManagers(System::getProperty);
     }
 
-    /** The default key managers from the system properties. */
-    public static KeyManager[] defaultKeyManagers() throws GeneralSecurityException, IOException {
+    /** The default trust manager from {@code system} (see the class comment). */
+    public static TrustManager[] defaultTrustManagers(UnaryOperator<String> system) throws KeyStoreException {
+        return new TrustManager[] {defaultTrustManager(system)};
+    }
+
+    /** The default trust manager from {@code system} (see the class comment). */
+    public static X509ExtendedTrustManager defaultTrustManager(UnaryOperator<String> system) throws KeyStoreException {
+        return PkixTrustManager.of(defaultTrustStore(system), PkixTrustManager.revocationRequested(system));
+    }
+
+    /** The default trust store; an empty store when no property names one and the JDK has no cacerts. */
+    public static KeyStore defaultTrustStore(UnaryOperator<String> system) throws KeyStoreException {
+        StoreSettings s = StoreSettings.trustStore(system);
+        if (s.location() == null) {
+            return empty();
+        }
+        return load(s);
+    }
+
+    /** The default key managers from the JVM's system properties. */
+    public static KeyManager[] defaultKeyManagers() throws KeyStoreException {
         return defaultKeyManagers(System::getProperty);
     }
 
-    /** The default key managers from {@code properties} (see the class comment). */
-    public static KeyManager[] defaultKeyManagers(UnaryOperator<String> properties) throws GeneralSecurityException, IOException {
-        String location = properties.apply("javax.net.ssl.keyStore");
-        String type = orDefault(properties.apply("javax.net.ssl.keyStoreType"), KeyStore.getDefaultType());
-        String provider = properties.apply("javax.net.ssl.keyStoreProvider");
-        String password = properties.apply("javax.net.ssl.keyStorePassword");
-        char[] pass = password == null ? null : password.toCharArray();
-        KeyStore ks = null;
-        if (location != null && !location.isEmpty()) {
-            ks = provider == null || provider.isEmpty() ? KeyStore.getInstance(type) : KeyStore.getInstance(type, provider);
-            if ("NONE".equals(location)) {
-                ks.load(null, pass);
-            } else {
-                try (InputStream in = Files.newInputStream(Paths.get(location))) {
-                    ks.load(in, pass);
-                }
-            }
+    /** The default key managers from {@code system} (see the class comment); no keys without {@code keyStore}. */
+    public static KeyManager[] defaultKeyManagers(UnaryOperator<String> system) throws KeyStoreException {
+        StoreSettings s = StoreSettings.keyStore(system);
+        if (s.location() == null) {
+            return new KeyManager[] {new PkixKeyManager(List.of())};
         }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, pass);
-        return kmf.getKeyManagers();
+        KeyStore ks = load(s);
+        try {
+            X509ExtendedKeyManager km = PkixKeyManager.of(ks, s.password());
+            return new KeyManager[] {km};
+        } catch (UnrecoverableKeyException e) {
+            throw new KeyStoreException("cannot use the " + s.describe() + ": " + e.getMessage(), e);
+        }
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isEmpty() ? fallback : value;
+    /**
+     * Loads a store as {@code settings} describe it.
+     *
+     * @throws KeyStoreException naming the file and the property when the file is missing or
+     *     unreadable, the password is wrong, or the type or provider is unknown
+     */
+    static KeyStore load(StoreSettings settings) throws KeyStoreException {
+        KeyStore ks = instance(settings);
+        try {
+            if (StoreSettings.NONE.equals(settings.location())) {
+                ks.load(null, settings.password());
+            } else {
+                try (InputStream in = Files.newInputStream(Paths.get(settings.location()))) {
+                    ks.load(in, settings.password());
+                }
+            }
+            return ks;
+        } catch (NoSuchFileException e) {
+            throw new KeyStoreException("the " + settings.describe() + " does not exist", e);
+        } catch (IOException e) {
+            throw new KeyStoreException(readFailure(settings, e), e);
+        } catch (GeneralSecurityException | InvalidPathException e) {
+            throw new KeyStoreException("cannot load the " + settings.describe() + ": " + e, e);
+        }
+    }
+
+    private static KeyStore instance(StoreSettings s) throws KeyStoreException {
+        try {
+            return s.provider() == null ? KeyStore.getInstance(s.type()) : KeyStore.getInstance(s.type(), s.provider());
+        } catch (NoSuchProviderException e) {
+            throw new KeyStoreException("the " + s.what() + " provider '" + s.provider() + "' (" + s.property()
+                    + "Provider) is not installed", e);
+        } catch (KeyStoreException e) {
+            throw new KeyStoreException("unknown " + s.what() + " type '" + s.type() + "' (" + s.property() + "Type): "
+                    + (s.provider() == null ? "no installed provider offers" : "provider " + s.provider() + " does not offer")
+                    + " KeyStore." + s.type(), e);
+        }
+    }
+
+    private static String readFailure(StoreSettings s, IOException e) {
+        if (e.getCause() instanceof UnrecoverableKeyException) {
+            return "cannot open the " + s.describe() + ": the password (" + s.property() + "Password) is wrong"
+                    + (s.password() == null ? " or missing" : "") + " [" + e.getMessage() + "]";
+        }
+        return "cannot read the " + s.describe() + ": " + e;
+    }
+
+    private static KeyStore empty() throws KeyStoreException {
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            ks.load(null, null);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeyStoreException("cannot create an empty key store: " + e, e);
+        }
+        return ks;
     }
 }

@@ -4,7 +4,6 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
@@ -34,38 +33,30 @@ final class PlainTrustManagerAdapter extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         tm.checkClientTrusted(chain, authType);
-        identify(socket, false, chain);
+        identify(EndpointIdentity.of(socket), false, chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
         tm.checkServerTrusted(chain, authType);
-        identify(socket, true, chain);
+        identify(EndpointIdentity.of(socket), true, chain);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         tm.checkClientTrusted(chain, authType);
-        if (engine != null) {
-            TrustManagers.identify(engine.getSSLParameters().getEndpointIdentificationAlgorithm(),
-                    engine.getHandshakeSession(), false, chain[0]);
-        }
+        identify(EndpointIdentity.of(engine), false, chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
         tm.checkServerTrusted(chain, authType);
-        if (engine != null) {
-            TrustManagers.identify(engine.getSSLParameters().getEndpointIdentificationAlgorithm(),
-                    engine.getHandshakeSession(), true, chain[0]);
-        }
+        identify(EndpointIdentity.of(engine), true, chain);
     }
 
-    private static void identify(Socket socket, boolean checkingServer, X509Certificate[] chain) throws CertificateException {
-        if (socket instanceof SSLSocket && socket.isConnected()) {
-            SSLSocket s = (SSLSocket) socket;
-            TrustManagers.identify(s.getSSLParameters().getEndpointIdentificationAlgorithm(),
-                    s.getHandshakeSession(), checkingServer, chain[0]);
-        }
+    /** A null engine or an unconnected socket has no algorithm: no identification, as SunJSSE. */
+    private static void identify(EndpointIdentity.Connection c, boolean checkingServer, X509Certificate[] chain)
+            throws CertificateException {
+        EndpointIdentity.check(c.algorithm(), c.session(), checkingServer, chain[0]);
     }
 }

@@ -3,9 +3,6 @@ package dev.bastion.tls.trust;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -42,7 +39,7 @@ public final class TrustManagers {
     }
 
     /**
-     * Endpoint identification as the wrapper performs it.
+     * Endpoint identification as the wrapper performs it (see {@link EndpointIdentity}).
      *
      * @param algorithm {@code SSLParameters.getEndpointIdentificationAlgorithm()}; null or empty
      *     for none
@@ -50,21 +47,6 @@ public final class TrustManagers {
      */
     public static void identify(String algorithm, SSLSession session, boolean checkingServer, X509Certificate leaf)
             throws CertificateException {
-        if (algorithm == null || algorithm.isEmpty()) {
-            return;
-        }
-        if (!"HTTPS".equalsIgnoreCase(algorithm) && !"LDAPS".equalsIgnoreCase(algorithm) && !"LDAP".equalsIgnoreCase(algorithm)) {
-            throw new CertificateException("unknown endpoint identification algorithm: " + algorithm);
-        }
-        String host = session == null ? null : session.getPeerHost();
-        if (checkingServer && session instanceof ExtendedSSLSession) {
-            for (SNIServerName name : ((ExtendedSSLSession) session).getRequestedServerNames()) {
-                if (name instanceof SNIHostName) {
-                    host = ((SNIHostName) name).getAsciiName();
-                    break;
-                }
-            }
-        }
-        HostnameChecker.check(host, leaf);
+        EndpointIdentity.check(algorithm, session, checkingServer, leaf);
     }
 }

@@ -1,24 +1,18 @@
 package dev.bastion.tls.trust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bastion.tls.testutil.SelfSigned;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -26,12 +20,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ManagersTest {
-    @TempDir
-    Path dir;
-
     @Test
     void extendedManagersAreUsedAsTheyAre() throws Exception {
         SelfSigned pki = SelfSigned.localhost();
@@ -115,31 +105,5 @@ class ManagersTest {
         assertNull(km.chooseEngineServerAlias("RSA", null, null));
         assertEquals("client-2", km.chooseEngineClientAlias(new String[] {"EC", "RSA"}, null, null));
         assertEquals(pki.certificate(), km.getCertificateChain("server")[0]);
-    }
-
-    @Test
-    void defaultKeyManagersFromTheJavaxNetSslProperties() throws Exception {
-        SelfSigned pki = SelfSigned.localhost();
-        Path ks = dir.resolve("keys.p12");
-        try (var out = Files.newOutputStream(ks)) {
-            pki.keyStore().store(out, "changeit".toCharArray());
-        }
-        KeyManager[] kms = KeyStoreLoader.defaultKeyManagers(Map.of("javax.net.ssl.keyStore", ks.toString(),
-                "javax.net.ssl.keyStoreType", "PKCS12", "javax.net.ssl.keyStorePassword", "changeit")::get);
-        X509ExtendedKeyManager km = KeyManagers.choose(kms);
-        String alias = km.chooseEngineServerAlias("EC", null, null);
-        assertNotNull(alias);
-        assertEquals(pki.certificate(), km.getCertificateChain(alias)[0]);
-        X509ExtendedKeyManager none = KeyManagers.choose(KeyStoreLoader.defaultKeyManagers(Map.<String, String>of()::get));
-        assertNull(none.chooseEngineServerAlias("EC", null, null), "no keyStore property: no keys");
-        assertThrows(java.io.IOException.class, () -> KeyStoreLoader.defaultKeyManagers(Map.of("javax.net.ssl.keyStore",
-                ks.toString(), "javax.net.ssl.keyStorePassword", "wrong", "javax.net.ssl.keyStoreType", "PKCS12")::get));
-    }
-
-    @Test
-    void defaultTrustManagersAreTheJdksPkix() throws Exception {
-        TrustManager[] tms = KeyStoreLoader.defaultTrustManagers();
-        assertInstanceOf(X509ExtendedTrustManager.class, tms[0]);
-        KeyStore.getInstance(KeyStore.getDefaultType()); // the JDK's trust store types are available
     }
 }

@@ -86,6 +86,22 @@ public final class Credentials {
         });
     }
 
+    /**
+     * A key store with one EC server entry per DNS name (alias = the name, subject CN = the
+     * name, that name as its only SAN), chained to the CA: for key selection by SNI.
+     */
+    public KeyStore namedServers(String... dnsNames) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        for (String name : dnsNames) {
+            KeyPair kp = generate(KeyType.EC_P256);
+            X509Certificate cert = certificate("CN=" + name, kp, "CN=Bastion Test CA", caKeys.getPrivate(), "SHA256withECDSA",
+                    false, name);
+            ks.setKeyEntry(name, kp.getPrivate(), PASSWORD, new X509Certificate[] {cert, ca});
+        }
+        return ks;
+    }
+
     /** A trust store holding the CA. */
     public KeyStore trustStore() throws Exception {
         KeyStore ts = KeyStore.getInstance("PKCS12");

@@ -1,0 +1,70 @@
+package dev.bastion.tls.trust;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Puts a presented chain in certification path order for {@code CertPathValidator}: from the
+ * end-entity certificate, each next certificate is one the peer sent whose subject is the
+ * current certificate's issuer, until a certificate is issued by a trust anchor. Peers send
+ * unordered chains, extra certificates and the root itself (RFC 8446 §4.4.2 allows all three);
+ * the root and anything unrelated are left out.
+ */
+final class ChainOrder {
+    private ChainOrder() {
+    }
+
+    /**
+     * The path from {@code chain[0]} to a certificate issued by one of {@code anchorSubjects}.
+     *
+     * @throws CertificateException naming the chain and where it ends when no anchor issues any of it
+     */
+    static List<X509Certificate> toAnchor(X509Certificate[] chain, Set<X500Principal> anchorSubjects, int anchorCount)
+            throws CertificateException {
+        List<X509Certificate> path = new ArrayList<>();
+        X509Certificate current = chain[0];
+        path.add(current);
+        while (!anchorSubjects.contains(current.getIssuerX500Principal())) {
+            X509Certificate next = issuerOf(current, chain, path, anchorSubjects);
+            if (next == null) {
+                throw new CertificateException("PKIX path building failed: unable to find valid certification path to "
+                        + "requested target: the chain " + describe(path) + " ends at issuer "
+                        + current.getIssuerX500Principal() + ", which is not one of the " + anchorCount
+                        + " trusted certificates");
+            }
+            path.add(next);
+            current = next;
+        }
+        return path;
+    }
+
+    /** A not yet used certificate of {@code chain} that names {@code cert}'s issuer; one issued by an anchor first. */
+    private static X509Certificate issuerOf(X509Certificate cert, X509Certificate[] chain, List<X509Certificate> used,
+            Set<X500Principal> anchorSubjects) {
+        if (cert.getIssuerX500Principal().equals(cert.getSubjectX500Principal())) {
+            return null; // self-issued and not trusted: the path cannot continue
+        }
+        X509Certificate found = null;
+        for (X509Certificate c : chain) {
+            if (c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && !used.contains(c)) {
+                if (anchorSubjects.contains(c.getIssuerX500Principal())) {
+                    return c;
+                }
+                found = found == null ? c : found;
+            }
+        }
+        return found;
+    }
+
+    private static String describe(List<X509Certificate> path) {
+        StringBuilder sb = new StringBuilder("[");
+        for (X509Certificate c : path) {
+            sb.append(sb.length() > 1 ? " <- " : "").append(c.getSubjectX500Principal());
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.bastion.tls.trust;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Endpoint identification as a trust manager performs it, from what the connection knows: the
+ * algorithm from its {@code SSLParameters} ({@code "HTTPS"}, {@code "LDAPS"}; null or empty
+ * for none) and the host from its handshake session. A client checks the server's certificate
+ * against the SNI host name it requested, or else the peer host the application gave
+ * ({@code createSSLEngine(host, port)}, the socket's host), so an IP literal is checked against
+ * IP address SANs; a server that asks for identification checks the client's certificate
+ * against the client's peer host.
+ */
+final class EndpointIdentity {
+    /** The algorithm, the handshake session; both null when the connection is not known. */
+    record Connection(String algorithm, SSLSession session) {
+        static final Connection NONE = new Connection(null, null);
+    }
+
+    private EndpointIdentity() {
+    }
+
+    /** The connection of a socket-aware trust manager call (a connected {@link SSLSocket}; else none). */
+    static Connection of(Socket socket) {
+        if (socket instanceof SSLSocket && socket.isConnected()) {
+            SSLSocket s = (SSLSocket) socket;
+            return new Connection(s.getSSLParameters().getEndpointIdentificationAlgorithm(), s.getHandshakeSession());
+        }
+        return Connection.NONE;
+    }
+
+    /** The connection of an engine-aware trust manager call (none for a null engine). */
+    static Connection of(SSLEngine engine) {
+        if (engine == null) {
+            return Connection.NONE;
+        }
+        return new Connection(engine.getSSLParameters().getEndpointIdentificationAlgorithm(), engine.getHandshakeSession());
+    }
+
+    /**
+     * Checks {@code leaf} against the connection's host when {@code algorithm} asks for it.
+     *
+     * @param checkingServer true when a client checks the server's certificate
+     * @throws CertificateException for an unknown algorithm, a missing session or host, or a mismatch
+     */
+    static void check(String algorithm, SSLSession session, boolean checkingServer, X509Certificate leaf)
+            throws CertificateException {
+        if (algorithm == null || algorithm.isEmpty()) {
+            return;
+        }
+        if (!"HTTPS".equalsIgnoreCase(algorithm) && !"LDAPS".equalsIgnoreCase(algorithm) && !"LDAP".equalsIgnoreCase(algorithm)) {
+            throw new CertificateException("unknown endpoint identification algorithm: " + algorithm + " (known: HTTPS, LDAPS)");
+        }
+        if (session == null) {
+            throw new CertificateException("No handshake session: endpoint identification (" + algorithm
+                    + ") needs the connection's handshake session to learn the host name");
+        }
+        HostnameChecker.check(host(session, checkingServer), leaf);
+    }
+
+    private static String host(SSLSession session, boolean checkingServer) {
+        if (checkingServer && session instanceof ExtendedSSLSession) {
+            for (SNIServerName name : ((ExtendedSSLSession) session).getRequestedServerNames()) {
+                if (name instanceof SNIHostName) {
+                    return ((SNIHostName) name).getAsciiName();
+                }
+            }
+        }
+        return session.getPeerHost();
+    }
+}

@@ -1,0 +1,244 @@
+package dev.bastion.tls.trust;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.Security;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Bastion's X.509 trust manager: PKIX path validation (RFC 5280 §6) by the JDK's
+ * {@code CertPathValidator} "PKIX" (the {@code SUN} provider's), then the end-entity checks of
+ * TLS ({@link EndEntityUsage}), then endpoint identification ({@link EndpointIdentity}).
+ *
+ * <ul>
+ * <li>The chain the peer sent is put in path order ({@link ChainOrder}); an end-entity
+ *     certificate that is itself trusted is accepted while it is within its validity period.</li>
+ * <li>The validator applies {@code jdk.certpath.disabledAlgorithms} to every certificate of the
+ *     path. Inside a handshake, each certificate's signature must also use an algorithm this side
+ *     offered ({@link CertSignatureChecker}).</li>
+ * <li>Revocation checking (OCSP/CRL through the validator) is off unless
+ *     {@code com.sun.net.ssl.checkRevocation=true} or the application's {@code PKIXParameters}
+ *     ({@code CertPathTrustManagerParameters}) turn it on.</li>
+ * <li>As SunJSSE: a null or empty chain or authType is an {@link IllegalArgumentException}; a
+ *     refusal is a {@link CertificateException} whose cause (a {@code CertPathValidatorException}
+ *     with its reason) is kept.</li>
+ * </ul>
+ */
+public final class PkixTrustManager extends X509ExtendedTrustManager {
+    private final PKIXParameters template;
+    private final Set<X509Certificate> trustedCerts;
+    private final Set<X500Principal> anchorSubjects;
+    private final int anchorCount;
+
+    private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors) {
+        this.template = template;
+        Set<X509Certificate> certs = new LinkedHashSet<>();
+        Set<X500Principal> subjects = new HashSet<>();
+        for (TrustAnchor a : anchors) {
+            if (a.getTrustedCert() != null) {
+                certs.add(a.getTrustedCert());
+                subjects.add(a.getTrustedCert().getSubjectX500Principal());
+            } else {
+                subjects.add(a.getCA());
+            }
+        }
+        this.trustedCerts = Collections.unmodifiableSet(certs);
+        this.anchorSubjects = Set.copyOf(subjects);
+        this.anchorCount = anchors.size();
+    }
+
+    /**
+     * Trusting the certificate entries of {@code trustStore}, and the end-entity certificate of
+     * its key entries (as SunJSSE does), with revocation checking as given.
+     */
+    public static PkixTrustManager of(KeyStore trustStore, boolean checkRevocation) throws KeyStoreException {
+        Set<TrustAnchor> anchors = new LinkedHashSet<>();
+        for (String alias : Collections.list(trustStore.aliases())) {
+            Certificate c = trustStore.isCertificateEntry(alias) ? trustStore.getCertificate(alias) : firstOfChain(trustStore, alias);
+            if (c instanceof X509Certificate) {
+                anchors.add(new TrustAnchor((X509Certificate) c, null));
+            }
+        }
+        if (anchors.isEmpty()) {
+            return new PkixTrustManager(null, anchors);
+        }
+        try {
+            PKIXParameters p = new PKIXParameters(anchors);
+            p.setRevocationEnabled(checkRevocation);
+            return new PkixTrustManager(p, anchors);
+        } catch (InvalidAlgorithmParameterException e) {
+            throw new KeyStoreException("cannot use the trust store's certificates as PKIX trust anchors: " + e.getMessage(), e);
+        }
+    }
+
+    /** Validating with a copy of the application's parameters (anchors, revocation, cert stores, checkers, date). */
+    public static PkixTrustManager of(PKIXParameters parameters) {
+        PKIXParameters p = (PKIXParameters) parameters.clone();
+        return new PkixTrustManager(p, p.getTrustAnchors());
+    }
+
+    /** Whether {@code com.sun.net.ssl.checkRevocation} asks for revocation checking (SunJSSE's switch; default off). */
+    public static boolean revocationRequested(UnaryOperator<String> systemProperties) {
+        return "true".equalsIgnoreCase(systemProperties.apply("com.sun.net.ssl.checkRevocation"));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, authType, false, EndpointIdentity.Connection.NONE);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, authType, true, EndpointIdentity.Connection.NONE);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        check(chain, authType, false, EndpointIdentity.of(socket));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        check(chain, authType, true, EndpointIdentity.of(socket));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        check(chain, authType, false, EndpointIdentity.of(engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        check(chain, authType, true, EndpointIdentity.of(engine));
+    }
+
+    /** The trusted certificates (anchors given only as name and key are not listed). */
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return trustedCerts.toArray(new X509Certificate[0]);
+    }
+
+    private void check(X509Certificate[] chain, String authType, boolean server, EndpointIdentity.Connection connection)
+            throws CertificateException {
+        if (chain == null || chain.length == 0) {
+            throw new IllegalArgumentException("null or zero-length certificate chain");
+        }
+        if (authType == null || authType.isEmpty()) {
+            throw new IllegalArgumentException("null or zero-length authentication type");
+        }
+        validate(chain, connection.session());
+        if (server) {
+            EndEntityUsage.checkServer(chain[0], authType);
+        } else {
+            EndEntityUsage.checkClient(chain[0]);
+        }
+        EndpointIdentity.check(connection.algorithm(), connection.session(), server, chain[0]);
+    }
+
+    private void validate(X509Certificate[] chain, SSLSession session) throws CertificateException {
+        if (template == null) {
+            throw new CertificateException("the trust store holds no trusted certificates, so no certificate chain can be "
+                    + "trusted (chain of " + chain[0].getSubjectX500Principal() + ")");
+        }
+        if (trustedCerts.contains(chain[0])) {
+            checkValidity(chain[0]);
+            return;
+        }
+        List<X509Certificate> path = ChainOrder.toAnchor(chain, anchorSubjects, anchorCount);
+        PKIXParameters p = (PKIXParameters) template.clone();
+        List<String> offered = offeredSignatureAlgorithms(session);
+        if (!offered.isEmpty()) {
+            p.addCertPathChecker(new CertSignatureChecker(offered));
+        }
+        try {
+            CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
+            validator().validate(cp, p);
+        } catch (CertPathValidatorException e) {
+            throw new CertificateException(explain(e, path), e);
+        } catch (GeneralSecurityException e) {
+            throw new CertificateException("PKIX path validation could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> offeredSignatureAlgorithms(SSLSession session) {
+        if (session instanceof ExtendedSSLSession) {
+            String[] algs = ((ExtendedSSLSession) session).getLocalSupportedSignatureAlgorithms();
+            if (algs != null) {
+                return List.of(algs);
+            }
+        }
+        return List.of();
+    }
+
+    /** The SUN provider's PKIX validator (never another provider's); any PKIX validator if SUN is absent. */
+    private static CertPathValidator validator() throws GeneralSecurityException {
+        return Security.getProvider("SUN") != null ? CertPathValidator.getInstance("PKIX", "SUN")
+                : CertPathValidator.getInstance("PKIX");
+    }
+
+    private static void checkValidity(X509Certificate cert) throws CertificateException {
+        try {
+            cert.checkValidity();
+        } catch (CertificateExpiredException e) {
+            throw new CertificateExpiredException("certificate " + cert.getSubjectX500Principal() + " expired on "
+                    + cert.getNotAfter().toInstant());
+        } catch (CertificateNotYetValidException e) {
+            throw new CertificateNotYetValidException("certificate " + cert.getSubjectX500Principal() + " is not valid before "
+                    + cert.getNotBefore().toInstant());
+        }
+    }
+
+    private static String explain(CertPathValidatorException e, List<X509Certificate> path) {
+        int i = e.getIndex();
+        X509Certificate c = i >= 0 && i < path.size() ? path.get(i) : null;
+        String which = c == null ? "" : "certificate " + c.getSubjectX500Principal() + " ";
+        CertPathValidatorException.Reason r = e.getReason();
+        if (r == BasicReason.EXPIRED && c != null) {
+            return "PKIX path validation failed: " + which + "expired on " + c.getNotAfter().toInstant();
+        }
+        if (r == BasicReason.NOT_YET_VALID && c != null) {
+            return "PKIX path validation failed: " + which + "is not valid before " + c.getNotBefore().toInstant();
+        }
+        if (r == BasicReason.REVOKED) {
+            return "PKIX path validation failed: " + which + "has been revoked: " + e.getMessage();
+        }
+        if (r == BasicReason.ALGORITHM_CONSTRAINED) {
+            return "PKIX path validation failed: " + which + "is refused by an algorithm constraint "
+                    + "(jdk.certpath.disabledAlgorithms or the handshake's signature algorithms): " + e.getMessage();
+        }
+        return "PKIX path validation failed: " + which + (which.isEmpty() ? "" : "failed: ") + e.getMessage();
+    }
+
+    private static Certificate firstOfChain(KeyStore ks, String alias) throws KeyStoreException {
+        if (!ks.isKeyEntry(alias)) {
+            return null;
+        }
+        Certificate[] chain = ks.getCertificateChain(alias);
+        return chain == null || chain.length == 0 ? null : chain[0];
+    }
+}
