@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>Select it by name ({@code SSLContext.getInstance("TLS", "Bastion")}) or list it first
  * in a {@code java.security} file ({@code security.provider.1=Bastion}). It offers SSLContext
- * "TLS" (alias "SSL"), "TLSv1.3" and "Default" ("TLSv1.2" joins with the TLS 1.2 handshake), and
- * its own KeyManagerFactory and TrustManagerFactory, so it needs no other JSSE provider.
+ * "TLS" (alias "SSL"), "TLSv1.3", "TLSv1.2" and "Default", and its own KeyManagerFactory and
+ * TrustManagerFactory, so it needs no other JSSE provider.
  */
 public final class BastionProvider extends Provider {
     private static final long serialVersionUID = 1L;
@@ -28,15 +28,12 @@ public final class BastionProvider extends Provider {
         registerManagerFactories();
     }
 
-    /**
-     * SSLContext "TLS" (alias "SSL"), "TLSv1.3" and "Default". "TLSv1.2" joins with the TLS 1.2
-     * handshake issue.
-     */
+    /** SSLContext "TLS" (alias "SSL"), "TLSv1.3", "TLSv1.2" and "Default". */
     private void registerSslContexts() {
         putService(new SslContextService(this, "TLS", List.of("SSL")));
         putService(new SslContextService(this, "TLSv1.3", List.of()));
         putService(new SslContextService(this, "Default", List.of()));
-        // TODO(issue TLS 1.2): putService(new SslContextService(this, "TLSv1.2", List.of()));
+        putService(new SslContextService(this, "TLSv1.2", List.of()));
     }
 
     /**

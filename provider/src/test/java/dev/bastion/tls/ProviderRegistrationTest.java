@@ -1,5 +1,6 @@
 package dev.bastion.tls;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -13,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class ProviderRegistrationTest {
 
     @Test
-    void registersTheTls13Contexts() throws Exception {
+    void registersTheContexts() throws Exception {
         BastionProvider p = new BastionProvider();
-        assertEquals(Set.of("SSLContext.TLS", "SSLContext.TLSv1.3", "SSLContext.Default", "KeyManagerFactory.PKIX",
-                "TrustManagerFactory.PKIX"), p.getServices().stream().map(s -> s.getType() + "." + s.getAlgorithm())
-                .collect(Collectors.toSet()));
+        assertEquals(Set.of("SSLContext.TLS", "SSLContext.TLSv1.3", "SSLContext.TLSv1.2", "SSLContext.Default",
+                "KeyManagerFactory.PKIX", "TrustManagerFactory.PKIX"), p.getServices().stream()
+                .map(s -> s.getType() + "." + s.getAlgorithm()).collect(Collectors.toSet()));
         SSLContext ctx = SSLContext.getInstance("SSL", p);
         assertEquals("SSL", ctx.getProtocol());
         ctx.init(null, null, null);
         assertInstanceOf(BastionEngine.class, ctx.createSSLEngine());
         assertEquals(p, SSLContext.getInstance("Default", p).getProvider());
+        SSLContext tls12 = SSLContext.getInstance("TLSv1.2", p);
+        tls12.init(null, null, null);
+        assertArrayEquals(new String[] {"TLSv1.2"}, tls12.createSSLEngine().getEnabledProtocols());
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -33,6 +34,37 @@ class StatusSequenceTest {
         List<Step> sun = withoutSessionTicket(run("SunJSSE", clientAuth));
         List<Step> bastion = run("Bastion", clientAuth);
         assertEquals(render(sun), render(bastion));
+    }
+
+    /**
+     * TLS 1.2, one side at a time, the other side being Bastion in both runs: SunJSSE's server
+     * against a Bastion client gives the same sequence as Bastion's server against it, and
+     * SunJSSE's client against a Bastion server the same as Bastion's client. (SunJSSE against
+     * itself adds a TLS 1.2 NewSessionTicket, RFC 5077, which a Bastion client does not ask for
+     * and a Bastion server does not send until resumption lands.)
+     */
+    @ParameterizedTest
+    @CsvSource({"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, false", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, true",
+        "TLS_RSA_WITH_AES_128_GCM_SHA256, false", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, true",
+        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, true"})
+    void tls12StatusSequenceMatchesSunJsse(String suite, boolean clientAuth) throws Exception {
+        String bastionBoth = render(run12("Bastion", "Bastion", suite, clientAuth));
+        assertEquals(render(run12("Bastion", "SunJSSE", suite, clientAuth)), bastionBoth, "server side");
+        assertEquals(render(run12("SunJSSE", "Bastion", suite, clientAuth)), bastionBoth, "client side");
+    }
+
+    private static List<Step> run12(String clientProvider, String serverProvider, String suite, boolean clientAuth)
+            throws Exception {
+        KeyType type = suite.contains("ECDSA") ? KeyType.EC_P256 : KeyType.RSA;
+        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
+                .createSSLEngine("localhost", 443);
+        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            e.setEnabledProtocols(new String[] {"TLSv1.2"});
+            e.setEnabledCipherSuites(new String[] {suite});
+        }
+        server.setNeedClientAuth(clientAuth);
+        return new EnginePair(client, server).handshake().steps();
     }
 
     private static List<Step> run(String provider, boolean clientAuth) throws Exception {

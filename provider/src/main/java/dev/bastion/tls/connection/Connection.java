@@ -14,6 +14,7 @@ import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.HandshakeAssembler;
 import dev.bastion.tls.record.RecordReader;
+import dev.bastion.tls.record.Tls12AeadProtection;
 import dev.bastion.tls.record.Tls13Protection;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -41,6 +42,8 @@ import javax.net.ssl.SSLException;
  *     FINISHED exactly once, when the handshake is complete and its last flight is written.</li>
  * <li><b>TLS 1.3 record rules</b> ({@link Inbound}): compatibility change_cipher_spec only while
  *     the handshaker accepts one; close_notify and user_canceled are the only non-error alerts;
+ *     in TLS 1.2 a change_cipher_spec goes to the handshaker ({@link Handshaker#changeCipherSpec}),
+ *     which switches the read keys or refuses it, and warning alerts are ignored;
  *     empty records and KeyUpdates in a row are bounded ({@link Limits}); write keys are updated
  *     before their limits ({@link KeyUsage}).</li>
  * <li><b>Failure</b> is sticky; the alert goes out with the next {@link #flush}; application
@@ -408,6 +411,22 @@ public final class Connection {
 
     void installWriteKeys13(TrafficKeys keys) {
         outbound.keyChange(new Tls13Protection(keys));
+    }
+
+    /** TLS 1.2: the change_cipher_spec record, then everything after it under {@code keys}. */
+    void changeCipherSpec12(TrafficKeys keys) {
+        outbound.changeCipherSpec();
+        outbound.keyChange(new Tls12AeadProtection(keys));
+    }
+
+    void installReadKeys12(TrafficKeys keys) {
+        // RFC 5246 §7.1: the CCS is its own record; a handshake message cannot span it
+        assembler.requireEmpty("key change");
+        reader.setProtection(new Tls12AeadProtection(keys));
+    }
+
+    void warning(AlertDescription description) {
+        outbound.alert(AlertMessage.warning(description));
     }
 
     void handshakeSession(Negotiated sofar) {

@@ -1,5 +1,6 @@
 package dev.bastion.tls.connection;
 
+import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.diag.KeyLog;
 import dev.bastion.tls.crypto.TranscriptHash;
@@ -67,6 +68,21 @@ final class ConnectionIo implements HandshakeIo {
     @Override
     public void installWriteKeys13(TrafficKeys keys) {
         connection.installWriteKeys13(keys);
+    }
+
+    @Override
+    public void changeCipherSpec12(TrafficKeys writeKeys) {
+        connection.changeCipherSpec12(writeKeys);
+    }
+
+    @Override
+    public void installReadKeys12(TrafficKeys keys) {
+        connection.installReadKeys12(keys);
+    }
+
+    @Override
+    public void warning(AlertDescription description) {
+        connection.warning(description);
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.diag.Trace;
+import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.HandshakeType;
+import dev.bastion.tls.message.HelloRequest;
 import dev.bastion.tls.message.KeyUpdate;
 import dev.bastion.tls.message.MessageDecoder;
 import dev.bastion.tls.record.AlertMessage;
@@ -30,10 +32,16 @@ import javax.net.ssl.SSLException;
  *     the handshaker, inline or in a delegated task (see {@link Connection}).</li>
  * <li>alert: {@code close_notify} closes the read side ("Received close_notify during
  *     handshake" is {@code unexpected_message}, as in SunJSSE); a {@code user_canceled} warning
- *     is ignored (RFC 8446 §6.1: a close_notify should follow); every other alert is an error
- *     alert whatever its level (RFC 8446 §6.2).</li>
- * <li>change_cipher_spec: exactly 0x01 and only while the handshaker accepts the compatibility
- *     CCS (RFC 8446 §5); dropped.</li>
+ *     is ignored (RFC 8446 §6.1: a close_notify should follow); in TLS 1.3 every other alert is
+ *     an error alert whatever its level (RFC 8446 §6.2). With TLS 1.2 enabled and TLS 1.3 not
+ *     negotiated, other warning alerts ({@code no_renegotiation}, {@code unrecognized_name})
+ *     are ignored as SunJSSE ignores them (RFC 5246 §7.2.2 leaves it to the receiver), counted
+ *     against the limit of records without effect.</li>
+ * <li>change_cipher_spec: exactly 0x01. While the handshaker accepts the TLS 1.3 compatibility
+ *     CCS (RFC 8446 §5) it is dropped; otherwise it is TLS 1.2's (RFC 5246 §7.1) and goes to
+ *     {@link Handshaker#changeCipherSpec}, which installs the pending read keys or refuses it
+ *     with {@code unexpected_message}.</li>
+ * <li>hello_request (TLS 1.2) is never part of the transcript (RFC 5246 §7.4.1.1).</li>
  * <li>No record type may interrupt a handshake message (RFC 8446 §5.1); records without
  *     effect and KeyUpdates in a row are bounded ({@link Limits}).</li>
  * </ul>
@@ -161,7 +169,8 @@ final class Inbound {
     private void process(RawHandshakeMessage raw) {
         Handshaker h = c.handshaker();
         HandshakeMessage m = MessageDecoder.decode(Reader.of(raw.encoding()), h.decodeContext());
-        if (!c.complete()) { // post-handshake messages are not part of the transcript
+        // post-handshake messages are not part of the transcript, nor is HelloRequest (RFC 5246 §7.4.1.1)
+        if (!c.complete() && !(m instanceof HelloRequest)) {
             c.transcript().update(raw.encoding());
         }
         if (m instanceof KeyUpdate && ++keyUpdatesInARow > Limits.MAX_CONSECUTIVE_KEY_UPDATES) {
@@ -187,20 +196,36 @@ final class Inbound {
             emptyRecords.onDroppedRecord(ContentType.ALERT);
             return;
         }
+        if (!alert.isFatal() && tls12Rules()) {
+            TRACE.debug(() -> "received TLS 1.2 warning alert " + AlertDescription.nameOf(alert.code()) + "; ignored");
+            emptyRecords.onDroppedRecord(ContentType.ALERT);
+            return;
+        }
         throw c.failures().peer(alert);
     }
 
     private void changeCipherSpec(ByteBuffer content) {
         Handshaker h = c.handshaker();
-        if (h == null || !h.acceptsCompatibilityCcs()) {
-            throw TlsAlert.unexpectedMessage("change_cipher_spec record received outside the TLS 1.3 handshake"
-                    + " (RFC 8446 §5: only after the first ClientHello and before the peer's Finished)");
+        if (h == null) {
+            throw TlsAlert.unexpectedMessage("change_cipher_spec record received outside a handshake");
         }
         if (content.remaining() != 1 || content.get(content.position()) != 1) {
             throw TlsAlert.unexpectedMessage("change_cipher_spec record must be the single byte 0x01, got "
-                    + content.remaining() + " byte(s) (RFC 8446 §5)");
+                    + content.remaining() + " byte(s) (RFC 8446 §5, RFC 5246 §7.1)");
         }
-        emptyRecords.onDroppedRecord(ContentType.CHANGE_CIPHER_SPEC);
+        if (h.acceptsCompatibilityCcs()) {
+            emptyRecords.onDroppedRecord(ContentType.CHANGE_CIPHER_SPEC);
+            return;
+        }
+        TRACE.trace(() -> "received change_cipher_spec");
+        h.changeCipherSpec(io); // TLS 1.2; unexpected_message unless the handshaker awaits it
+    }
+
+    /** TLS 1.2 alert rules: TLS 1.2 is enabled and TLS 1.3 was not negotiated. */
+    private boolean tls12Rules() {
+        HandshakeConfig config = c.config();
+        return config != null && config.enables(HandshakeConfig.TLS12)
+                && c.negotiated().version() != HandshakeConfig.TLS13;
     }
 
     private ByteBuffer staging(int room) {

@@ -9,6 +9,7 @@ import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.session.BastionSession;
 import dev.bastion.tls.session.SessionParameters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class EngineSessions implements ConnectionListener {
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
     private volatile HandshakeConfig config;
+    private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
     private volatile Negotiated sofar = Negotiated.NONE;
     private volatile BastionSession current;
@@ -52,16 +54,29 @@ final class EngineSessions implements ConnectionListener {
     /** The handshake began with {@code config}: a handshake session exists from now on. */
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
+        this.context = context;
         this.handshake = new BastionSession(id, peerHost, peerPort, context, parameters(Negotiated.NONE, config));
     }
 
+    /**
+     * The handshake learned more. A TLS 1.2 session is identified by the ServerHello's
+     * session_id ({@code getId()}), so when the handshake reports one the handshake session is
+     * replaced by one with that id (before any key or trust manager has seen it: they are asked
+     * after the ServerHello).
+     */
     @Override
     public void handshakeSession(Negotiated negotiated) {
         sofar = negotiated;
         BastionSession s = handshake;
-        if (s != null) {
-            s.update(parameters(negotiated, config));
+        if (s == null) {
+            return;
         }
+        byte[] id = negotiated.sessionId().toByteArray();
+        if (id.length > 0 && !Arrays.equals(id, s.getId())) {
+            handshake = new BastionSession(id, peerHost, peerPort, context, parameters(negotiated, config));
+            return;
+        }
+        s.update(parameters(negotiated, config));
     }
 
     @Override

@@ -45,10 +45,15 @@ public final class CertificateChains {
 
     /** Our chain as Certificate entries, without extensions. */
     public static List<CertificateEntry> entries(List<X509Certificate> chain) {
-        List<CertificateEntry> out = new ArrayList<>(chain.size());
+        return encoded(chain).stream().map(CertificateEntry::of).toList();
+    }
+
+    /** Our chain as DER encodings (a TLS 1.2 certificate_list). */
+    public static List<Opaque> encoded(List<X509Certificate> chain) {
+        List<Opaque> out = new ArrayList<>(chain.size());
         for (X509Certificate c : chain) {
             try {
-                out.add(CertificateEntry.of(Opaque.of(c.getEncoded())));
+                out.add(Opaque.of(c.getEncoded()));
             } catch (CertificateEncodingException e) {
                 throw TlsAlert.internalError("cannot encode our certificate " + c.getSubjectX500Principal(), e);
             }
@@ -63,9 +68,19 @@ public final class CertificateChains {
      * @throws TlsAlert {@code decode_error} for a name that is not a DER DistinguishedName
      */
     public static List<Principal> issuers(Extensions extensions) {
+        return issuers(extensions.get(CertificateAuthorities.class).map(CertificateAuthorities::authorities)
+                .orElse(List.of()));
+    }
+
+    /**
+     * DER DistinguishedNames (certificate_authorities, or a TLS 1.2 CertificateRequest's, RFC 5246
+     * §7.4.4) as principals for the key manager.
+     *
+     * @throws TlsAlert {@code decode_error} for a name that is not a DER DistinguishedName
+     */
+    public static List<Principal> issuers(List<Opaque> names) {
         List<Principal> out = new ArrayList<>();
-        for (Opaque name : extensions.get(CertificateAuthorities.class).map(CertificateAuthorities::authorities)
-                .orElse(List.of())) {
+        for (Opaque name : names) {
             try {
                 out.add(new X500Principal(name.toByteArray()));
             } catch (IllegalArgumentException e) {

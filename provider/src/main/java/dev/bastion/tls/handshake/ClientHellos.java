@@ -5,6 +5,8 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.Alpn;
+import dev.bastion.tls.message.ext.EcPointFormats;
+import dev.bastion.tls.message.ext.ExtendedMasterSecret;
 import dev.bastion.tls.message.ext.Extension;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.KeyShareClientHello;
@@ -22,27 +24,43 @@ import java.util.Optional;
 import javax.net.ssl.SNIServerName;
 
 /**
- * Builds the client's first ClientHello from the configuration (RFC 8446 §4.1.2). One hello
- * serves both versions: it offers TLS 1.3 through supported_versions and, when TLS 1.2 is
- * enabled too, the TLS 1.2 suites and schemes.
+ * Builds the client's first ClientHello from the configuration (RFC 8446 §4.1.2, RFC 5246
+ * §7.4.1.2). One hello serves both versions: it offers TLS 1.3 through supported_versions and,
+ * when TLS 1.2 is enabled too, the TLS 1.2 suites, schemes and extensions, so that a TLS 1.2
+ * server can answer it. With TLS 1.2 alone it is a plain TLS 1.2 hello (no supported_versions,
+ * key_share or psk_key_exchange_modes).
  *
- * <p>Extensions, in order: server_name, supported_groups, key_share, supported_versions,
- * signature_algorithms, signature_algorithms_cert, application_layer_protocol_negotiation,
- * psk_key_exchange_modes (psk_dhe_ke). No pre_shared_key: resumption comes later.
+ * <p>Extensions, in order, each only when it applies: server_name, ec_point_formats
+ * (uncompressed only, RFC 8422 §5.1.2; TLS 1.2), supported_groups (without the TLS 1.3-only
+ * hybrids when TLS 1.3 is off), key_share, supported_versions, signature_algorithms,
+ * signature_algorithms_cert, application_layer_protocol_negotiation, extended_master_secret
+ * (RFC 7627; TLS 1.2 with {@code jdk.tls.useExtendedMasterSecret}), psk_key_exchange_modes
+ * (psk_dhe_ke). With TLS 1.2 the cipher suites end with TLS_EMPTY_RENEGOTIATION_INFO_SCSV
+ * (RFC 5746 §3.4), as SunJSSE and OpenSSL send it, instead of an empty renegotiation_info.
+ * No pre_shared_key and no session_ticket: resumption comes later.
  */
 public final class ClientHellos {
     private static final int LEGACY_VERSION = HandshakeConfig.TLS12;
+    /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.3). */
+    public static final int EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
 
     private ClientHellos() {
     }
 
     /** The first ClientHello; {@code shares} are the key shares in the order of {@code config.keyShareGroups()}. */
     public static ClientHello build(HandshakeConfig config, Opaque random, Opaque sessionId, List<KeyShareEntry> shares) {
+        boolean tls13 = config.enables(HandshakeConfig.TLS13);
+        boolean tls12 = config.enables(HandshakeConfig.TLS12);
         List<Extension> ext = new ArrayList<>();
         serverName(config).ifPresent(ext::add);
-        ext.add(new SupportedGroups(config.groups().stream().map(NamedGroup::code).toList()));
-        ext.add(new KeyShareClientHello(shares));
-        ext.add(new SupportedVersionsClientHello(versions(config)));
+        if (tls12) {
+            ext.add(new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)));
+        }
+        ext.add(new SupportedGroups(groups(config).stream().map(NamedGroup::code).toList()));
+        if (tls13) {
+            ext.add(new KeyShareClientHello(shares));
+            ext.add(new SupportedVersionsClientHello(versions(config)));
+        }
         ext.add(new SignatureAlgorithms(codes(signatureSchemes(config))));
         if (!config.certificateSchemes().isEmpty()) {
             ext.add(new SignatureAlgorithmsCert(codes(config.certificateSchemes())));
@@ -50,9 +68,29 @@ public final class ClientHellos {
         if (!config.applicationProtocols().isEmpty()) {
             ext.add(Alpn.of(config.applicationProtocols().toArray(new String[0])));
         }
-        ext.add(new PskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_DHE_KE)));
-        return new ClientHello(LEGACY_VERSION, random, sessionId, suites(config).stream().map(CipherSuite::code).toList(),
-                List.of(ClientHello.NULL_COMPRESSION), Extensions.of(ext));
+        if (tls12 && config.tls12().useExtendedMasterSecret()) {
+            ext.add(new ExtendedMasterSecret());
+        }
+        if (tls13) {
+            ext.add(new PskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_DHE_KE)));
+        }
+        List<Integer> suites = new ArrayList<>(suites(config).stream().map(CipherSuite::code).toList());
+        if (tls12) {
+            suites.add(EMPTY_RENEGOTIATION_INFO_SCSV);
+        }
+        return new ClientHello(LEGACY_VERSION, random, sessionId, suites, List.of(ClientHello.NULL_COMPRESSION),
+                Extensions.of(ext));
+    }
+
+    /**
+     * The groups for supported_groups: all configured ones when TLS 1.3 is enabled, else those
+     * TLS 1.2 can use (no hybrids).
+     */
+    public static List<NamedGroup> groups(HandshakeConfig config) {
+        if (config.enables(HandshakeConfig.TLS13)) {
+            return config.groups();
+        }
+        return config.groups().stream().filter(NamedGroup::usableInTls12).toList();
     }
 
     /** The suites to offer: the TLS 1.3 ones, and the TLS 1.2 ones when TLS 1.2 is enabled, in config order. */
@@ -64,12 +102,15 @@ public final class ClientHellos {
 
     /**
      * The signature_algorithms to send: schemes usable for handshake signatures in an enabled
-     * version (TLS 1.3 leaves out RSA PKCS#1 v1.5, RFC 8446 §4.2.3).
+     * version (TLS 1.3 leaves out RSA PKCS#1 v1.5, RFC 8446 §4.2.3). With TLS 1.2 the SHA-1
+     * schemes are sent too when the configuration holds them, which it does only when the
+     * application named them ({@code jdk.tls.client.SignatureSchemes}).
      */
     public static List<SignatureScheme> signatureSchemes(HandshakeConfig config) {
         return config.signatureSchemes().stream()
                 .filter(s -> config.enables(HandshakeConfig.TLS13) && s.usableForHandshakeSignatures(HandshakeConfig.TLS13)
-                        || config.enables(HandshakeConfig.TLS12) && s.usableForHandshakeSignatures(HandshakeConfig.TLS12))
+                        || config.enables(HandshakeConfig.TLS12) && (s.usableForHandshakeSignatures(HandshakeConfig.TLS12)
+                                || s.isLegacySha1()))
                 .toList();
     }
 

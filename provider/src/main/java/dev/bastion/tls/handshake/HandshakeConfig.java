@@ -4,6 +4,7 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -32,6 +33,7 @@ import javax.net.ssl.SNIServerName;
  * @param middleboxCompatibility send the TLS 1.3 compatibility session id and CCS (RFC 8446 §D.4)
  * @param maxHandshakeMessageSize {@code jdk.tls.maxHandshakeMessageSize}
  * @param maxCertificateChainLength {@code jdk.tls.maxCertificateChainLength}
+ * @param tls12 the TLS 1.2 switches (extended master secret)
  */
 public record HandshakeConfig(
         boolean client,
@@ -50,7 +52,8 @@ public record HandshakeConfig(
         boolean honourServerCipherSuiteOrder,
         boolean middleboxCompatibility,
         int maxHandshakeMessageSize,
-        int maxCertificateChainLength) {
+        int maxCertificateChainLength,
+        Tls12Options tls12) {
 
     public static final int TLS13 = 0x0304;
     public static final int TLS12 = 0x0303;
@@ -65,9 +68,23 @@ public record HandshakeConfig(
         applicationProtocols = List.copyOf(applicationProtocols);
         serverNames = List.copyOf(serverNames);
         sniMatchers = List.copyOf(sniMatchers);
+        Objects.requireNonNull(tls12, "tls12");
         if (!groups.containsAll(keyShareGroups)) {
             throw new IllegalArgumentException("key share groups " + keyShareGroups + " must be among " + groups);
         }
+    }
+
+    /** A configuration with SunJSSE's default TLS 1.2 switches ({@link Tls12Options#DEFAULT}). */
+    public HandshakeConfig(boolean client, List<Integer> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
+            List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
+            List<SignatureScheme> certificateSchemes, List<String> applicationProtocols, Optional<String> peerHost,
+            int peerPort, List<SNIServerName> serverNames, List<SNIMatcher> sniMatchers, ClientAuth clientAuth,
+            boolean honourServerCipherSuiteOrder, boolean middleboxCompatibility, int maxHandshakeMessageSize,
+            int maxCertificateChainLength) {
+        this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
+                applicationProtocols, peerHost, peerPort, serverNames, sniMatchers, clientAuth,
+                honourServerCipherSuiteOrder, middleboxCompatibility, maxHandshakeMessageSize,
+                maxCertificateChainLength, Tls12Options.DEFAULT);
     }
 
     public boolean enables(int version) {

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.message.HandshakeMessage;
@@ -16,6 +17,13 @@ import java.util.Arrays;
  * connection adds every received message before handing it to a state. A state that needs
  * the hash <em>before</em> a message (CertificateVerify, Finished) takes it from
  * {@link #transcript()} while handling the previous message and carries it in a field.
+ *
+ * <p>TLS 1.2 (RFC 5246 §7.1): the pending keys become current at ChangeCipherSpec. A state
+ * sends its CCS and switches its write keys in one step with {@link #changeCipherSpec12};
+ * when the peer's CCS record arrives the connection calls
+ * {@link Handshaker#changeCipherSpec}, and the state that awaits it installs the peer's keys
+ * with {@link #installReadKeys12}. The TLS 1.3 and TLS 1.2 key calls are never mixed in one
+ * handshake.
  */
 public interface HandshakeIo {
 
@@ -44,6 +52,24 @@ public interface HandshakeIo {
 
     /** Records sent from now on (after what is already queued) are TLS 1.3-protected with {@code keys}. */
     void installWriteKeys13(TrafficKeys keys);
+
+    /**
+     * TLS 1.2: queues a change_cipher_spec record (RFC 5246 §7.1) under the current write
+     * protection, and protects what is sent after it with {@code writeKeys} (RFC 5246 §6.2.3.3).
+     */
+    void changeCipherSpec12(TrafficKeys writeKeys);
+
+    /**
+     * TLS 1.2: records received from now on are protected with {@code keys}; called when the
+     * peer's change_cipher_spec has been received. No handshake message may be split across it.
+     */
+    void installReadKeys12(TrafficKeys keys);
+
+    /**
+     * Queues a warning alert (TLS 1.2 {@code no_renegotiation}, RFC 5246 §7.2.2) under the
+     * current write protection; the connection carries on.
+     */
+    void warning(AlertDescription description);
 
     /**
      * Writes one NSS key log line ({@code label client_random secret}) when key logging is on;

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 
@@ -25,6 +26,17 @@ public interface HandshakeState {
 
     /** Whether a compatibility change_cipher_spec record may arrive now (RFC 8446 §5). */
     boolean acceptsCompatibilityCcs();
+
+    /**
+     * The peer's TLS 1.2 change_cipher_spec arrived (see {@link Handshaker#changeCipherSpec});
+     * returns the state that follows. Only a state that awaits it accepts it.
+     *
+     * @throws dev.bastion.tls.codec.TlsAlert {@code unexpected_message} in every other state
+     */
+    default HandshakeState changeCipherSpec(HandshakeIo io) {
+        throw TlsAlert.unexpectedMessage("change_cipher_spec received in state " + getClass().getSimpleName()
+                + ", which expects a handshake message (RFC 5246 §7.1, RFC 8446 §5)");
+    }
 
     /**
      * Sends a KeyUpdate (see {@link Handshaker#sendKeyUpdate}); only the states after the

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 
@@ -30,6 +31,18 @@ public interface Handshaker {
      * now (RFC 8446 §5: after the first ClientHello and before the peer's Finished).
      */
     boolean acceptsCompatibilityCcs();
+
+    /**
+     * The peer's TLS 1.2 change_cipher_spec record arrived (RFC 5246 §7.1); the connection
+     * calls this only when {@link #acceptsCompatibilityCcs()} is false. The state that awaits it
+     * installs the pending read keys; every other state refuses it.
+     *
+     * @throws dev.bastion.tls.codec.TlsAlert {@code unexpected_message} when no CCS is expected
+     */
+    default void changeCipherSpec(HandshakeIo io) {
+        throw TlsAlert.unexpectedMessage("change_cipher_spec received, but " + this
+                + " expects none");
+    }
 
     /**
      * After the handshake (TLS 1.3): sends a KeyUpdate and protects what we send after it

@@ -2,8 +2,10 @@ package dev.bastion.tls.handshake;
 
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.message.ext.Opaque;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SNIServerName;
 
@@ -20,6 +22,8 @@ import javax.net.ssl.SNIServerName;
  * @param requestedServerNames the SNI names the client sent
  * @param peerSignatureSchemes the signature_algorithms the peer sent, as RFC names
  * @param resumed whether the session was resumed
+ * @param sessionId the TLS 1.2 session id (ServerHello.session_id, RFC 5246 §7.4.1.3); empty in
+ *     TLS 1.3 and when the server gave none
  */
 public record Negotiated(
         int version,
@@ -30,57 +34,73 @@ public record Negotiated(
         List<X509Certificate> peerCertificates,
         List<SNIServerName> requestedServerNames,
         List<String> peerSignatureSchemes,
-        boolean resumed) {
+        boolean resumed,
+        Opaque sessionId) {
 
     /** Nothing agreed yet. */
     public static final Negotiated NONE = new Negotiated(0, Optional.empty(), Optional.empty(), Optional.empty(),
-            List.of(), List.of(), List.of(), List.of(), false);
+            List.of(), List.of(), List.of(), List.of(), false, Opaque.EMPTY);
 
     public Negotiated {
         localCertificates = List.copyOf(localCertificates);
         peerCertificates = List.copyOf(peerCertificates);
         requestedServerNames = List.copyOf(requestedServerNames);
         peerSignatureSchemes = List.copyOf(peerSignatureSchemes);
+        Objects.requireNonNull(sessionId, "sessionId");
+    }
+
+    /** Without a session id (TLS 1.3). */
+    public Negotiated(int version, Optional<CipherSuite> cipherSuite, Optional<NamedGroup> group,
+            Optional<String> applicationProtocol, List<X509Certificate> localCertificates,
+            List<X509Certificate> peerCertificates, List<SNIServerName> requestedServerNames,
+            List<String> peerSignatureSchemes, boolean resumed) {
+        this(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed, Opaque.EMPTY);
     }
 
     public Negotiated withVersion(int v) {
         return new Negotiated(v, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withCipherSuite(CipherSuite suite) {
         return new Negotiated(version, Optional.of(suite), group, applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed);
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withGroup(NamedGroup g) {
         return new Negotiated(version, cipherSuite, Optional.of(g), applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed);
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withApplicationProtocol(Optional<String> protocol) {
         return new Negotiated(version, cipherSuite, group, protocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withLocalCertificates(List<X509Certificate> chain) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, chain, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withPeerCertificates(List<X509Certificate> chain) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, chain,
-                requestedServerNames, peerSignatureSchemes, resumed);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withRequestedServerNames(List<SNIServerName> names) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
-                peerCertificates, names, peerSignatureSchemes, resumed);
+                peerCertificates, names, peerSignatureSchemes, resumed, sessionId);
     }
 
     public Negotiated withPeerSignatureSchemes(List<String> schemes) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, schemes, resumed);
+                peerCertificates, requestedServerNames, schemes, resumed, sessionId);
+    }
+
+    public Negotiated withSessionId(Opaque id) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed, id);
     }
 
     public String protocolName() {

@@ -59,6 +59,11 @@ public final class StateMachine implements Handshaker {
     }
 
     @Override
+    public void changeCipherSpec(HandshakeIo io) {
+        state = Objects.requireNonNull(current().changeCipherSpec(io), "next state");
+    }
+
+    @Override
     public void sendKeyUpdate(HandshakeIo io, boolean requestPeerUpdate) {
         state = Objects.requireNonNull(current().sendKeyUpdate(io, requestPeerUpdate), "next state");
     }

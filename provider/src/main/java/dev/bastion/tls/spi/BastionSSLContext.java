@@ -41,8 +41,8 @@ import javax.net.ssl.TrustManager;
  *     or unknown type fails the creation with a message naming the file); calling {@code init} on it is a
  *     {@link KeyManagementException} ("Default SSLContext is initialized automatically").</li>
  * <li>The {@code jdk.tls.*} and security properties are read when the context is initialised
- *     ({@link TlsPolicy}). Until TLS 1.2 is implemented, {@code "TLS"} and {@code "Default"}
- *     enable only TLSv1.3 and a {@code "TLSv1.2"} context can make no connection.</li>
+ *     ({@link TlsPolicy}): {@code "TLS"}, {@code "TLSv1.3"} and {@code "Default"} enable
+ *     TLSv1.3 and TLSv1.2, a {@code "TLSv1.2"} context TLSv1.2.</li>
  * <li>Sockets are issue 5: the socket factories throw {@link UnsupportedOperationException}.</li>
  * </ul>
  */

@@ -178,7 +178,7 @@ class BastionEngineTest {
         SSLEngine e = Engines.bastionContext(config -> null, null, null).createSSLEngine();
         assertFalse(e.getUseClientMode(), "engines start in server mode, as in SunJSSE");
         e.setUseClientMode(true);
-        assertArrayEquals(new String[] {"TLSv1.3"}, e.getEnabledProtocols());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, e.getEnabledProtocols());
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, e.getSupportedProtocols());
         assertTrue(List.of(e.getSupportedCipherSuites()).contains("TLS_EMPTY_RENEGOTIATION_INFO_SCSV"));
         e.setEnabledCipherSuites(new String[] {"TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "TLS_AES_128_GCM_SHA256"});

@@ -2,6 +2,7 @@ package dev.bastion.tls.handshake;
 
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.handshake.tls12.Tls12Handshakers;
 import dev.bastion.tls.handshake.tls13.Tls13Handshakers;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.MessageDecoder;
@@ -47,6 +48,18 @@ public final class Pipe {
                 Tls13Handshakers.server(serverConfig), new TestIo(serverConfig, serverCredentials));
     }
 
+    /** The handshakers for the two configurations (TLS 1.3 when enabled, else TLS 1.2), joined. */
+    public static Pipe of(HandshakeConfig clientConfig, Credentials clientCredentials, HandshakeConfig serverConfig,
+            Credentials serverCredentials) {
+        return new Pipe(handshaker(clientConfig), new TestIo(clientConfig, clientCredentials),
+                handshaker(serverConfig), new TestIo(serverConfig, serverCredentials));
+    }
+
+    /** The handshaker the connection core would make for {@code config} (see {@code connection.Handshakers}). */
+    public static Handshaker handshaker(HandshakeConfig config) {
+        return config.enables(HandshakeConfig.TLS13) ? Tls13Handshakers.of(config) : Tls12Handshakers.of(config);
+    }
+
     /** Starts both sides and runs until nothing more is queued. */
     public Pipe handshake() {
         client.start(clientIo);
@@ -81,6 +94,13 @@ public final class Pipe {
         deliveredToClient = serverIo.outbox.size();
     }
 
+    /** Hands a change_cipher_spec to {@code side} as if it came from its peer (TLS 1.2). */
+    public void injectCcs(Side side) {
+        TestIo to = side == Side.CLIENT ? clientIo : serverIo;
+        deliver(new TestIo.Outgoing(null, new byte[] {1}, to.currentRead()), UnaryOperator.identity(), to,
+                side == Side.CLIENT ? client : server, side);
+    }
+
     /** Hands {@code message} to {@code side} as if it came from its peer (under the receiver's current read keys). */
     public void inject(Side side, HandshakeMessage message) {
         TestIo to = side == Side.CLIENT ? clientIo : serverIo;
@@ -95,9 +115,14 @@ public final class Pipe {
             return; // dropped
         }
         try {
-            if (o.isCcs()) {
+            if (o.isCcs() && h.acceptsCompatibilityCcs()) {
                 check(o.keys() == null, "a compatibility CCS sent under protection");
-                check(h.acceptsCompatibilityCcs(), side + " does not accept a CCS now (" + h + ")");
+                return;
+            }
+            if (o.isCcs()) { // TLS 1.2's, handed to the handshaker as the connection does
+                check(Objects.equals(o.keys(), to.currentRead()), "a CCS sent under other keys than " + side
+                        + " reads with (bad_record_mac)");
+                h.changeCipherSpec(to);
                 return;
             }
             check(Objects.equals(o.keys(), to.currentRead()), o + " was sent under other keys than " + side

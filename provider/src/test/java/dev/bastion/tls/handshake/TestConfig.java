@@ -32,6 +32,7 @@ public final class TestConfig {
     public ClientAuth clientAuth = ClientAuth.NONE;
     public boolean serverOrder;
     public boolean compatibility = true;
+    public Tls12Options tls12 = Tls12Options.DEFAULT;
 
     private TestConfig(boolean client) {
         this.client = client;
@@ -68,6 +69,6 @@ public final class TestConfig {
 
     public HandshakeConfig build() {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
-                peerHost, 443, serverNames, sniMatchers, clientAuth, serverOrder, compatibility, 32768, 10);
+                peerHost, 443, serverNames, sniMatchers, clientAuth, serverOrder, compatibility, 32768, 10, tls12);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.message.HandshakeMessage;
@@ -18,7 +19,11 @@ import java.util.Map;
  */
 public final class TestIo implements HandshakeIo {
 
-    /** One queued record's content: a handshake message, or the compatibility CCS. */
+    /**
+     * One queued record's content: a handshake message, or a change_cipher_spec (the TLS 1.3
+     * compatibility one, or TLS 1.2's); {@code keys} are the write keys it is sent under (null:
+     * plaintext).
+     */
     public record Outgoing(HandshakeMessage message, byte[] encoding, TrafficKeys keys) {
         public boolean isCcs() {
             return message == null;
@@ -26,7 +31,7 @@ public final class TestIo implements HandshakeIo {
 
         @Override
         public String toString() {
-            return isCcs() ? "CCS" : message.type().messageName() + (keys == null ? "" : " (protected)");
+            return (isCcs() ? "CCS" : message.type().messageName()) + (keys == null ? "" : " (protected)");
         }
     }
 
@@ -44,6 +49,7 @@ public final class TestIo implements HandshakeIo {
     public final List<Negotiated> completions = new ArrayList<>();
     public final List<NewSessionTicket> tickets = new ArrayList<>();
     public final List<byte[]> ticketPsks = new ArrayList<>();
+    public final List<AlertDescription> warnings = new ArrayList<>();
 
     public TestIo(HandshakeConfig config, Credentials credentials, SecureRandom random) {
         this.config = config;
@@ -95,6 +101,27 @@ public final class TestIo implements HandshakeIo {
     @Override
     public void installWriteKeys13(TrafficKeys keys) {
         writeKeys.add(keys);
+    }
+
+    /** TLS 1.2: the CCS under the current keys, then {@code keys} (copied: the caller may wipe them). */
+    @Override
+    public void changeCipherSpec12(TrafficKeys keys) {
+        outbox.add(new Outgoing(null, new byte[] {1}, currentWrite()));
+        writeKeys.add(copy(keys));
+    }
+
+    @Override
+    public void installReadKeys12(TrafficKeys keys) {
+        readKeys.add(copy(keys));
+    }
+
+    @Override
+    public void warning(AlertDescription description) {
+        warnings.add(description);
+    }
+
+    private static TrafficKeys copy(TrafficKeys k) {
+        return new TrafficKeys(k.aead(), k.key().clone(), k.iv().clone());
     }
 
     @Override

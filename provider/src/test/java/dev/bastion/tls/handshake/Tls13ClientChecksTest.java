@@ -241,10 +241,27 @@ class Tls13ClientChecksTest {
         byte[] random11 = Hex.bytes("00".repeat(24) + "444F574E47524400");
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, tls12ServerHello(random11, 0x0302, true).alert());
         byte[] plain = Hex.bytes("11".repeat(32));
-        TlsAlert notYet = tls12ServerHello(plain, 0x0303, true);
-        assertEquals(AlertDescription.HANDSHAKE_FAILURE, notYet.alert());
-        assertTrue(notYet.getMessage().contains("not implemented"), notYet.getMessage());
+        // without a sentinel the TLS 1.2 client takes over; it refuses to "resume" the compatibility session id
+        TlsAlert resumed = tls12ServerHello(plain, 0x0303, true);
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, resumed.alert());
+        assertTrue(resumed.getMessage().contains("never had"), resumed.getMessage());
         assertEquals(AlertDescription.PROTOCOL_VERSION, tls12ServerHello(plain, 0x0303, false).alert());
+    }
+
+    /** A TLS 1.2 ServerHello without a sentinel goes to the TLS 1.2 client, which awaits the Certificate. */
+    @Test
+    void tls12ServerHelloHandsOver() {
+        TestConfig client = TestConfig.client();
+        client.versions = List.of(0x0304, 0x0303);
+        client.suites = List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        Pipe pipe = pipe(client);
+        pipe.client.start(pipe.clientIo);
+        ClientHello ch = (ClientHello) pipe.clientIo.outbox.get(0).message();
+        pipe.inject(Side.CLIENT, new ServerHello(0x0303, Opaque.of(Hex.bytes("11".repeat(32))), Opaque.ofHex("0102"),
+                0xC02B, 0, Extensions.ABSENT));
+        assertEquals("AwaitServerCertificate", ((StateMachine) pipe.client).stateName());
+        assertEquals(HandshakeConfig.TLS12, pipe.clientIo.sessions.get(pipe.clientIo.sessions.size() - 1).version());
+        assertTrue(ch.legacySessionId().length() == 32, "compatibility mode session id");
     }
 
     private TlsAlert tls12ServerHello(byte[] random, int version, boolean enable12) {

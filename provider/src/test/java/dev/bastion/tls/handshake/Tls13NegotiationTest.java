@@ -13,6 +13,8 @@ import dev.bastion.tls.handshake.TestCerts.Kind;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.EncryptedExtensions;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.EcPointFormats;
+import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.ServerName;
 import java.util.List;
 import java.util.Optional;
@@ -198,8 +200,11 @@ class Tls13NegotiationTest {
         Pipe pipe = pipe(client, TestConfig.server());
         pipe.client.start(pipe.clientIo);
         ClientHello ch = Tls13HandshakeTest.sent(pipe.clientIo, ClientHello.class);
-        assertEquals(List.of(0x1301, 0xC02F), ch.cipherSuites());
+        assertEquals(List.of(0x1301, 0xC02F, 0x00FF), ch.cipherSuites(), "with TLS_EMPTY_RENEGOTIATION_INFO_SCSV");
         assertEquals(List.of(0x0304, 0x0303), ch.extensions().supportedVersionsClientHello().orElseThrow().versions());
+        assertTrue(ch.extensions().contains(ExtensionType.EXTENDED_MASTER_SECRET));
+        assertEquals(List.of(0), ch.extensions().get(EcPointFormats.class).orElseThrow().formats());
+        assertTrue(ch.extensions().keyShareClientHello().isPresent());
         assertTrue(ch.extensions().signatureAlgorithms().orElseThrow().schemes()
                 .contains(SignatureScheme.RSA_PKCS1_SHA256.code()));
         assertEquals(List.of(0x0401, 0x0203), ch.extensions().signatureAlgorithmsCert().orElseThrow().schemes());

@@ -16,9 +16,11 @@ import javax.net.ssl.SSLParameters;
  * Builds the {@link HandshakeConfig} of one handshake from the context's {@link TlsPolicy}
  * and the engine's {@link SSLParameters} at the moment the handshake starts.
  *
- * <p>Enabled protocols are kept only when implemented and not disabled; enabled suites only
- * when known, not disabled, and usable with a remaining protocol (a TLS 1.2 suite needs TLS
- * 1.2). When nothing is left the handshake fails as SunJSSE's does:
+ * <p>Enabled protocols are kept only when implemented, not disabled and left with a usable
+ * suite (SunJSSE's "active" protocols: a client enabling TLS 1.3 and TLS 1.2 but only TLS 1.2
+ * suites offers TLS 1.2 alone); enabled suites only when known, not disabled, and usable with a
+ * remaining protocol (a TLS 1.2 suite needs TLS 1.2). When nothing is left the handshake fails
+ * as SunJSSE's does:
  * {@code handshake_failure}, "No appropriate protocol (protocol is disabled or cipher suites
  * are inappropriate)".
  */
@@ -37,8 +39,11 @@ public final class HandshakeConfigs {
      */
     public static HandshakeConfig build(TlsPolicy policy, boolean client, SSLParameters params, String peerHost,
             int peerPort, ClientAuth clientAuth) {
-        List<Integer> versions = versions(policy, params.getProtocols());
-        List<CipherSuite> suites = suites(policy, params.getCipherSuites(), versions);
+        List<Integer> enabled = versions(policy, params.getProtocols());
+        List<CipherSuite> suites = suites(policy, params.getCipherSuites(), enabled);
+        List<Integer> versions = enabled.stream()
+                .filter(v -> suites.stream().anyMatch(s -> (s.isTls13() ? Protocol.TLS13 : Protocol.TLS12).code() == v))
+                .toList();
         if (versions.isEmpty() || suites.isEmpty()) {
             throw TlsAlert.handshakeFailure(NO_APPROPRIATE_PROTOCOL + "; enabled protocols "
                     + Arrays.toString(params.getProtocols()) + ", " + suites.size() + " usable cipher suite(s)");
@@ -60,7 +65,8 @@ public final class HandshakeConfigs {
                 params.getUseCipherSuitesOrder(),
                 policy.middleboxCompatibility(),
                 policy.maxHandshakeMessageSize(),
-                policy.maxCertificateChainLength());
+                policy.maxCertificateChainLength(),
+                policy.tls12());
     }
 
     /** Wire codes of the enabled protocols that can be negotiated, highest first. */

@@ -7,16 +7,14 @@ import java.util.Optional;
  * {@code jdk.tls.disabledAlgorithms}), with their wire codes.
  *
  * <p>{@link #supported()} protocols are the ones {@code getSupportedProtocols()} lists.
- * {@link #implemented()} says whether a handshake exists for it yet: TLS 1.2's handshake is a
- * later issue, so until it lands a TLS 1.2 entry in an enabled list is accepted and then left
- * out of every ClientHello and ServerHello. The legacy names are recognised so that
+ * {@link #implemented()} says whether a handshake exists for it: TLS 1.3 and TLS 1.2. The
+ * legacy names are recognised so that
  * applications that enable them (as SunJSSE allows) do not fail; they are never negotiated
  * (MODELS.md §5.7).
  */
 public enum Protocol {
     TLS13("TLSv1.3", 0x0304, true, true),
-    // TODO(issue TLS 1.2): flip implemented to true when the TLS 1.2 handshakers are merged
-    TLS12("TLSv1.2", 0x0303, true, false),
+    TLS12("TLSv1.2", 0x0303, true, true),
     TLS11("TLSv1.1", 0x0302, false, false),
     TLS10("TLSv1", 0x0301, false, false),
     SSL3("SSLv3", 0x0300, false, false),

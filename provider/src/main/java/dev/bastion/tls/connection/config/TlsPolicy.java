@@ -4,6 +4,8 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.diag.Trace;
+import dev.bastion.tls.handshake.Tls12Options;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import java.util.function.Predicate;
  * @param clientCertificateSchemes client signature_algorithms_cert
  * @param serverCertificateSchemes server signature_algorithms_cert
  * @param middleboxCompatibility {@code jdk.tls.client.useCompatibilityMode}
+ * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}
  */
 public record TlsPolicy(
         List<Protocol> clientProtocols,
@@ -44,7 +47,8 @@ public record TlsPolicy(
         KeyLimits keyLimits,
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
-        boolean middleboxCompatibility) {
+        boolean middleboxCompatibility,
+        Tls12Options tls12) {
 
     private static final Trace TRACE = Trace.get("config");
 
@@ -93,7 +97,9 @@ public record TlsPolicy(
                 KeyLimits.parse(src.security().apply(KeyLimits.PROPERTY)),
                 intProperty(src, "jdk.tls.maxHandshakeMessageSize", TlsDefaults.MAX_HANDSHAKE_MESSAGE_SIZE, 0xFFFFFF),
                 intProperty(src, "jdk.tls.maxCertificateChainLength", TlsDefaults.MAX_CERTIFICATE_CHAIN_LENGTH, 0xFFFF),
-                !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))));
+                !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
+                new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
+                        booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true)));
     }
 
     /** Default protocols for one side. */
@@ -108,8 +114,8 @@ public record TlsPolicy(
 
     /**
      * Protocols a context of this JCA name enables when no property says otherwise: TLS 1.3 and
-     * TLS 1.2 for "TLS", "TLSv1.3" and "Default", TLS 1.2 for "TLSv1.2", each kept only once its
-     * handshake is implemented (so "TLS" enables only TLSv1.3 until TLS 1.2 lands).
+     * TLS 1.2 for "TLS", "TLSv1.3" and "Default" (as SunJSSE), TLS 1.2 for "TLSv1.2"; only
+     * protocols whose handshake is implemented.
      */
     static List<Protocol> defaultProtocols(String contextProtocol) {
         List<Protocol> base = "TLSv1.2".equals(contextProtocol) ? List.of(Protocol.TLS12) : List.of(Protocol.TLS13, Protocol.TLS12);
@@ -130,12 +136,38 @@ public record TlsPolicy(
                 .map(l -> filter(l, disabled::permits)).orElse(supported);
     }
 
+    /**
+     * The schemes of {@code property}, or the defaults. For handshake signatures the SHA-1
+     * schemes are dropped from the defaults; a property that names them explicitly keeps them,
+     * last in preference: a TLS 1.2 peer that offers nothing else can then be served
+     * (RFC 9155 deprecates them; TLS 1.3 never uses them).
+     */
     private static List<SignatureScheme> schemes(PropertySource src, String property, DisabledAlgorithms disabled,
             boolean handshake) {
-        List<SignatureScheme> named = NameList.parse(property, src.system().apply(property), SignatureScheme::fromName)
-                .orElse(TlsDefaults.SIGNATURE_SCHEMES);
-        Predicate<SignatureScheme> use = handshake ? s -> !s.isLegacySha1() : s -> true;
-        return filter(named, s -> use.test(s) && disabled.permits(s, handshake));
+        Optional<List<SignatureScheme>> named = NameList.parse(property, src.system().apply(property),
+                SignatureScheme::fromName);
+        List<SignatureScheme> list = named.orElse(TlsDefaults.SIGNATURE_SCHEMES);
+        Predicate<SignatureScheme> use = handshake && named.isEmpty() ? s -> !s.isLegacySha1() : s -> true;
+        List<SignatureScheme> out = filter(list, s -> use.test(s) && disabled.permits(s, handshake));
+        if (!handshake) {
+            return out;
+        }
+        List<SignatureScheme> sorted = new ArrayList<>(filter(out, s -> !s.isLegacySha1()));
+        sorted.addAll(filter(out, SignatureScheme::isLegacySha1));
+        return List.copyOf(sorted);
+    }
+
+    /** A {@code true}/{@code false} system property, as SunJSSE reads them; anything else is the default. */
+    private static boolean booleanProperty(PropertySource src, String property, boolean fallback) {
+        String v = NameList.unquote(src.system().apply(property));
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        if ("true".equalsIgnoreCase(v.trim()) || "false".equalsIgnoreCase(v.trim())) {
+            return Boolean.parseBoolean(v.trim());
+        }
+        TRACE.warning(() -> "ignoring " + property + "=" + v + ": not true or false; using " + fallback);
+        return fallback;
     }
 
     private static int intProperty(PropertySource src, String property, int fallback, int max) {

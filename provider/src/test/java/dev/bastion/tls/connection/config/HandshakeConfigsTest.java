@@ -31,9 +31,9 @@ class HandshakeConfigsTest {
         p.setServerNames(List.of(new SNIHostName("example.com")));
         p.setUseCipherSuitesOrder(false);
         HandshakeConfig c = HandshakeConfigs.build(POLICY, true, p, "example.com", 443, ClientAuth.REQUIRED);
-        assertEquals(List.of(0x0304), c.versions());
-        assertTrue(c.cipherSuites().stream().allMatch(CipherSuite::isTls13));
-        assertEquals(3, c.cipherSuites().size());
+        assertEquals(List.of(0x0304, 0x0303), c.versions(), "highest first, SSLv3 never");
+        assertEquals(3, c.cipherSuites().stream().filter(CipherSuite::isTls13).count());
+        assertEquals(11, c.cipherSuites().stream().filter(s -> !s.isTls13()).count());
         assertEquals(List.of("h2", "http/1.1"), c.applicationProtocols());
         assertEquals(List.of(new SNIHostName("example.com")), c.serverNames());
         assertEquals("example.com", c.peerHost().orElseThrow());
@@ -57,8 +57,26 @@ class HandshakeConfigsTest {
     }
 
     @Test
-    void onlyTls12EnabledFailsAsSunJsseDoes() {
+    void onlyTls12KeepsTheTls12Suites() {
         SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.2"});
+        HandshakeConfig c = HandshakeConfigs.build(POLICY, true, p, null, -1, ClientAuth.NONE);
+        assertEquals(List.of(0x0303), c.versions());
+        assertTrue(c.cipherSuites().stream().noneMatch(CipherSuite::isTls13));
+    }
+
+    /** SunJSSE's "active protocols": a version without a usable suite is not offered. */
+    @Test
+    void aVersionWithoutSuitesIsLeftOut() {
+        SSLParameters p = new SSLParameters(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"},
+                new String[] {"TLSv1.3", "TLSv1.2"});
+        assertEquals(List.of(0x0303), HandshakeConfigs.build(POLICY, true, p, null, -1, ClientAuth.NONE).versions());
+        SSLParameters only13 = new SSLParameters(new String[] {"TLS_AES_128_GCM_SHA256"}, new String[] {"TLSv1.3", "TLSv1.2"});
+        assertEquals(List.of(0x0304), HandshakeConfigs.build(POLICY, false, only13, null, -1, ClientAuth.NONE).versions());
+    }
+
+    @Test
+    void tls13SuitesWithOnlyTls12FailAsSunJsseDoes() {
+        SSLParameters p = new SSLParameters(new String[] {"TLS_AES_128_GCM_SHA256"}, new String[] {"TLSv1.2"});
         TlsAlert e = assertThrows(TlsAlert.class, () -> HandshakeConfigs.build(POLICY, true, p, null, -1, ClientAuth.NONE));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert());
         assertTrue(e.getMessage().startsWith("No appropriate protocol"), e.getMessage());

@@ -11,6 +11,7 @@ import dev.bastion.tls.crypto.AeadAlgorithm;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.handshake.Tls12Options;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,10 @@ class TlsPolicyTest {
     }
 
     @Test
-    void defaultsEnableOnlyImplementedProtocolsAndTheIssueGroups() {
+    void defaultsEnableTls13AndTls12AndTheIssueGroups() {
         TlsPolicy p = load(Map.of());
-        assertEquals(List.of(Protocol.TLS13), p.clientProtocols(), "TLS 1.2 is not implemented yet");
-        assertEquals(List.of(Protocol.TLS13), p.serverProtocols());
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), p.clientProtocols(), "as SunJSSE");
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), p.serverProtocols());
         assertEquals(TlsDefaults.GROUPS, p.groups());
         assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), p.keyShareGroups());
         assertEquals(TlsDefaults.CIPHER_SUITES, p.clientSuites());
@@ -38,12 +39,25 @@ class TlsPolicyTest {
         assertEquals(10, p.maxCertificateChainLength());
         assertTrue(p.middleboxCompatibility());
         assertTrue(p.keyLimits().limit(AeadAlgorithm.AES_128_GCM).isEmpty(), "no property, no byte limit");
+        assertEquals(Tls12Options.DEFAULT, p.tls12(), "SunJSSE's: extended master secret used, legacy allowed");
     }
 
     @Test
-    void tls12ContextEnablesNothingUntilTls12IsImplemented() {
-        assertEquals(List.of(), load(Map.of(), Map.of(), "TLSv1.2").clientProtocols());
-        assertEquals(List.of(Protocol.TLS13), load(Map.of(), Map.of(), "TLSv1.3").clientProtocols());
+    void tls12ContextEnablesTls12AndTls13ContextBoth() {
+        assertEquals(List.of(Protocol.TLS12), load(Map.of(), Map.of(), "TLSv1.2").clientProtocols());
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(Map.of(), Map.of(), "TLSv1.3").clientProtocols());
+    }
+
+    @Test
+    void extendedMasterSecretProperties() {
+        TlsPolicy off = load(Map.of("jdk.tls.useExtendedMasterSecret", "false"));
+        assertEquals(new Tls12Options(false, true), off.tls12());
+        assertTrue(off.tls12().legacyMasterSecretAllowed());
+        TlsPolicy strict = load(Map.of("jdk.tls.allowLegacyMasterSecret", "\"false\""));
+        assertEquals(new Tls12Options(true, false), strict.tls12());
+        assertFalse(strict.tls12().legacyMasterSecretAllowed());
+        assertEquals(Tls12Options.DEFAULT, load(Map.of("jdk.tls.useExtendedMasterSecret", "maybe")).tls12(),
+                "not a boolean: the default");
     }
 
     @Test
@@ -54,7 +68,8 @@ class TlsPolicyTest {
         assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), tls.clientProtocols(), "sorted, unknown and unsupported dropped");
         assertEquals(List.of(Protocol.TLS13), tls.serverProtocols());
         assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(sys, Map.of(), "Default").clientProtocols());
-        assertEquals(List.of(Protocol.TLS13), load(sys, Map.of(), "TLSv1.3").clientProtocols());
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(sys, Map.of(), "TLSv1.3").clientProtocols(),
+                "the property does not apply to TLSv1.3 contexts");
     }
 
     @Test
@@ -84,10 +99,11 @@ class TlsPolicyTest {
 
     @Test
     void signatureSchemePropertiesRestrictBothListsPerSide() {
-        TlsPolicy p = load(Map.of("jdk.tls.client.SignatureSchemes", "ed25519, ecdsa_secp256r1_sha256,rsa_pkcs1_sha1,nope"));
-        assertEquals(List.of(SignatureScheme.ED25519, SignatureScheme.ECDSA_SECP256R1_SHA256), p.clientSchemes(),
-                "SHA-1 never signs handshakes");
-        assertEquals(List.of(SignatureScheme.ED25519, SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PKCS1_SHA1),
+        TlsPolicy p = load(Map.of("jdk.tls.client.SignatureSchemes", "rsa_pkcs1_sha1,ed25519, ecdsa_secp256r1_sha256,nope"));
+        assertEquals(List.of(SignatureScheme.ED25519, SignatureScheme.ECDSA_SECP256R1_SHA256,
+                SignatureScheme.RSA_PKCS1_SHA1), p.clientSchemes(),
+                "SHA-1 signs handshakes only when named, and last (TLS 1.2 only: TLS 1.3 never uses it)");
+        assertEquals(List.of(SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.ED25519, SignatureScheme.ECDSA_SECP256R1_SHA256),
                 p.clientCertificateSchemes());
         assertTrue(p.serverSchemes().contains(SignatureScheme.RSA_PSS_RSAE_SHA256));
         assertFalse(p.serverSchemes().contains(SignatureScheme.ECDSA_SHA1));

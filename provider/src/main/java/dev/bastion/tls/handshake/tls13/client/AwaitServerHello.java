@@ -3,10 +3,13 @@ package dev.bastion.tls.handshake.tls13.client;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.KeyShare;
+import dev.bastion.tls.handshake.ClientOffer;
 import dev.bastion.tls.handshake.Expect;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.HandshakeState;
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.tls12.client.Tls12Client;
 import dev.bastion.tls.handshake.tls13.common.HandshakeTraffic;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
@@ -18,6 +21,8 @@ import java.util.Optional;
 /**
  * The ClientHello is out; a ServerHello or HelloRetryRequest comes next. A HelloRetryRequest
  * is answered once ({@link HelloRetry}); a second one is unexpected_message (RFC 8446 §4.1.4).
+ * A TLS 1.2 ServerHello to a client that enables TLS 1.2, without a downgrade sentinel, goes to
+ * the TLS 1.2 client ({@link Tls12Client#serverHello}); the key shares are wiped unused.
  * On a ServerHello the client agrees on the shared secret, derives the handshake secrets and
  * reads the server's next messages with the server's handshake keys.
  */
@@ -32,8 +37,12 @@ final class AwaitServerHello implements ClientState {
     }
 
     @Override
-    public ClientState next(HandshakeMessage message, HandshakeIo io) {
+    public HandshakeState next(HandshakeMessage message, HandshakeIo io) {
         ServerHello sh = Expect.one(message, ServerHello.class, "AwaitServerHello");
+        if (retrySuite.isEmpty() && ServerHelloChecks.selectsTls12(offer.config(), sh)) {
+            offer.closeShares();
+            return Tls12Client.serverHello(new ClientOffer(offer.config(), offer.hello(), offer.negotiated()), sh, io);
+        }
         if (sh.isHelloRetryRequest()) {
             if (retrySuite.isPresent()) {
                 throw TlsAlert.unexpectedMessage("server sent a second HelloRetryRequest (RFC 8446 §4.1.4)");

@@ -9,7 +9,8 @@ import dev.bastion.tls.message.HandshakeMessage;
  * <pre>
  * Tls13Client.start                     send ClientHello (key shares for config.keyShareGroups())
  * AwaitServerHello                      HelloRetryRequest: [CCS] ClientHello2, AwaitServerHello again (once);
- *                                       ServerHello: handshake keys
+ *                                       ServerHello: handshake keys; a TLS 1.2 ServerHello (when TLS 1.2 is
+ *                                       enabled) goes to the TLS 1.2 client (Tls12Client.serverHello)
  * AwaitEncryptedExtensions
  * AwaitCertificateOrCertificateRequest
  * AwaitCertificate                      (after a CertificateRequest)
@@ -21,6 +22,7 @@ import dev.bastion.tls.message.HandshakeMessage;
 sealed interface ClientState extends HandshakeState permits AwaitServerHello, AwaitEncryptedExtensions,
         AwaitCertificateOrCertificateRequest, AwaitCertificate, AwaitCertificateVerify, AwaitServerFinished, Traffic {
 
+    /** Every state but AwaitServerHello stays in TLS 1.3 and narrows this to {@code ClientState}. */
     @Override
-    ClientState next(HandshakeMessage message, HandshakeIo io);
+    HandshakeState next(HandshakeMessage message, HandshakeIo io);
 }

@@ -38,6 +38,22 @@ final class ServerHelloChecks {
         return suite;
     }
 
+    /**
+     * Whether {@code sh} is a TLS 1.2 ServerHello that the TLS 1.2 client should take over: no
+     * supported_versions, legacy_version TLS 1.2, TLS 1.2 enabled, and not a HelloRetryRequest.
+     *
+     * @throws TlsAlert {@code illegal_parameter} when such a ServerHello carries a downgrade
+     *     sentinel (RFC 8446 §4.1.3)
+     */
+    static boolean selectsTls12(HandshakeConfig config, ServerHello sh) {
+        if (sh.isHelloRetryRequest() || sh.extensions().supportedVersionsServerHello().isPresent()
+                || sh.legacyVersion() != HandshakeConfig.TLS12 || !config.enables(HandshakeConfig.TLS12)) {
+            return false;
+        }
+        downgradeSentinel(sh);
+        return true;
+    }
+
     /** The client's key share for the group of the ServerHello's key_share (RFC 8446 §4.2.8). */
     static KeyShare ourShare(Offer offer, ServerHello sh) {
         KeyShareServerHello ks = sh.extensions().keyShareServerHello().orElseThrow(() -> new TlsAlert(
@@ -70,18 +86,23 @@ final class ServerHelloChecks {
                     "HelloRetryRequest without supported_versions (RFC 8446 §4.1.4)");
         }
         int legacy = sh.legacyVersion();
-        // RFC 8446 §4.1.3: a TLS 1.3 client that gets TLS 1.2 or below checks the downgrade sentinels
-        if (sh.hasTls12DowngradeSentinel() || sh.hasTls11DowngradeSentinel()) {
-            throw TlsAlert.illegalParameter("ServerHello negotiates " + Codes.version(legacy)
-                    + ", but its random ends with a TLS 1.3 downgrade sentinel (" + sh.random()
-                    + "): the connection was downgraded (RFC 8446 §4.1.3)");
-        }
+        downgradeSentinel(sh);
         if (legacy == HandshakeConfig.TLS12 && config.enables(HandshakeConfig.TLS12)) {
-            throw TlsAlert.handshakeFailure("server chose TLS 1.2, which is not implemented yet"
-                    + " (only TLS 1.3 handshakes are)");
+            // only after a HelloRetryRequest, which chose TLS 1.3 (RFC 8446 §4.1.4)
+            throw TlsAlert.illegalParameter("ServerHello chose TLS 1.2 after a HelloRetryRequest chose TLS 1.3"
+                    + " (RFC 8446 §4.1.4)");
         }
         throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "server chose " + Codes.version(legacy)
                 + "; the client offered " + versions(config));
+    }
+
+    /** RFC 8446 §4.1.3: a TLS 1.3 client that gets TLS 1.2 or below checks the downgrade sentinels. */
+    private static void downgradeSentinel(ServerHello sh) {
+        if (sh.hasTls12DowngradeSentinel() || sh.hasTls11DowngradeSentinel()) {
+            throw TlsAlert.illegalParameter("ServerHello negotiates " + Codes.version(sh.legacyVersion())
+                    + ", but its random ends with a TLS 1.3 downgrade sentinel (" + sh.random()
+                    + "): the connection was downgraded (RFC 8446 §4.1.3)");
+        }
     }
 
     private static CipherSuite suite(Offer offer, int code, String what) {

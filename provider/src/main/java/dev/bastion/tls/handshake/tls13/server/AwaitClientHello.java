@@ -3,6 +3,9 @@ package dev.bastion.tls.handshake.tls13.server;
 import dev.bastion.tls.handshake.Expect;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.HandshakeState;
+import dev.bastion.tls.handshake.ServerVersions;
+import dev.bastion.tls.handshake.tls12.server.Tls12Server;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
@@ -15,7 +18,9 @@ import dev.bastion.tls.message.ext.SupportedVersionsServerHello;
 import java.util.Optional;
 
 /**
- * The server waits for the first ClientHello. It checks and decides ({@link ClientHelloChecks},
+ * The server waits for the first ClientHello. When the client cannot do TLS 1.3 and this server
+ * enables TLS 1.2 ({@link ServerVersions}), the TLS 1.2 server answers it
+ * ({@link Tls12Server#clientHello}); otherwise it checks and decides ({@link ClientHelloChecks},
  * {@link ServerChoices}); with a usable key share it answers with its whole flight
  * ({@link ServerFlight}), otherwise with a HelloRetryRequest for the chosen group (RFC 8446
  * §4.1.4; no cookie: this server keeps its state), after which ClientHello1 is message_hash in
@@ -29,8 +34,11 @@ final class AwaitClientHello implements ServerState {
     }
 
     @Override
-    public ServerState next(HandshakeMessage message, HandshakeIo io) {
+    public HandshakeState next(HandshakeMessage message, HandshakeIo io) {
         ClientHello ch = Expect.one(message, ClientHello.class, "AwaitClientHello");
+        if (ServerVersions.choose(config, ch) == HandshakeConfig.TLS12) {
+            return Tls12Server.clientHello(config, ch, io);
+        }
         ClientHelloChecks.check(config, ch);
         Choices choices = ServerChoices.make(config, ch, io);
         io.transcript().selectHash(choices.suite().hash());

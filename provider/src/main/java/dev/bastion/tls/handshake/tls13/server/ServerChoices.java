@@ -1,6 +1,5 @@
 package dev.bastion.tls.handshake.tls13.server;
 
-import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
@@ -11,9 +10,8 @@ import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.LocalCredential;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.Negotiator;
-import dev.bastion.tls.handshake.ServerNames;
+import dev.bastion.tls.handshake.ServerAnswers;
 import dev.bastion.tls.message.ClientHello;
-import dev.bastion.tls.message.ext.Alpn;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import dev.bastion.tls.message.ext.SupportedGroups;
@@ -21,7 +19,6 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIServerName;
-import javax.net.ssl.StandardConstants;
 
 /**
  * The server's decisions on a ClientHello (already checked by {@link ClientHelloChecks}):
@@ -35,9 +32,7 @@ import javax.net.ssl.StandardConstants;
  *       client sent for a group we support (as SunJSSE and OpenSSL do: no HelloRetryRequest
  *       round trip when a share is usable); else our most preferred group among the client's
  *       supported_groups, asked for by HelloRetryRequest; none in common is handshake_failure;
- *   <li>server name: with SNI matchers configured, a requested name none of them accepts is
- *       unrecognized_name (RFC 6066 §3); an accepted host name is acknowledged in EE;
- *   <li>ALPN: see {@link dev.bastion.tls.handshake.Credentials#selectApplicationProtocol};
+ *   <li>server name and ALPN: see {@link ServerAnswers} (acknowledged in EE);
  *   <li>certificate and signature scheme: the key manager is asked for the key types of the
  *       schemes both sides accept, in the client's order, after the handshake session shows
  *       the requested names and the client's schemes (key managers read them).
@@ -50,13 +45,13 @@ final class ServerChoices {
     static Choices make(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
         CipherSuite suite = suite(config, ch);
         NamedGroup group = group(config, ch);
-        List<SNIServerName> requested = ch.extensions().serverName().map(ServerNames::fromExtension).orElse(List.of());
-        boolean ack = serverName(config, requested);
+        List<SNIServerName> requested = ServerAnswers.requestedNames(ch);
+        boolean ack = ServerAnswers.acknowledgeServerName(config, requested);
         List<Integer> clientSchemes = ch.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow();
         Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS13).withCipherSuite(suite).withGroup(group)
                 .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
         io.handshakeSession(n);
-        Optional<String> protocol = applicationProtocol(config, ch, io);
+        Optional<String> protocol = ServerAnswers.applicationProtocol(config, ch, io);
         n = n.withApplicationProtocol(protocol);
         io.handshakeSession(n);
         List<SignatureScheme> schemes = Negotiator.commonSchemes(clientSchemes, config.signatureSchemes(),
@@ -100,45 +95,5 @@ final class ServerChoices {
         return config.groups().stream().filter(g -> theirs.contains(g.code())).findFirst()
                 .orElseThrow(() -> TlsAlert.handshakeFailure("no key exchange group in common: client supports "
                         + Negotiator.groupList(theirs) + ", server enables " + config.groups()));
-    }
-
-    private static boolean serverName(HandshakeConfig config, List<SNIServerName> requested) {
-        if (requested.isEmpty()) {
-            return false;
-        }
-        if (!config.sniMatchers().isEmpty() && ServerNames.match(config.sniMatchers(), requested).isEmpty()) {
-            throw new TlsAlert(AlertDescription.UNRECOGNIZED_NAME, "client requested server name " + requested
-                    + ", which none of this server's SNI matchers accepts (RFC 6066 §3)");
-        }
-        return requested.stream().anyMatch(n -> n.getType() == StandardConstants.SNI_HOST_NAME);
-    }
-
-    private static Optional<String> applicationProtocol(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
-        Optional<Alpn> alpn = ch.extensions().alpn();
-        if (alpn.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> offered = alpn.get().protocolNames();
-        Optional<String> selected = io.credentials().selectApplicationProtocol(offered);
-        if (selected.isPresent()) {
-            if (selected.get().isEmpty()) {
-                return Optional.empty();
-            }
-            if (!offered.contains(selected.get())) {
-                throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "the application's protocol selector chose \""
-                        + selected.get() + "\", which the client did not offer (offered: " + offered + ")");
-            }
-            return selected;
-        }
-        if (config.applicationProtocols().isEmpty()) {
-            return Optional.empty();
-        }
-        for (String p : config.applicationProtocols()) {
-            if (offered.contains(p)) {
-                return Optional.of(p);
-            }
-        }
-        throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "client offered application protocols " + offered
-                + ", server supports " + config.applicationProtocols() + ": none in common (RFC 7301 §3.2)");
     }
 }

@@ -7,7 +7,9 @@ import dev.bastion.tls.message.HandshakeMessage;
 /**
  * The TLS 1.3 server (RFC 8446 §2, §4), one state per step, in flight order:
  * <pre>
- * AwaitClientHello               choose suite, group, certificate, ALPN, SNI (ServerChoices);
+ * AwaitClientHello               a ClientHello for which TLS 1.2 is chosen (ServerVersions) goes to the
+ *                                TLS 1.2 server (Tls12Server.clientHello);
+ *                                choose suite, group, certificate, ALPN, SNI (ServerChoices);
  *                                no usable key share: HelloRetryRequest [CCS], AwaitSecondClientHello
  * AwaitSecondClientHello         (after a HelloRetryRequest)
  *   ServerFlight                 ServerHello [CCS] EncryptedExtensions [CertificateRequest] Certificate
@@ -21,6 +23,7 @@ import dev.bastion.tls.message.HandshakeMessage;
 sealed interface ServerState extends HandshakeState permits AwaitClientHello, AwaitSecondClientHello,
         AwaitClientCertificate, AwaitClientCertificateVerify, AwaitClientFinished, Traffic {
 
+    /** Every state but AwaitClientHello stays in TLS 1.3 and narrows this to {@code ServerState}. */
     @Override
-    ServerState next(HandshakeMessage message, HandshakeIo io);
+    HandshakeState next(HandshakeMessage message, HandshakeIo io);
 }

@@ -1,0 +1,169 @@
+package dev.bastion.tls.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.BastionSessions;
+import dev.bastion.tls.it.support.Credentials;
+import dev.bastion.tls.it.support.Credentials.KeyType;
+import dev.bastion.tls.it.support.EnginePair;
+import dev.bastion.tls.it.support.Providers;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Full TLS 1.2 handshakes between every pair of providers under test, for every TLS 1.2 suite ×
+ * certificate type that fits it, with and without client authentication, then application data
+ * both ways; and version negotiation between TLS 1.3+1.2 and TLS 1.2-only engines.
+ *
+ * <p>As in {@link EngineHandshakeMatrixTest}, the group dimension runs in separate JVMs with
+ * {@code jdk.tls.namedGroups} set (see the pom): with an EC group only, the ECDHE suites use it
+ * and DHE falls back to the server's own 2048-bit group (the client offers no FFDHE group,
+ * RFC 7919 §4); with ffdhe2048 only, the DHE suites use it and the ECDHE suites are left out.
+ * An ECDSA P-256 certificate needs secp256r1 among the client's groups (RFC 8422 §5.1; SunJSSE
+ * and Bastion servers both refuse it otherwise), so with another single group the ECDSA suites
+ * run with the Ed25519 certificate only.
+ */
+class Tls12EngineMatrixTest {
+    static final String[] SUITES = {
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256"};
+
+    static Stream<Arguments> matrix() {
+        String onlyGroup = System.getProperty("jdk.tls.namedGroups", "");
+        List<Arguments> out = new ArrayList<>();
+        for (String[] pair : Providers.pairs()) {
+            for (String suite : SUITES) {
+                if (suite.contains("ECDHE") && onlyGroup.startsWith("ffdhe")) {
+                    continue;
+                }
+                for (KeyType type : keyTypes(suite, onlyGroup)) {
+                    out.add(Arguments.of(pair[0], pair[1], suite, type, false));
+                    out.add(Arguments.of(pair[0], pair[1], suite, type, true));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static List<KeyType> keyTypes(String suite, String onlyGroup) {
+        if (!suite.contains("ECDSA")) {
+            return List.of(KeyType.RSA);
+        }
+        return onlyGroup.isEmpty() || onlyGroup.equals("secp256r1") ? List.of(KeyType.EC_P256, KeyType.ED25519)
+                : List.of(KeyType.ED25519);
+    }
+
+    @ParameterizedTest(name = "{0} client, {1} server, {2}, {3}, client auth {4}")
+    @MethodSource("matrix")
+    void handshakeAndExchange(String clientProvider, String serverProvider, String suite, KeyType type,
+            boolean clientAuth) throws Exception {
+        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
+                .createSSLEngine("localhost", 443);
+        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLParameters p = e.getSSLParameters();
+            p.setProtocols(new String[] {"TLSv1.2"});
+            p.setCipherSuites(new String[] {suite});
+            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            e.setSSLParameters(p);
+        }
+        SSLParameters cp = client.getSSLParameters();
+        cp.setEndpointIdentificationAlgorithm("HTTPS");
+        client.setSSLParameters(cp);
+        server.setNeedClientAuth(clientAuth);
+
+        EnginePair pair = new EnginePair(client, server).handshake();
+
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLSession s = e.getSession();
+            assertEquals("TLSv1.2", s.getProtocol(), e.getUseClientMode() ? "client" : "server");
+            assertEquals(suite, s.getCipherSuite());
+            assertEquals("h2", e.getApplicationProtocol());
+            assertEquals(32, s.getId().length, "the ServerHello's session_id");
+        }
+        assertArrayEquals(client.getSession().getId(), server.getSession().getId());
+        assertEquals("CN=localhost", ((X509Certificate) client.getSession().getPeerCertificates()[0])
+                .getSubjectX500Principal().getName());
+        if (clientAuth) {
+            assertEquals(2, server.getSession().getPeerCertificates().length);
+            assertEquals(2, client.getSession().getLocalCertificates().length);
+        }
+        checkGroup(client, server, suite);
+        byte[] request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(request, pair.send(true, request));
+        byte[] response = new byte[40_000];
+        new java.util.Random(1).nextBytes(response);
+        assertArrayEquals(response, pair.send(false, response));
+    }
+
+    /** Bastion's sessions report the group: the JVM's one for ECDHE, ffdhe2048 for DHE, none for RSA. */
+    private static void checkGroup(SSLEngine client, SSLEngine server, String suite) {
+        String onlyGroup = System.getProperty("jdk.tls.namedGroups");
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            if (!e.getClass().getName().startsWith("dev.bastion.")) {
+                continue;
+            }
+            Optional<String> group = BastionSessions.namedGroup(e.getSession());
+            if (suite.startsWith("TLS_RSA_")) {
+                assertEquals(Optional.empty(), group);
+            } else if (suite.startsWith("TLS_DHE_")) {
+                assertEquals(Optional.of("ffdhe2048"), group);
+            } else if (onlyGroup != null) {
+                assertEquals(Optional.of(onlyGroup), group);
+            } else {
+                assertTrue(group.isPresent());
+                assertFalse(group.get().equals("X25519MLKEM768"), "a hybrid group in TLS 1.2");
+            }
+        }
+    }
+
+    static Stream<Arguments> versionPairs() {
+        List<Arguments> out = new ArrayList<>();
+        for (String[] pair : Providers.pairs()) {
+            out.add(Arguments.of(pair[0], pair[1], new String[] {"TLSv1.3", "TLSv1.2"}, new String[] {"TLSv1.2"}, "TLSv1.2"));
+            out.add(Arguments.of(pair[0], pair[1], new String[] {"TLSv1.2"}, new String[] {"TLSv1.3", "TLSv1.2"}, "TLSv1.2"));
+            out.add(Arguments.of(pair[0], pair[1], new String[] {"TLSv1.3", "TLSv1.2"},
+                    new String[] {"TLSv1.3", "TLSv1.2"}, "TLSv1.3"));
+        }
+        return out.stream();
+    }
+
+    /** One ClientHello serves both versions; the server picks the highest both enable. */
+    @ParameterizedTest(name = "{0} client {2}, {1} server {3} -> {4}")
+    @MethodSource("versionPairs")
+    void versionNegotiation(String clientProvider, String serverProvider, String[] clientVersions,
+            String[] serverVersions, String expected) throws Exception {
+        if (System.getProperty("jdk.tls.namedGroups", "").startsWith("ffdhe")) {
+            return; // JDK-8328046 (see EngineHandshakeMatrixTest): TLS 1.3 FFDHE between SunJSSE 17 and others
+        }
+        SSLEngine client = Credentials.get().context(clientProvider, null, false).createSSLEngine("localhost", 443);
+        // an RSA certificate: an ECDSA one would need secp256r1 among the groups in TLS 1.2 (RFC 8422 §5.1)
+        SSLEngine server = Credentials.get().context(serverProvider, KeyType.RSA, true).createSSLEngine();
+        client.setEnabledProtocols(clientVersions);
+        server.setEnabledProtocols(serverVersions);
+        EnginePair pair = new EnginePair(client, server).handshake();
+        assertEquals(expected, client.getSession().getProtocol());
+        assertEquals(expected, server.getSession().getProtocol());
+        byte[] data = "ping".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(data, pair.send(true, data));
+        assertArrayEquals(data, pair.send(false, data));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.bastion.tls.handshake.tls12.client;
+
+import dev.bastion.tls.crypto.FinishedVerified;
+import dev.bastion.tls.crypto.Tls12MasterSecret;
+import dev.bastion.tls.handshake.Expect;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.message.DecodeContext;
+import dev.bastion.tls.message.Finished;
+import dev.bastion.tls.message.HandshakeMessage;
+
+/**
+ * The server's ChangeCipherSpec arrived; its Finished comes next (RFC 5246 §7.4.9, compared in
+ * constant time, decrypt_error when it does not match). Then the handshake is complete and the
+ * master secret is wiped (no resumption yet).
+ */
+final class AwaitServerFinished implements ClientState {
+    private final Progress progress;
+    private final Tls12MasterSecret master;
+    private final byte[] hashBeforeServerFinished;
+
+    AwaitServerFinished(Progress progress, Tls12MasterSecret master, byte[] hashBeforeServerFinished) {
+        this.progress = progress;
+        this.master = master;
+        this.hashBeforeServerFinished = hashBeforeServerFinished.clone();
+    }
+
+    @Override
+    public ClientState receive(HandshakeMessage message, HandshakeIo io) {
+        Finished finished = Expect.one(message, Finished.class, "AwaitServerFinished");
+        FinishedVerified verified;
+        try {
+            verified = master.verifyServerFinished(hashBeforeServerFinished, finished.verifyData().toByteArray());
+        } finally {
+            master.destroy();
+        }
+        io.complete(progress.negotiated());
+        return new Traffic(progress.suite(), verified);
+    }
+
+    @Override
+    public DecodeContext decodeContext() {
+        return progress.decodeContext();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.bastion.tls.handshake.tls12.server;
+
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.EcdsaCurve;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.handshake.CertificateChains;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.LocalCredential;
+import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.tls12.common.Schemes12;
+import dev.bastion.tls.handshake.tls12.common.Suites12;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.ext.SupportedGroups;
+import java.security.Principal;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The TLS 1.2 server's choice of cipher suite (RFC 5246 §7.4.1.3): the candidates in the
+ * client's order, or ours with {@code honourServerCipherSuiteOrder}; the first one the server
+ * can carry out wins:
+ * <ul>
+ *   <li>ECDHE: a curve both enable, the first in the client's supported_groups (RFC 8422 §5.1;
+ *       without the extension, secp256r1 when enabled);
+ *   <li>DHE: when the client lists FFDHE groups (codes 256-511), one of them that we enable,
+ *       else no DHE (RFC 7919 §4); without any, the server's own ffdhe2048 group;
+ *   <li>a certificate from the key manager for the suite's key types ({@link Suites12#keyTypes});
+ *       an ECDSA certificate's curve must be among the client's supported_groups (RFC 8422 §5.1);
+ *   <li>(EC)DHE: a signature scheme of the client's signature_algorithms that fits the key
+ *       ({@link Schemes12#choose}).
+ * </ul>
+ * None left is handshake_failure, naming why each candidate failed.
+ */
+final class SuiteSelector {
+    private SuiteSelector() {
+    }
+
+    static SuiteChoice select(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
+        List<CipherSuite> ours = config.cipherSuites().stream().filter(s -> !s.isTls13()).toList();
+        List<CipherSuite> candidates = candidates(ours, ch.cipherSuites(), config.honourServerCipherSuiteOrder());
+        List<Principal> issuers = CertificateChains.issuers(ch.extensions());
+        Map<List<String>, Optional<LocalCredential>> asked = new HashMap<>();
+        List<String> refused = new ArrayList<>();
+        for (CipherSuite suite : candidates) {
+            Optional<NamedGroup> group = group(suite, config, ch);
+            if (suite.keyExchange() != CipherSuite.KeyExchange.RSA && group.isEmpty()) {
+                refused.add(suite.name() + ": no group in common");
+                continue;
+            }
+            Optional<LocalCredential> credential = asked.computeIfAbsent(Suites12.keyTypes(suite),
+                    types -> io.credentials().chooseServerCredential(types, issuers));
+            Optional<String> why = credential.map(c -> unusable(suite, c.chain().get(0).getPublicKey(), ch))
+                    .orElse(Optional.of("no certificate for key types " + Suites12.keyTypes(suite)));
+            if (why.isPresent()) {
+                refused.add(suite.name() + ": " + why.get());
+                continue;
+            }
+            PublicKey key = credential.get().chain().get(0).getPublicKey();
+            Optional<SignatureScheme> scheme = suite.keyExchange() == CipherSuite.KeyExchange.RSA ? Optional.empty()
+                    : Schemes12.choose(Schemes12.peerCodes(ch.extensions()), Schemes12.ours(config), key);
+            if (suite.keyExchange() != CipherSuite.KeyExchange.RSA && scheme.isEmpty()) {
+                refused.add(suite.name() + ": no signature scheme in common for the " + key.getAlgorithm() + " key");
+                continue;
+            }
+            return new SuiteChoice(suite, group, credential.get(), scheme);
+        }
+        throw TlsAlert.handshakeFailure("no TLS 1.2 cipher suite can be used: client offered "
+                + Negotiator.suiteList(ch.cipherSuites()) + ", server enables " + ours + "; " + refused);
+    }
+
+    private static List<CipherSuite> candidates(List<CipherSuite> ours, List<Integer> offered, boolean serverOrder) {
+        if (serverOrder) {
+            return ours.stream().filter(s -> offered.contains(s.code())).toList();
+        }
+        List<CipherSuite> out = new ArrayList<>();
+        for (int code : offered) {
+            ours.stream().filter(s -> s.code() == code).findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The (EC)DHE group for {@code suite}; empty for RSA key transport or when none fits. */
+    static Optional<NamedGroup> group(CipherSuite suite, HandshakeConfig config, ClientHello ch) {
+        Optional<List<Integer>> theirs = ch.extensions().supportedGroups().map(SupportedGroups::groups);
+        switch (suite.keyExchange()) {
+            case ECDHE:
+                if (theirs.isEmpty()) {
+                    return config.groups().stream().filter(g -> g == NamedGroup.SECP256R1).findFirst();
+                }
+                return first(theirs.get(), config, NamedGroup.Family.ECDHE);
+            case DHE:
+                List<Integer> ffdhe = theirs.orElse(List.of()).stream().filter(c -> c >= 0x0100 && c <= 0x01FF).toList();
+                return ffdhe.isEmpty() ? Optional.of(NamedGroup.FFDHE2048) : first(ffdhe, config, NamedGroup.Family.FFDHE);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Optional<NamedGroup> first(List<Integer> codes, HandshakeConfig config, NamedGroup.Family family) {
+        for (int code : codes) {
+            Optional<NamedGroup> g = NamedGroup.fromCode(code).filter(x -> x.family() == family)
+                    .filter(config.groups()::contains);
+            if (g.isPresent()) {
+                return g;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the certificate with {@code key} cannot serve {@code suite}; empty when it can. */
+    private static Optional<String> unusable(CipherSuite suite, PublicKey key, ClientHello ch) {
+        if (!Suites12.fits(suite, key)) {
+            return Optional.of("the key manager's " + key.getAlgorithm() + " certificate does not fit");
+        }
+        Optional<EcdsaCurve> curve = EcdsaCurve.of(key);
+        Optional<List<Integer>> theirs = ch.extensions().supportedGroups().map(SupportedGroups::groups);
+        if (curve.isPresent() && theirs.isPresent()) {
+            int code = NamedGroup.fromName(curve.get().standardName()).map(NamedGroup::code).orElse(-1);
+            if (!theirs.get().contains(code)) {
+                return Optional.of("the certificate's curve " + curve.get().standardName()
+                        + " is not among the client's supported_groups (RFC 8422 §5.1)");
+            }
+        }
+        return Optional.empty();
+    }
+}
