@@ -7,6 +7,7 @@ import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.session.BastionSession;
+import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionParameters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,17 +74,27 @@ final class EngineSessions implements ConnectionListener {
         }
         byte[] id = negotiated.sessionId().toByteArray();
         if (id.length > 0 && !Arrays.equals(id, s.getId())) {
-            handshake = new BastionSession(id, peerHost, peerPort, context, parameters(negotiated, config));
-            return;
+            s = new BastionSession(id, peerHost, peerPort, context, parameters(negotiated, config));
+            handshake = s;
+        } else {
+            s.update(parameters(negotiated, config));
         }
-        s.update(parameters(negotiated, config));
+        if (negotiated.creationTime() != 0) {
+            s.setCreationTime(negotiated.creationTime());
+        }
+    }
+
+    /** The context given to {@link #begin}, when it is Bastion's (where resumption looks). */
+    @Override
+    public SessionContext sessionContext() {
+        SSLSessionContext c = context;
+        return c instanceof SessionContext ? (SessionContext) c : null;
     }
 
     @Override
     public void complete(Negotiated result) {
-        sofar = result;
+        handshakeSession(result);
         BastionSession s = handshake;
-        s.update(parameters(result, config));
         s.touch();
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
@@ -129,7 +140,8 @@ final class EngineSessions implements ConnectionListener {
                         .flatMap(Optional::stream).toList()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
                 n.version() == HandshakeConfig.TLS13 ? TLS13_APPLICATION_BUFFER_SIZE
-                        : SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE);
+                        : SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE,
+                n.resumed());
     }
 
     private static List<SignatureScheme> localSchemes(HandshakeConfig config) {
