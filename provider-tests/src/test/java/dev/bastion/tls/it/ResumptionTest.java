@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
@@ -87,7 +89,30 @@ class ResumptionTest {
         assertArrayEquals(hello, second.send(false, hello));
     }
 
-    /** With {@code enableSessionCreation}-style controls off, nothing resumes: the reference for the check above. */
+    /**
+     * What {@code ExtendedSSLSession} tells about a resumed session is what it told about the
+     * first: the server name the client asked for (on the server) and the signature algorithms.
+     */
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("cases")
+    void extendedSessionAnswersSurviveResumption(String clientProvider, String serverProvider, Mode mode)
+            throws Exception {
+        SSLContext[] contexts = contexts(clientProvider, serverProvider, mode.tickets);
+        EnginePair first = connect(contexts, mode.protocol, "resume.bastion.test");
+        Thread.sleep(5);
+        EnginePair second = connect(contexts, mode.protocol, "resume.bastion.test");
+        ExtendedSSLSession s1 = (ExtendedSSLSession) first.server.getSession();
+        ExtendedSSLSession s2 = (ExtendedSSLSession) second.server.getSession();
+        assertEquals(s1.getCreationTime(), s2.getCreationTime(), "resumed");
+        assertEquals(List.of(new SNIHostName("resume.bastion.test")), s2.getRequestedServerNames());
+        assertEquals(s1.getRequestedServerNames(), s2.getRequestedServerNames());
+        ExtendedSSLSession c2 = (ExtendedSSLSession) second.client.getSession();
+        assertEquals(List.of(new SNIHostName("resume.bastion.test")), c2.getRequestedServerNames());
+        assertTrue(s2.getLocalSupportedSignatureAlgorithms().length > 0);
+        assertTrue(c2.getLocalSupportedSignatureAlgorithms().length > 0);
+    }
+
+    /** Engines made without a peer host look nothing up: the reference for the checks above. */
     @ParameterizedTest(name = "{0} client, {1} server, {2}")
     @MethodSource("cases")
     void enginesWithoutPeerHostDoNotResume(String clientProvider, String serverProvider, Mode mode) throws Exception {
