@@ -26,6 +26,11 @@ class ProviderRegistrationTest {
         assertEquals(p, SSLContext.getInstance("Default", p).getProvider());
         SSLContext tls12 = SSLContext.getInstance("TLSv1.2", p);
         tls12.init(null, null, null);
-        assertArrayEquals(new String[] {"TLSv1.2"}, tls12.createSSLEngine().getEnabledProtocols());
+        assertArrayEquals(new String[] {"TLSv1.2"}, tls12.getDefaultSSLParameters().getProtocols());
+        javax.net.ssl.SSLEngine client = tls12.createSSLEngine();
+        client.setUseClientMode(true);
+        assertArrayEquals(new String[] {"TLSv1.2"}, client.getEnabledProtocols(), "as SunJSSE 17");
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, tls12.createSSLEngine().getEnabledProtocols(),
+                "a server engine of a TLSv1.2 context, as SunJSSE 17");
     }
 }

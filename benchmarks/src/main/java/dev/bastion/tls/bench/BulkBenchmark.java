@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One 16 KiB application write per operation over an established TLS 1.3 connection: client
- * {@code wrap} + server {@code unwrap}, per suite and provider. MB/s = ops/s × 16 KiB; run with
- * {@code -prof gc} for bytes allocated per record.
+ * One 16 KiB application write per operation over an established connection: client
+ * {@code wrap} + server {@code unwrap}, per suite and provider. The TLS 1.3 suites run over
+ * TLS 1.3, the others over TLS 1.2 (ECDHE-RSA with an RSA certificate, ECDHE-ECDSA with an EC
+ * one). MB/s = ops/s × 16 KiB; run with {@code -prof gc} for bytes allocated per record.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +35,9 @@ public class BulkBenchmark {
     @Param({"SunJSSE", "Bastion"})
     public String provider;
 
-    @Param({"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    @Param({"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"})
     public String suite;
 
     private EnginePair pair;
@@ -45,8 +48,10 @@ public class BulkBenchmark {
     @Setup(Level.Trial)
     public void setup() throws Exception {
         Bastion.install();
-        pair = new EnginePair(TestCredentials.context(provider, TestCredentials.selfSigned("EC")), "TLSv1.3", suite)
-                .handshake();
+        boolean tls13 = suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
+        String certificate = suite.contains("_RSA_") ? "RSA" : "EC";
+        pair = new EnginePair(TestCredentials.context(provider, TestCredentials.selfSigned(certificate)),
+                tls13 ? "TLSv1.3" : "TLSv1.2", suite).handshake();
         if (!pair.client.getSession().getCipherSuite().equals(suite)) {
             throw new IllegalStateException("negotiated " + pair.client.getSession().getCipherSuite());
         }

@@ -166,4 +166,48 @@ class Tls12EngineMatrixTest {
         assertArrayEquals(data, pair.send(true, data));
         assertArrayEquals(data, pair.send(false, data));
     }
+
+    /**
+     * After a TLS 1.2 handshake a Bastion session answers as SunJSSE's does (buffer sizes per
+     * AEAD, id, validity). Suites without a curve, so every per-group JVM can run them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TLS_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"})
+    void sessionAnswersMatchSunJsse(String suite) throws Exception {
+        assertEquals(sessionAnswers("SunJSSE", suite), sessionAnswers("Bastion", suite));
+    }
+
+    private static List<String> sessionAnswers(String provider, String suite) throws Exception {
+        KeyType type = suite.contains("ECDSA") ? KeyType.EC_P256 : KeyType.RSA;
+        SSLEngine client = Credentials.get().context(provider, null, false).createSSLEngine("localhost", 443);
+        SSLEngine server = Credentials.get().context(provider, type, true).createSSLEngine();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            e.setEnabledProtocols(new String[] {"TLSv1.2"});
+            e.setEnabledCipherSuites(new String[] {suite});
+        }
+        new EnginePair(client, server).handshake();
+        List<String> out = new ArrayList<>();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLSession s = e.getSession();
+            out.add((e.getUseClientMode() ? "client " : "server ") + s.getProtocol() + " " + s.getCipherSuite()
+                    + " packet=" + s.getPacketBufferSize() + " app=" + s.getApplicationBufferSize()
+                    + " id=" + s.getId().length + " valid=" + s.isValid() + " peerHost=" + s.getPeerHost()
+                    + " local=" + (s.getLocalCertificates() == null ? 0 : s.getLocalCertificates().length));
+        }
+        return out;
+    }
+
+    /** Default suites and their order: SunJSSE 17's, restricted to the AEAD suites Bastion implements. */
+    @org.junit.jupiter.api.Test
+    void defaultSuiteOrderIsSunJsses() throws Exception {
+        List<String> bastion = List.of(Credentials.get().context("Bastion", null, false).getDefaultSSLParameters()
+                .getCipherSuites());
+        List<String> sun = List.of(Credentials.get().context("SunJSSE", null, false).getDefaultSSLParameters()
+                .getCipherSuites()).stream().filter(bastion::contains).toList();
+        assertEquals(sun, bastion);
+        assertTrue(bastion.containsAll(List.of(SUITES)), "every TLS 1.2 suite is enabled by default");
+        assertEquals(List.of("TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256"),
+                bastion.subList(bastion.size() - 2, bastion.size()), "RSA key transport last");
+    }
 }

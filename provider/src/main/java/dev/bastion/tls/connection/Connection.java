@@ -14,7 +14,6 @@ import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.HandshakeAssembler;
 import dev.bastion.tls.record.RecordReader;
-import dev.bastion.tls.record.Tls12AeadProtection;
 import dev.bastion.tls.record.Tls13Protection;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -84,7 +83,7 @@ public final class Connection {
             KeyLimits keyLimits, ConnectionListener listener) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.io = new ConnectionIo(this, credentials, random, keyLog, this.listener);
+        this.io = new ConnectionIo(this, outbound, credentials, random, keyLog, this.listener);
         this.keyUsage = new KeyUsage(Objects.requireNonNull(keyLimits, "keyLimits"));
         this.inbound = new Inbound(this, keyUsage, factory, io);
     }
@@ -409,24 +408,8 @@ public final class Connection {
         outbound.keyChange(new Tls13Protection(keys));
     }
 
-    /** TLS 1.2: the change_cipher_spec record, then everything after it under {@code keys}. */
-    void changeCipherSpec12(TrafficKeys keys) {
-        outbound.changeCipherSpec();
-        outbound.keyChange(new Tls12AeadProtection(keys));
-    }
-
-    void installReadKeys12(TrafficKeys keys) {
-        // RFC 5246 §7.1: the CCS is its own record; a handshake message cannot span it
-        assembler.requireEmpty("key change");
-        reader.setProtection(new Tls12AeadProtection(keys));
-    }
-
     void skipEarlyData() {
         inbound.skipEarlyData();
-    }
-
-    void warning(AlertDescription description) {
-        outbound.alert(AlertMessage.warning(description));
     }
 
     void handshakeSession(Negotiated sofar) {

@@ -10,6 +10,8 @@ import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.session.SessionContext;
+import dev.bastion.tls.record.AlertMessage;
+import dev.bastion.tls.record.Tls12AeadProtection;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,18 +19,21 @@ import java.util.Optional;
 /**
  * The connection as its handshaker sees it: {@link HandshakeIo} over the core, kept apart so
  * that the engine cannot call these effects itself. Always used with the connection's lock
- * held (the handshaker runs inside {@code begin}, {@code read} or a delegated task).
+ * held (the handshaker runs inside {@code begin}, {@code read} or a delegated task). The TLS 1.2
+ * effects act on the connection's {@link Outbound} and record reader directly.
  */
 final class ConnectionIo implements HandshakeIo {
     private final Connection connection;
+    private final Outbound outbound;
     private final Credentials credentials;
     private final SecureRandom random;
     private final KeyLog keyLog;
     private final ConnectionListener listener;
 
-    ConnectionIo(Connection connection, Credentials credentials, SecureRandom random, KeyLog keyLog,
+    ConnectionIo(Connection connection, Outbound outbound, Credentials credentials, SecureRandom random, KeyLog keyLog,
             ConnectionListener listener) {
         this.connection = connection;
+        this.outbound = outbound;
         this.listener = listener;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.random = Objects.requireNonNull(random, "random");
@@ -75,19 +80,23 @@ final class ConnectionIo implements HandshakeIo {
         connection.installWriteKeys13(keys);
     }
 
+    /** The change_cipher_spec record, then everything after it under {@code writeKeys}. */
     @Override
     public void changeCipherSpec12(TrafficKeys writeKeys) {
-        connection.changeCipherSpec12(writeKeys);
+        outbound.changeCipherSpec();
+        outbound.keyChange(new Tls12AeadProtection(writeKeys));
     }
 
     @Override
     public void installReadKeys12(TrafficKeys keys) {
-        connection.installReadKeys12(keys);
+        // RFC 5246 §7.1: the CCS is a record of its own; a handshake message cannot span it
+        connection.assembler().requireEmpty("key change");
+        connection.reader().setProtection(new Tls12AeadProtection(keys));
     }
 
     @Override
     public void warning(AlertDescription description) {
-        connection.warning(description);
+        outbound.alert(AlertMessage.warning(description));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
+import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.HandshakeType;
 import dev.bastion.tls.message.HelloRequest;
@@ -41,7 +42,9 @@ import javax.net.ssl.SSLException;
  *     CCS (RFC 8446 §5) it is dropped; otherwise it is TLS 1.2's (RFC 5246 §7.1) and goes to
  *     {@link Handshaker#changeCipherSpec}, which installs the pending read keys or refuses it
  *     with {@code unexpected_message}.</li>
- * <li>hello_request (TLS 1.2) is never part of the transcript (RFC 5246 §7.4.1.1).</li>
+ * <li>hello_request (TLS 1.2) is never part of the transcript (RFC 5246 §7.4.1.1). Renegotiation
+ *     requests (HelloRequest, a ClientHello after the handshake), each refused with a warning,
+ *     are bounded like KeyUpdates ({@link Limits#MAX_CONSECUTIVE_RENEGOTIATION_REQUESTS}).</li>
  * <li>No record type may interrupt a handshake message (RFC 8446 §5.1); records without
  *     effect and KeyUpdates in a row are bounded ({@link Limits}).</li>
  * </ul>
@@ -58,6 +61,7 @@ final class Inbound {
     private ByteBuffer staging;
     private RawHandshakeMessage pendingFirst;
     private int keyUpdatesInARow;
+    private int renegotiationRequestsInARow;
 
     Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io) {
         this.c = c;
@@ -141,6 +145,7 @@ final class Inbound {
         c.assembler().requireEmpty("an application_data record");
         emptyRecords.onRecord(ContentType.APPLICATION_DATA, n);
         keyUpdatesInARow = 0;
+        renegotiationRequestsInARow = 0;
         keyUsage.read(n, c.reader().protection(), factory, c.handshaker(), io);
     }
 
@@ -196,6 +201,12 @@ final class Inbound {
         if (m instanceof KeyUpdate && ++keyUpdatesInARow > Limits.MAX_CONSECUTIVE_KEY_UPDATES) {
             throw TlsAlert.unexpectedMessage("more than " + Limits.MAX_CONSECUTIVE_KEY_UPDATES
                     + " KeyUpdate messages without application data in between");
+        }
+        boolean renegotiation = m instanceof HelloRequest || (c.complete() && m instanceof ClientHello);
+        if (renegotiation && ++renegotiationRequestsInARow > Limits.MAX_CONSECUTIVE_RENEGOTIATION_REQUESTS) {
+            throw TlsAlert.unexpectedMessage("more than " + Limits.MAX_CONSECUTIVE_RENEGOTIATION_REQUESTS
+                    + " HelloRequest/ClientHello messages without application data in between; renegotiation"
+                    + " is refused each time");
         }
         TRACE.trace(() -> "received " + m.type() + " (" + raw.encoding().length + " bytes)");
         h.receive(m, io);

@@ -5,6 +5,7 @@ import dev.bastion.tls.session.SessionParameters;
 import dev.bastion.tls.session.SessionState;
 import dev.bastion.tls.session.SessionViews;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 
@@ -24,12 +25,11 @@ public final class CachedSessionViews implements SessionViews {
     @Override
     public SessionParameters parameters(SessionState s) {
         boolean tls13 = s.version() == SessionState.TLS13;
-        String suite = CipherSuite.fromCode(s.cipherSuite()).map(CipherSuite::jsseName)
-                .orElse(String.format("0x%04X", s.cipherSuite()));
+        Optional<CipherSuite> cs = CipherSuite.fromCode(s.cipherSuite());
+        String suite = cs.map(CipherSuite::jsseName).orElse(String.format("0x%04X", s.cipherSuite()));
         List<SNIServerName> names = s.serverName().isEmpty() ? List.of() : List.of(new SNIHostName(s.serverName()));
         return new SessionParameters(tls13 ? "TLSv1.3" : "TLSv1.2", suite, "", s.localCertificates(),
                 s.peerCertificates(), names, List.of(), List.of(), SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
-                tls13 ? EngineSessions.TLS13_APPLICATION_BUFFER_SIZE : SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE,
-                false);
+                EngineSessions.applicationBufferSize(s.version(), cs), false);
     }
 }

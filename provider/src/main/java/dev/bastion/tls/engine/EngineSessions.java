@@ -1,6 +1,7 @@
 package dev.bastion.tls.engine;
 
 import dev.bastion.tls.connection.ConnectionListener;
+import dev.bastion.tls.crypto.AeadAlgorithm;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
@@ -139,9 +140,24 @@ final class EngineSessions implements ConnectionListener {
                 jcaNames(n.peerSignatureSchemes().stream().map(SignatureScheme::fromName)
                         .flatMap(Optional::stream).toList()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
-                n.version() == HandshakeConfig.TLS13 ? TLS13_APPLICATION_BUFFER_SIZE
-                        : SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE,
+                applicationBufferSize(n.version(), n.cipherSuite()),
                 n.resumed());
+    }
+
+    /**
+     * {@code getApplicationBufferSize()} as SunJSSE 17 answers it: its TLS 1.3 figure; in TLS 1.2
+     * the packet size less header, explicit nonce (AES-GCM) and tag: 16680 for AES-GCM, 16688
+     * for ChaCha20-Poly1305; before negotiation its default.
+     */
+    static int applicationBufferSize(int version, Optional<CipherSuite> suite) {
+        if (version == HandshakeConfig.TLS13) {
+            return TLS13_APPLICATION_BUFFER_SIZE;
+        }
+        if (version == HandshakeConfig.TLS12 && suite.isPresent()) {
+            boolean gcm = suite.get().aead() != AeadAlgorithm.CHACHA20_POLY1305;
+            return SessionParameters.DEFAULT_PACKET_BUFFER_SIZE - 5 - AeadAlgorithm.TAG_LENGTH - (gcm ? 8 : 0);
+        }
+        return SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE;
     }
 
     private static List<SignatureScheme> localSchemes(HandshakeConfig config) {

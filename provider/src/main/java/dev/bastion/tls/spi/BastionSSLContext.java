@@ -45,7 +45,8 @@ import javax.net.ssl.TrustManager;
  *     {@link KeyManagementException} ("Default SSLContext is initialized automatically").</li>
  * <li>The {@code jdk.tls.*} and security properties are read when the context is initialised
  *     ({@link TlsPolicy}): {@code "TLS"}, {@code "TLSv1.3"} and {@code "Default"} enable
- *     TLSv1.3 and TLSv1.2, a {@code "TLSv1.2"} context TLSv1.2.</li>
+ *     TLSv1.3 and TLSv1.2; a {@code "TLSv1.2"} context's clients TLSv1.2, its servers both (as
+ *     SunJSSE).</li>
  * <li>Sockets are issue 5: the socket factories throw {@link UnsupportedOperationException}.</li>
  * </ul>
  */

@@ -5,6 +5,7 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.handshake.tls12.Tls12Handshakers;
 import dev.bastion.tls.handshake.tls13.Tls13Handshakers;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HelloRequest;
 import dev.bastion.tls.message.MessageDecoder;
 import dev.bastion.tls.message.Side;
 import java.util.Arrays;
@@ -14,11 +15,11 @@ import java.util.function.UnaryOperator;
 /**
  * Client and server handshakers joined in memory, standing in for the connection core: each
  * side's queued messages are decoded by the other with its current {@link
- * Handshaker#decodeContext()}, added to its transcript as received, and handed to it. Record
- * protection is modelled by comparing keys: a message must arrive under the write keys the
- * sender had installed when it sent it, which must equal the receiver's read keys (else the
- * pipe fails as bad_record_mac would), and a compatibility CCS must be plaintext and
- * acceptable to the receiver. An interceptor per direction can drop, replace or tamper with
+ * Handshaker#decodeContext()}, added to its transcript as received (HelloRequest excepted), and
+ * handed to it. Record protection is modelled by comparing keys: a message or TLS 1.2
+ * ChangeCipherSpec must arrive under the write keys the sender had installed when it sent it,
+ * which must equal the receiver's read keys (else the receiver fails with bad_record_mac, as the
+ * record layer would), and a TLS 1.3 compatibility CCS must be plaintext. An interceptor per direction can drop, replace or tamper with
  * messages.
  */
 public final class Pipe {
@@ -120,19 +121,26 @@ public final class Pipe {
                 return;
             }
             if (o.isCcs()) { // TLS 1.2's, handed to the handshaker as the connection does
-                check(Objects.equals(o.keys(), to.currentRead()), "a CCS sent under other keys than " + side
-                        + " reads with (bad_record_mac)");
+                sameKeys(o, to, side);
                 h.changeCipherSpec(to);
                 return;
             }
-            check(Objects.equals(o.keys(), to.currentRead()), o + " was sent under other keys than " + side
-                    + " reads with (bad_record_mac)");
+            sameKeys(o, to, side);
             HandshakeMessage m = MessageDecoder.decode(Reader.of(o.encoding()), h.decodeContext());
-            to.transcript().update(o.encoding());
+            if (!(m instanceof HelloRequest)) { // never hashed (RFC 5246 §7.4.1.1), as in the connection
+                to.transcript().update(o.encoding());
+            }
             h.receive(m, to);
         } catch (TlsAlert | AssertionError e) {
             failed = side;
             throw e;
+        }
+    }
+
+    /** What the record layer would do with a record under other keys than the reader's: bad_record_mac. */
+    private static void sameKeys(TestIo.Outgoing o, TestIo to, Side side) {
+        if (!Objects.equals(o.keys(), to.currentRead())) {
+            throw TlsAlert.badRecordMac(o + " was sent under other keys than " + side + " reads with");
         }
     }
 

@@ -93,6 +93,28 @@ class Tls12HandshakeTest {
         assertEquals("Traffic", ((StateMachine) pipe.server).stateName());
     }
 
+    /** A client that offers TLS 1.3 too ends up in the same TLS 1.2 handshake with a TLS 1.2 server. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void combinedHelloToTls12Server(CipherSuite suite) {
+        TestConfig client = Tls12Configs.both(TestConfig.client());
+        Kind kind = Tls12Configs.kinds(suite).get(0);
+        Pipe pipe = Pipe.of(client.build(), new TestCredentials(), Tls12Configs.server().suites(suite).build(),
+                new TestCredentials().server(TestCerts.credential(kind, "server"))).handshake();
+        assertEquals(HandshakeConfig.TLS12, pipe.clientIo.completed().version());
+        assertEquals(Optional.of(suite), pipe.clientIo.completed().cipherSuite());
+        ClientHello ch = (ClientHello) pipe.clientIo.outbox.get(0).message();
+        assertEquals(32, ch.legacySessionId().length(), "TLS 1.3 compatibility mode");
+        assertTrue(ch.extensions().keyShareClientHello().isPresent());
+        assertEquals(List.of("ClientHello", "ClientKeyExchange", "CCS", "Finished (protected)"), pipe.clientIo.sentTypes(),
+                "no TLS 1.3 compatibility CCS after a TLS 1.2 ServerHello");
+        assertArrayEquals(pipe.clientIo.keyLog.get("CLIENT_RANDOM"), pipe.serverIo.keyLog.get("CLIENT_RANDOM"));
+    }
+
+    static Stream<CipherSuite> suites() {
+        return Tls12Configs.SUITES.stream();
+    }
+
     static List<String> clientFlight(boolean clientAuth) {
         return clientAuth
                 ? List.of("ClientHello", "Certificate", "ClientKeyExchange", "CertificateVerify", "CCS", "Finished (protected)")

@@ -21,8 +21,8 @@ public final class Providers {
     /** Providers whose TLS 1.3 {@code SSLContext} / {@code SSLEngine} is tested against the peers. */
     public static final List<String> UNDER_TEST = List.of("SunJSSE", "Bastion");
 
-    /** Providers whose TLS 1.2 support is tested against the peers (Bastion: after its TLS 1.2 issue). */
-    public static final List<String> UNDER_TEST_TLS12 = List.of("SunJSSE");
+    /** Providers whose TLS 1.2 support is tested against the peers. */
+    public static final List<String> UNDER_TEST_TLS12 = List.of("SunJSSE", "Bastion");
 
     /** Providers that offer and accept {@code X25519MLKEM768} (SunJSSE on JDK 17 does not). */
     public static final Set<String> WITH_X25519MLKEM768 = Set.of("Bastion");

@@ -76,9 +76,12 @@ public record TlsPolicy(
         DisabledAlgorithms disabled = DisabledAlgorithms.parse(
                 src.security().apply(DisabledAlgorithms.PROPERTY), src.security());
         boolean configurable = "TLS".equals(contextProtocol) || "Default".equals(contextProtocol);
-        List<Protocol> fallback = filter(defaultProtocols(contextProtocol), disabled::permits);
-        List<Protocol> client = configurable ? protocols(src, "jdk.tls.client.protocols", fallback, disabled) : fallback;
-        List<Protocol> server = configurable ? protocols(src, "jdk.tls.server.protocols", fallback, disabled) : fallback;
+        List<Protocol> clientDefault = filter(defaultProtocols(contextProtocol, true), disabled::permits);
+        List<Protocol> serverDefault = filter(defaultProtocols(contextProtocol, false), disabled::permits);
+        List<Protocol> client = configurable ? protocols(src, "jdk.tls.client.protocols", clientDefault, disabled)
+                : clientDefault;
+        List<Protocol> server = configurable ? protocols(src, "jdk.tls.server.protocols", serverDefault, disabled)
+                : serverDefault;
         List<CipherSuite> supported = filter(TlsDefaults.CIPHER_SUITES, disabled::permits);
         List<NamedGroup> groups = filter(NameList.parse("jdk.tls.namedGroups",
                 src.system().apply("jdk.tls.namedGroups"), NamedGroup::fromName).orElse(TlsDefaults.GROUPS), disabled::permits);
@@ -113,12 +116,14 @@ public record TlsPolicy(
     }
 
     /**
-     * Protocols a context of this JCA name enables when no property says otherwise: TLS 1.3 and
-     * TLS 1.2 for "TLS", "TLSv1.3" and "Default" (as SunJSSE), TLS 1.2 for "TLSv1.2"; only
-     * protocols whose handshake is implemented.
+     * Protocols a context of this JCA name enables when no property says otherwise, as SunJSSE
+     * 17: TLS 1.3 and TLS 1.2 for "TLS", "TLSv1.3" and "Default"; a "TLSv1.2" context's clients
+     * enable TLS 1.2 alone and its servers TLS 1.3 and TLS 1.2. Only protocols whose handshake is
+     * implemented.
      */
-    static List<Protocol> defaultProtocols(String contextProtocol) {
-        List<Protocol> base = "TLSv1.2".equals(contextProtocol) ? List.of(Protocol.TLS12) : List.of(Protocol.TLS13, Protocol.TLS12);
+    static List<Protocol> defaultProtocols(String contextProtocol, boolean client) {
+        List<Protocol> base = "TLSv1.2".equals(contextProtocol) && client ? List.of(Protocol.TLS12)
+                : List.of(Protocol.TLS13, Protocol.TLS12);
         return filter(base, p -> p.implemented());
     }
 

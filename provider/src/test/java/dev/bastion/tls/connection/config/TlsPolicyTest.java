@@ -45,6 +45,8 @@ class TlsPolicyTest {
     @Test
     void tls12ContextEnablesTls12AndTls13ContextBoth() {
         assertEquals(List.of(Protocol.TLS12), load(Map.of(), Map.of(), "TLSv1.2").clientProtocols());
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(Map.of(), Map.of(), "TLSv1.2").serverProtocols(),
+                "SunJSSE 17's TLSv1.2 context serves TLS 1.3 too");
         assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(Map.of(), Map.of(), "TLSv1.3").clientProtocols());
     }
 

@@ -35,8 +35,7 @@ final class ClientHelloChecks {
             String offered = sv.map(v -> Codes.list(v.versions(), Codes::version))
                     .orElse("legacy_version " + Codes.version(ch.legacyVersion()));
             throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, "client offers " + offered + " but not TLS 1.3"
-                    + (config.enables(HandshakeConfig.TLS12) ? "; the TLS 1.2 server is not implemented yet"
-                    : "; this server enables " + Codes.list(config.versions(), Codes::version)));
+                    + "; this server enables " + Codes.list(config.versions(), Codes::version));
         }
         if (!ch.hasOnlyNullCompression()) {
             throw TlsAlert.illegalParameter("ClientHello.legacy_compression_methods is "

@@ -1,0 +1,348 @@
+package dev.bastion.tls.handshake;
+
+import static dev.bastion.tls.handshake.Tls12Fixture.fails;
+import static dev.bastion.tls.handshake.Tls12Fixture.pipe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.message.Certificate12;
+import dev.bastion.tls.message.CertificateVerify;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.ClientKeyExchange;
+import dev.bastion.tls.message.Finished;
+import dev.bastion.tls.message.KeyExchangeKind;
+import dev.bastion.tls.message.ServerHello;
+import dev.bastion.tls.message.ServerKeyExchange;
+import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.EcPointFormats;
+import dev.bastion.tls.message.ext.ExtensionType;
+import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.RenegotiationInfo;
+import dev.bastion.tls.message.ext.SupportedGroups;
+import dev.bastion.tls.message.ext.SupportedVersionsClientHello;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TLS 1.2 server's checks and choices, each driven by a client message changed in transit
+ * or a configuration: version negotiation (RFC 8446 §4.2.1), ClientHello checks (RFC 5246
+ * §7.4.1.2, RFC 5746, RFC 8422), suite and group choice (RFC 8422 §5.1, RFC 7919 §4), client
+ * authentication (RFC 5246 §7.4.6, §7.4.8), ChangeCipherSpec order (§7.1) and renegotiation.
+ */
+class Tls12ServerChecksTest {
+
+    private static TestConfig client(CipherSuite... suites) {
+        return Tls12Configs.client().suites(suites);
+    }
+
+    /** A pipe whose ClientHello goes through {@code change}. */
+    private static Pipe hello(TestConfig client, TestConfig server, UnaryOperator<ClientHello> change) {
+        Pipe pipe = pipe(client, server);
+        pipe.toServer = o -> o.message() instanceof ClientHello ? Pipe.replace(o, change.apply((ClientHello) o.message())) : o;
+        return pipe;
+    }
+
+    private static ClientHello version(ClientHello ch, int legacy, Extensions ext) {
+        return new ClientHello(legacy, ch.random(), ch.legacySessionId(), ch.cipherSuites(),
+                ch.legacyCompressionMethods(), ext);
+    }
+
+    /** SSL 3.0, TLS 1.0 and TLS 1.1 clients get protocol_version, from a TLS 1.2 and from a TLS 1.3+1.2 server. */
+    @Test
+    void oldClientsGetProtocolVersion() {
+        for (TestConfig server : List.of(Tls12Configs.server(), Tls12Configs.both(TestConfig.server()))) {
+            for (int legacy : List.of(0x0300, 0x0301, 0x0302)) {
+                Pipe pipe = hello(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), server,
+                        ch -> version(ch, legacy, ch.extensions()));
+                TlsAlert a = fails(pipe, Side.SERVER, AlertDescription.PROTOCOL_VERSION);
+                assertTrue(a.getMessage().contains("legacy_version"), a.getMessage());
+                assertTrue(pipe.serverIo.outbox.isEmpty());
+            }
+            Pipe listed = hello(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), server,
+                    ch -> version(ch, 0x0302, ch.extensions().plus(new SupportedVersionsClientHello(List.of(0x0302, 0x0301)))));
+            fails(listed, Side.SERVER, AlertDescription.PROTOCOL_VERSION);
+        }
+    }
+
+    /** A TLS 1.3-only client and a TLS 1.2-only server have no version in common. */
+    @Test
+    void tls13OnlyClientToTls12OnlyServer() {
+        TestConfig client = TestConfig.client();
+        TlsAlert a = fails(pipe(client, Tls12Configs.server()), Side.SERVER, AlertDescription.PROTOCOL_VERSION);
+        assertTrue(a.getMessage().contains("supported_versions"), a.getMessage());
+    }
+
+    /** supported_versions decides, not legacy_version (RFC 8446 §4.2.1); without it TLS 1.2 is the most. */
+    @Test
+    void versionChoice() {
+        TestConfig both = Tls12Configs.both(TestConfig.server());
+        Pipe legacyOnly = hello(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), both,
+                ch -> version(ch, 0x0304, ch.extensions()));
+        assertThrows(TlsAlert.class, legacyOnly::handshake, "the changed hello breaks the transcript; the choice is made");
+        ServerHello sh = (ServerHello) legacyOnly.serverIo.outbox.get(0).message();
+        assertEquals(0x0303, sh.legacyVersion(), "legacy_version 0x0304 without supported_versions is TLS 1.2");
+        assertTrue(sh.extensions().supportedVersionsServerHello().isEmpty());
+        assertTrue(sh.hasTls12DowngradeSentinel());
+        Pipe tls13 = pipe(Tls12Configs.both(TestConfig.client()), both).handshake();
+        assertEquals(HandshakeConfig.TLS13, tls13.serverIo.completed().version());
+        Pipe tls12 = pipe(Tls12Configs.both(TestConfig.client()), Tls12Configs.server()).handshake();
+        assertEquals(HandshakeConfig.TLS12, tls12.clientIo.completed().version());
+        assertFalse(((ServerHello) tls12.serverIo.outbox.get(0).message()).hasTls12DowngradeSentinel());
+    }
+
+    @Test
+    void clientHelloChecks() {
+        TestConfig c = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        Pipe noNull = hello(c, Tls12Configs.server(), ch -> new ClientHello(ch.legacyVersion(), ch.random(),
+                ch.legacySessionId(), ch.cipherSuites(), List.of(1), ch.extensions()));
+        fails(noNull, Side.SERVER, AlertDescription.ILLEGAL_PARAMETER);
+        Pipe renegotiation = hello(c, Tls12Configs.server(), ch -> Tls13HelloRetryTest.withExtensions(ch,
+                ch.extensions().plus(new RenegotiationInfo(Opaque.ofHex("00112233")))));
+        fails(renegotiation, Side.SERVER, AlertDescription.HANDSHAKE_FAILURE);
+        Pipe compressed = hello(c, Tls12Configs.server(), ch -> Tls13HelloRetryTest.withExtensions(ch,
+                ch.extensions().replace(new EcPointFormats(List.of(1, 2)))));
+        fails(compressed, Side.SERVER, AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    /** RFC 5746 §3.6: the SCSV or an empty renegotiation_info is answered with an empty renegotiation_info. */
+    @Test
+    void secureRenegotiationSignalling() {
+        Pipe scsv = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server()).handshake();
+        ServerHello sh = (ServerHello) scsv.serverIo.outbox.get(0).message();
+        assertEquals(Optional.of(RenegotiationInfo.INITIAL), sh.extensions().renegotiationInfo());
+        Pipe legacy = hello(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server(),
+                ch -> new ClientHello(ch.legacyVersion(), ch.random(), ch.legacySessionId(), List.of(0xC02B),
+                        ch.legacyCompressionMethods(), ch.extensions()));
+        assertThrows(TlsAlert.class, legacy::handshake, "the client's transcript differs; only the server matters here");
+        ServerHello legacySh = (ServerHello) legacy.serverIo.outbox.get(0).message();
+        assertTrue(legacySh.extensions().renegotiationInfo().isEmpty(), "a client that did not signal gets none");
+    }
+
+    @Test
+    void noCommonSuiteIsHandshakeFailure() {
+        TestConfig server = Tls12Configs.server().suites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+        TlsAlert a = fails(pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), server), Side.SERVER,
+                AlertDescription.HANDSHAKE_FAILURE);
+        assertTrue(a.getMessage().contains("no TLS 1.2 cipher suite"), a.getMessage());
+    }
+
+    /** A suite the server cannot carry out is passed over for the next (RFC 8422 §5.1, RFC 7919 §4). */
+    @Test
+    void suitesThatCannotBeCarriedOutArePassedOver() {
+        // only an RSA certificate: the ECDSA suite the client prefers is skipped
+        TestConfig c = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+        Pipe rsaOnly = Pipe.of(c.build(), new TestCredentials(), Tls12Configs.server().build(),
+                new TestCredentials().server(Tls12Fixture.RSA)).handshake();
+        assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), rsaOnly.serverIo.completed().cipherSuite());
+        // a P-256 certificate, a client without secp256r1: ECDSA is skipped (RFC 8422 §5.1)
+        TestConfig x25519 = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519);
+        Pipe curve = pipe(x25519, Tls12Configs.server()).handshake();
+        assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), curve.serverIo.completed().cipherSuite());
+        // FFDHE groups offered, none we enable: no DHE (RFC 7919 §4)
+        TestConfig ffdhe = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)
+                .groups(NamedGroup.X25519, NamedGroup.FFDHE4096);
+        TestConfig server = Tls12Configs.server();
+        Pipe dhe = pipe(ffdhe, server).handshake();
+        assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), dhe.serverIo.completed().cipherSuite());
+    }
+
+    @Test
+    void groupChoice() {
+        // ECDHE: the client's first group that the server enables
+        TestConfig order = client(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
+                .groups(NamedGroup.SECP384R1, NamedGroup.X25519);
+        assertEquals(Optional.of(NamedGroup.SECP384R1), pipe(order, Tls12Configs.server()).handshake()
+                .serverIo.completed().group());
+        // DHE: the client's FFDHE group; without any, the server's own 2048-bit group
+        TestConfig ffdhe3072 = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)
+                .groups(NamedGroup.X25519, NamedGroup.FFDHE3072);
+        assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(ffdhe3072, Tls12Configs.server()).handshake()
+                .clientIo.completed().group());
+        Pipe legacy = hello(client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server(),
+                ch -> Tls13HelloRetryTest.withExtensions(ch, ch.extensions().replace(new SupportedGroups(List.of(0x001D)))));
+        assertThrows(TlsAlert.class, legacy::handshake, "the changed hello breaks the transcript; the choice is made");
+        ServerKeyExchange ske = (ServerKeyExchange) legacy.serverIo.outbox.get(2).message();
+        assertEquals(256, ((dev.bastion.tls.message.DheParams) ske.params()).p().length(), "ffdhe2048");
+        // no supported_groups at all: secp256r1 for ECDHE
+        Pipe none = hello(client(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server(),
+                ch -> Tls13HelloRetryTest.withExtensions(ch, Tls13HelloRetryTest.without(ch.extensions(),
+                        ExtensionType.SUPPORTED_GROUPS.code())));
+        assertThrows(TlsAlert.class, none::handshake);
+        ServerKeyExchange ec = (ServerKeyExchange) none.serverIo.outbox.get(2).message();
+        assertEquals(NamedGroup.SECP256R1.code(), ((dev.bastion.tls.message.EcdheParams) ec.params()).namedCurve());
+    }
+
+    /** A ClientKeyExchange whose body is longer than its vector says is decode_error. */
+    @Test
+    void clientKeyExchangeOfTheWrongLengthIsDecodeError() {
+        for (CipherSuite suite : List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)) {
+            Pipe pipe = pipe(client(suite), Tls12Configs.server());
+            pipe.toServer = o -> o.message() instanceof ClientKeyExchange ? longer(o) : o;
+            fails(pipe, Side.SERVER, AlertDescription.DECODE_ERROR);
+        }
+    }
+
+    /** The same message with one more byte in its body (the header's length says so). */
+    private static TestIo.Outgoing longer(TestIo.Outgoing o) {
+        byte[] e = Arrays.copyOf(o.encoding(), o.encoding().length + 1);
+        int length = e.length - 4;
+        e[1] = (byte) (length >>> 16);
+        e[2] = (byte) (length >>> 8);
+        e[3] = (byte) length;
+        return new TestIo.Outgoing(o.message(), e, o.keys());
+    }
+
+    /** An ECDHE point not on the curve is illegal_parameter (RFC 8422 §5.7). */
+    @Test
+    void invalidClientPointIsIllegalParameter() {
+        Pipe pipe = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.SECP256R1),
+                Tls12Configs.server());
+        byte[] bad = new byte[65];
+        bad[0] = 4;
+        bad[64] = 7;
+        pipe.toServer = o -> o.message() instanceof ClientKeyExchange
+                ? Pipe.replace(o, new ClientKeyExchange(KeyExchangeKind.ECDHE, Opaque.of(bad))) : o;
+        fails(pipe, Side.SERVER, AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    /** RFC 5246 §7.1: the client's Finished before its ChangeCipherSpec is unexpected_message. */
+    @Test
+    void finishedBeforeChangeCipherSpecIsUnexpectedMessage() {
+        Pipe pipe = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server());
+        pipe.toServer = o -> o.isCcs() || o.message() instanceof Finished ? null : o;
+        pipe.handshake();
+        assertEquals("AwaitClientCcs", ((StateMachine) pipe.server).stateName());
+        TlsAlert a = assertThrows(TlsAlert.class, () -> pipe.inject(Side.SERVER, new Finished(Opaque.of(new byte[12]))));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, a.alert());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
+                assertThrows(TlsAlert.class, () -> pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256),
+                        Tls12Configs.server()).injectCcs(Side.SERVER)).alert(), "a CCS before the ClientHello");
+    }
+
+    @Test
+    void wrongClientFinishedIsDecryptError() {
+        Pipe pipe = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server());
+        pipe.toServer = o -> o.message() instanceof Finished ? Pipe.flip(o, -1) : o;
+        fails(pipe, Side.SERVER, AlertDescription.DECRYPT_ERROR);
+        assertEquals(List.of("ServerHello", "Certificate", "ServerKeyExchange", "ServerHelloDone"),
+                pipe.serverIo.sentTypes(), "no ChangeCipherSpec or Finished from the server");
+    }
+
+    @Test
+    void clientAuthentication() {
+        TestConfig required = Tls12Configs.server();
+        required.clientAuth = ClientAuth.REQUIRED;
+        Pipe none = Pipe.of(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256).build(), new TestCredentials(),
+                required.build(), new TestCredentials().server(Tls12Fixture.EC));
+        fails(none, Side.SERVER, AlertDescription.HANDSHAKE_FAILURE);
+        assertTrue(none.clientIo.sentTypes().contains("Certificate"), "the client answered with an empty Certificate");
+        TestConfig wanted = Tls12Configs.server();
+        wanted.clientAuth = ClientAuth.WANTED;
+        Pipe anonymous = Pipe.of(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256).build(), new TestCredentials(),
+                wanted.build(), new TestCredentials().server(Tls12Fixture.EC)).handshake();
+        assertEquals(List.of(), anonymous.serverIo.completed().peerCertificates());
+        Pipe badSignature = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), required);
+        badSignature.toServer = o -> o.message() instanceof CertificateVerify ? Pipe.flip(o, -1) : o;
+        fails(badSignature, Side.SERVER, AlertDescription.DECRYPT_ERROR);
+        Pipe unrequestedScheme = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), required);
+        unrequestedScheme.toServer = o -> o.message() instanceof CertificateVerify ? Pipe.replace(o, new CertificateVerify(
+                SignatureScheme.ECDSA_SHA1.code(), ((CertificateVerify) o.message()).signature())) : o;
+        fails(unrequestedScheme, Side.SERVER, AlertDescription.ILLEGAL_PARAMETER);
+        Pipe skipped = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), required);
+        skipped.toServer = o -> o.message() instanceof Certificate12 ? null : o;
+        fails(skipped, Side.SERVER, AlertDescription.UNEXPECTED_MESSAGE);
+    }
+
+    /** RFC 7627 §5.3: a client without the extended master secret, with jdk.tls.allowLegacyMasterSecret=false. */
+    @Test
+    void extendedMasterSecretPolicy() {
+        TestConfig legacyClient = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        legacyClient.tls12 = new Tls12Options(false, true);
+        TestConfig strict = Tls12Configs.server();
+        strict.tls12 = new Tls12Options(true, false);
+        fails(pipe(legacyClient, strict), Side.SERVER, AlertDescription.HANDSHAKE_FAILURE);
+        Pipe allowed = pipe(legacyClient, Tls12Configs.server()).handshake();
+        assertFalse(((ServerHello) allowed.serverIo.outbox.get(0).message()).extensions()
+                .contains(ExtensionType.EXTENDED_MASTER_SECRET));
+        TestConfig off = Tls12Configs.server();
+        off.tls12 = new Tls12Options(false, true);
+        Pipe offered = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), off).handshake();
+        assertFalse(((ServerHello) offered.serverIo.outbox.get(0).message()).extensions()
+                .contains(ExtensionType.EXTENDED_MASTER_SECRET), "not used when switched off, even if offered");
+    }
+
+    /** SHA-1 signs a ServerKeyExchange only when nothing else fits and the server's configuration holds it. */
+    @Test
+    void sha1OnlyWhenConfiguredAndNothingElse() {
+        TestConfig sha1Client = client(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+        sha1Client.schemes = List.of(SignatureScheme.RSA_PKCS1_SHA1);
+        TlsAlert a = fails(pipe(sha1Client, Tls12Configs.server()), Side.SERVER, AlertDescription.HANDSHAKE_FAILURE);
+        assertTrue(a.getMessage().contains("no signature scheme"), a.getMessage());
+        TestConfig allowing = Tls12Configs.server();
+        allowing.schemes = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PKCS1_SHA1);
+        Pipe pipe = pipe(sha1Client, allowing).handshake();
+        assertEquals(SignatureScheme.RSA_PKCS1_SHA1.code(),
+                ((ServerKeyExchange) pipe.serverIo.outbox.get(2).message()).signatureScheme());
+        TestConfig both = client(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+        both.schemes = List.of(SignatureScheme.RSA_PKCS1_SHA1, SignatureScheme.RSA_PSS_RSAE_SHA256);
+        Pipe modern = pipe(both, allowing).handshake();
+        assertEquals(SignatureScheme.RSA_PSS_RSAE_SHA256.code(),
+                ((ServerKeyExchange) modern.serverIo.outbox.get(2).message()).signatureScheme(),
+                "SHA-1 only when nothing else fits, whatever the client's order");
+    }
+
+    /** RFC 5746 §4.4: a renegotiating ClientHello gets a no_renegotiation warning; nothing else changes. */
+    @Test
+    void renegotiationIsRefusedWithAWarning() {
+        Pipe pipe = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server()).handshake();
+        ClientHello again = (ClientHello) pipe.clientIo.outbox.get(0).message();
+        pipe.inject(Side.SERVER, again);
+        assertEquals(List.of(AlertDescription.NO_RENEGOTIATION), pipe.serverIo.warnings);
+        assertEquals("Traffic", ((StateMachine) pipe.server).stateName());
+        assertEquals(1, pipe.serverIo.completions.size());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
+                assertThrows(TlsAlert.class, () -> pipe.injectCcs(Side.SERVER)).alert());
+    }
+
+    /** The ServerHello answers what the client asked: ALPN, server_name, ec_point_formats; the session id is fresh. */
+    @Test
+    void serverHelloAnswers() {
+        TestConfig c = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256).alpn("h2", "http/1.1");
+        c.serverNames = List.of(new javax.net.ssl.SNIHostName("example.com"));
+        Pipe pipe = pipe(c, Tls12Configs.server().alpn("http/1.1")).handshake();
+        ServerHello sh = (ServerHello) pipe.serverIo.outbox.get(0).message();
+        assertEquals(Optional.of("http/1.1"), pipe.clientIo.completed().applicationProtocol());
+        assertTrue(sh.extensions().serverName().isPresent());
+        assertEquals(List.of(0), sh.extensions().get(EcPointFormats.class).orElseThrow().formats());
+        assertEquals(32, sh.legacySessionIdEcho().length());
+        assertFalse(sh.extensions().contains(ExtensionType.SESSION_TICKET));
+        Pipe rsa = pipe(client(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server()).handshake();
+        assertFalse(((ServerHello) rsa.serverIo.outbox.get(0).message()).extensions()
+                .contains(ExtensionType.EC_POINT_FORMATS), "no ECC, no ec_point_formats");
+    }
+
+    /** RFC 5077: the session_ticket extension is not acknowledged (no tickets yet). */
+    @Test
+    void sessionTicketIsNotAcknowledged() {
+        Pipe pipe = hello(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server(),
+                ch -> Tls13HelloRetryTest.withExtensions(ch, ch.extensions().plus(
+                        dev.bastion.tls.message.ext.SessionTicket.EMPTY)));
+        assertThrows(TlsAlert.class, pipe::handshake, "the changed hello breaks the transcript");
+        ServerHello sh = (ServerHello) pipe.serverIo.outbox.get(0).message();
+        assertFalse(sh.extensions().contains(ExtensionType.SESSION_TICKET));
+    }
+}
