@@ -23,4 +23,16 @@ public final class BastionSessions {
         }
         return Optional.empty();
     }
+
+    /**
+     * Whether the handshake that made this session resumed it (an abbreviated TLS 1.2
+     * handshake, by session id or ticket, or a TLS 1.3 handshake with a ticket's PSK) rather than
+     * running a full one; empty for sessions of other providers.
+     */
+    public static Optional<Boolean> resumed(SSLSession session) {
+        if (session instanceof BastionSession b) {
+            return Optional.of(b.resumed());
+        }
+        return Optional.empty();
+    }
 }

@@ -18,9 +18,18 @@ final class EnginePair {
     EnginePair(SSLContext ctx, String protocol, String suite) {
         // no peer host and port: SunJSSE would otherwise resume from its client session cache,
         // and every "full" handshake after the first would be a PSK resumption
-        client = ctx.createSSLEngine();
+        this(ctx.createSSLEngine(), ctx.createSSLEngine(), protocol, suite);
+    }
+
+    /** A client engine for {@code host:443} (so that it resumes through its context's cache) and a server engine. */
+    EnginePair(SSLContext clientContext, SSLContext serverContext, String protocol, String host) {
+        this(clientContext.createSSLEngine(host, 443), serverContext.createSSLEngine(), protocol, null);
+    }
+
+    private EnginePair(SSLEngine clientEngine, SSLEngine serverEngine, String protocol, String suite) {
+        client = clientEngine;
         client.setUseClientMode(true);
-        server = ctx.createSSLEngine();
+        server = serverEngine;
         server.setUseClientMode(false);
         for (SSLEngine e : new SSLEngine[] {client, server}) {
             e.setEnabledProtocols(new String[] {protocol});

@@ -70,7 +70,7 @@ final class FoundationDemo {
                 out.println("protocol:    TLSv1.3 record protection (record of " + recordLength + " bytes, inner type "
                         + type.rfcName() + ")");
                 out.println("suite:       " + suite.jsseName());
-                out.println("resumption:  none (session resumption comes with a later issue)");
+                out.println("resumption:  not in this layer demo (see 'bastion demo': its second connection resumes)");
                 out.println("received:    " + received.substring(0, received.indexOf('\r')) + " / body \""
                         + received.substring(received.indexOf("\r\n\r\n") + 4) + "\"");
                 if (!received.equals(response)) {

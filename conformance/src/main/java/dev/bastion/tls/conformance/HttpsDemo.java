@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -43,6 +44,8 @@ final class HttpsDemo {
             byte[] body = ("hello over " + s.getProtocol() + " " + s.getCipherSuite() + " "
                     + BastionSessions.namedGroup(s).orElse("?") + "\n").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("x-bastion-group", BastionSessions.namedGroup(s).orElse("?"));
+            exchange.getResponseHeaders().add("x-bastion-resumed", BastionSessions.resumed(s).map(String::valueOf)
+                    .orElse("?"));
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream o = exchange.getResponseBody()) {
                 o.write(body);
@@ -52,7 +55,8 @@ final class HttpsDemo {
         server.setExecutor(pool);
         server.start();
         try {
-            HttpClient client = HttpClient.newBuilder().sslContext(pki.context("Bastion", false))
+            SSLContext clientContext = pki.context("Bastion", false);
+            HttpClient client = HttpClient.newBuilder().sslContext(clientContext)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             URI uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/");
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
@@ -66,10 +70,21 @@ final class HttpsDemo {
             out.println("alpn:        " + (response.version() == HttpClient.Version.HTTP_2 ? "h2" : "none (the JDK's HTTPS server speaks HTTP/1.1 without ALPN)"));
             out.println("certificate: " + ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName()
                     + " (verified, host name checked)");
-            out.println("resumption:  no (session resumption is not implemented yet)");
             out.println("body:        " + response.body().trim());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("unexpected status " + response.statusCode());
+            }
+            // a second client of the same SSLContext opens a new connection, which resumes the
+            // session with one of the tickets the server sent after the first handshake
+            HttpClient again = HttpClient.newBuilder().sslContext(clientContext).connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            HttpResponse<String> second = again.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean resumed = "true".equals(second.headers().firstValue("x-bastion-resumed").orElse(""));
+            out.println("resumption:  " + (resumed ? "yes" : "no") + " (a second connection, "
+                    + second.sslSession().map(SSLSession::getProtocol).orElse("?") + ", as the server's session reports it)");
+            if (!resumed) {
+                throw new IllegalStateException("the second connection did not resume the first session");
             }
         } finally {
             server.stop(0);

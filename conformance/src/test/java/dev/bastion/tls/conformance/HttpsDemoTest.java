@@ -20,5 +20,6 @@ class HttpsDemoTest {
         assertTrue(out.contains("group:       X25519MLKEM768"), out);
         assertTrue(out.contains("certificate: CN=localhost"), out);
         assertTrue(out.contains("body:        hello over TLSv1.3"), out);
+        assertTrue(out.contains("resumption:  yes (a second connection, TLSv1.3"), out);
     }
 }

@@ -84,7 +84,7 @@ public final class Connection {
             KeyLimits keyLimits, ConnectionListener listener) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.io = new ConnectionIo(this, outbound, credentials, random, keyLog);
+        this.io = new ConnectionIo(this, outbound, credentials, random, keyLog, this.listener);
         this.keyUsage = new KeyUsage(Objects.requireNonNull(keyLimits, "keyLimits"));
         this.inbound = new Inbound(this, keyUsage, factory, io);
     }
@@ -222,8 +222,6 @@ public final class Connection {
         return f;
     }
 
-    // ---- inbound ---------------------------------------------------------------------------
-
     /**
      * Bytes {@code src} still lacks for a whole record at its position; 0 when one is there.
      *
@@ -259,8 +257,6 @@ public final class Connection {
             throw failure.local(e);
         }
     }
-
-    // ---- outbound --------------------------------------------------------------------------
 
     /** Whether records wait to be written. */
     public synchronized boolean hasOutput() {
@@ -414,6 +410,10 @@ public final class Connection {
         outbound.keyChange(new Tls13Protection(keys));
     }
 
+    void skipEarlyData() {
+        inbound.skipEarlyData();
+    }
+
     void handshakeSession(Negotiated sofar) {
         negotiated = sofar;
         listener.handshakeSession(sofar);
@@ -475,8 +475,6 @@ public final class Connection {
         handshaker = null;
         transcript = null;
     }
-
-    // ---- private ---------------------------------------------------------------------------
 
     private void runTask() {
         synchronized (this) {

@@ -9,10 +9,12 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.Tls12AeadProtection;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The connection as its handshaker sees it: {@link HandshakeIo} over the core, kept apart so
@@ -26,10 +28,13 @@ final class ConnectionIo implements HandshakeIo {
     private final Credentials credentials;
     private final SecureRandom random;
     private final KeyLog keyLog;
+    private final ConnectionListener listener;
 
-    ConnectionIo(Connection connection, Outbound outbound, Credentials credentials, SecureRandom random, KeyLog keyLog) {
+    ConnectionIo(Connection connection, Outbound outbound, Credentials credentials, SecureRandom random, KeyLog keyLog,
+            ConnectionListener listener) {
         this.connection = connection;
         this.outbound = outbound;
+        this.listener = listener;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.random = Objects.requireNonNull(random, "random");
         this.keyLog = Objects.requireNonNull(keyLog, "keyLog");
@@ -107,5 +112,15 @@ final class ConnectionIo implements HandshakeIo {
     @Override
     public void complete(Negotiated result) {
         connection.complete(result);
+    }
+
+    @Override
+    public Optional<SessionContext> sessions() {
+        return Optional.ofNullable(listener.sessionContext());
+    }
+
+    @Override
+    public void skipEarlyData() {
+        connection.skipEarlyData();
     }
 }

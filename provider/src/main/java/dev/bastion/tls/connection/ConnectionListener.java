@@ -1,6 +1,7 @@
 package dev.bastion.tls.connection;
 
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.session.SessionContext;
 
 /**
  * What the connection tells its adapter (the engine or the socket) about the session, so the
@@ -14,6 +15,14 @@ public interface ConnectionListener {
 
     /** The handshake completed ({@code getSession()}). */
     void complete(Negotiated result);
+
+    /**
+     * The session context of this connection's side, where its handshake looks sessions up and
+     * stores them; null for none (nothing is resumed). Known once the handshake has begun.
+     */
+    default SessionContext sessionContext() {
+        return null;
+    }
 
     /** A listener that ignores everything. */
     ConnectionListener NONE = new ConnectionListener() {

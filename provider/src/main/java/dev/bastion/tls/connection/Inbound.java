@@ -58,6 +58,7 @@ final class Inbound {
     private final HandshakerFactory factory;
     private final ConnectionIo io;
     private final EmptyRecordGuard emptyRecords = new EmptyRecordGuard(Limits.MAX_CONSECUTIVE_EMPTY_RECORDS);
+    private final EarlyDataSkip earlyData = new EarlyDataSkip();
     private ByteBuffer staging;
     private RawHandshakeMessage pendingFirst;
     private int keyUpdatesInARow;
@@ -86,9 +87,23 @@ final class Inbound {
         boolean direct = first != null && !(reader.protection() instanceof NullProtection) && first.remaining() >= room;
         ByteBuffer out = direct ? first : staging(room);
         int start = out.position();
-        ContentType type = reader.read(src, out);
+        ContentType type;
+        try {
+            type = reader.read(src, out);
+        } catch (TlsAlert e) {
+            if (earlyData.drop(e, reader.header(), src)) {
+                TRACE.trace(() -> "dropped a record of rejected early data (RFC 8446 §4.2.10)");
+                return 0;
+            }
+            throw e;
+        }
         int n = out.position() - start;
         c.peerRecordRead();
+        if (!c.complete() && earlyData.dropOpened(type, n)) {
+            wipe(out, start);
+            return 0;
+        }
+        earlyData.opened(type);
         if (type == ContentType.APPLICATION_DATA && c.complete()) {
             applicationData(n);
             if (!direct) {
@@ -114,6 +129,11 @@ final class Inbound {
         for (Optional<RawHandshakeMessage> next = c.assembler().next(); next.isPresent(); next = c.assembler().next()) {
             process(next.get());
         }
+    }
+
+    /** Rejected early data may follow: see {@link EarlyDataSkip}. */
+    void skipEarlyData() {
+        earlyData.start();
     }
 
     /** The handshake is over: the staging buffer is only needed for scattering now. */

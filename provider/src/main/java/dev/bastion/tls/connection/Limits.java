@@ -29,6 +29,14 @@ public final class Limits {
      */
     public static final int MAX_CONSECUTIVE_EMPTY_RECORDS = RecordLimits.MAX_CONSECUTIVE_EMPTY_RECORDS;
 
+    /**
+     * Bytes of rejected early data a server skips (RFC 8446 §4.2.10: records that fail to open
+     * under the handshake keys are discarded "up to the configured max_early_data_size"). This
+     * server never allows early data, so the bound is only how much a client that sends it anyway
+     * may waste: 64 KiB, four full records.
+     */
+    public static final int MAX_SKIPPED_EARLY_DATA = 1 << 16;
+
     private Limits() {
     }
 }

@@ -8,6 +8,7 @@ import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.session.BastionSession;
+import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionParameters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,18 +72,28 @@ final class EngineSessions implements ConnectionListener {
         }
         byte[] id = negotiated.sessionId().toByteArray();
         if (id.length > 0 && !Arrays.equals(id, s.getId())) {
-            handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
+            s = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
                     parameters(negotiated, config));
-            return;
+            handshake = s;
+        } else {
+            s.update(parameters(negotiated, config));
         }
-        s.update(parameters(negotiated, config));
+        if (negotiated.creationTime() != 0) {
+            s.setCreationTime(negotiated.creationTime());
+        }
+    }
+
+    /** The context given to {@link #begin}, when it is Bastion's (where resumption looks). */
+    @Override
+    public SessionContext sessionContext() {
+        SSLSessionContext c = context;
+        return c instanceof SessionContext ? (SessionContext) c : null;
     }
 
     @Override
     public void complete(Negotiated result) {
-        sofar = result;
+        handshakeSession(result);
         BastionSession s = handshake;
-        s.update(parameters(result, config));
         s.touch();
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
@@ -127,7 +138,8 @@ final class EngineSessions implements ConnectionListener {
                 jcaNames(n.peerSignatureSchemes().stream().map(SignatureScheme::fromName)
                         .flatMap(Optional::stream).toList()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
-                applicationBufferSize(n));
+                applicationBufferSize(n.version(), n.cipherSuite()),
+                n.resumed());
     }
 
     /**
@@ -135,12 +147,12 @@ final class EngineSessions implements ConnectionListener {
      * the packet size less header, explicit nonce (AES-GCM) and tag: 16680 for AES-GCM, 16688
      * for ChaCha20-Poly1305; before negotiation its default.
      */
-    private static int applicationBufferSize(Negotiated n) {
-        if (n.version() == HandshakeConfig.TLS13) {
+    static int applicationBufferSize(int version, Optional<CipherSuite> suite) {
+        if (version == HandshakeConfig.TLS13) {
             return TLS13_APPLICATION_BUFFER_SIZE;
         }
-        if (n.version() == HandshakeConfig.TLS12 && n.cipherSuite().isPresent()) {
-            boolean gcm = n.cipherSuite().get().aead() != AeadAlgorithm.CHACHA20_POLY1305;
+        if (version == HandshakeConfig.TLS12 && suite.isPresent()) {
+            boolean gcm = suite.get().aead() != AeadAlgorithm.CHACHA20_POLY1305;
             return SessionParameters.DEFAULT_PACKET_BUFFER_SIZE - 5 - AeadAlgorithm.TAG_LENGTH - (gcm ? 8 : 0);
         }
         return SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE;

@@ -34,10 +34,11 @@ import javax.net.ssl.SNIServerName;
  * (uncompressed only, RFC 8422 §5.1.2; TLS 1.2), supported_groups (without the TLS 1.3-only
  * hybrids when TLS 1.3 is off), key_share, supported_versions, signature_algorithms,
  * signature_algorithms_cert, application_layer_protocol_negotiation, extended_master_secret
- * (RFC 7627; TLS 1.2 with {@code jdk.tls.useExtendedMasterSecret}), psk_key_exchange_modes
- * (psk_dhe_ke). With TLS 1.2 the cipher suites end with TLS_EMPTY_RENEGOTIATION_INFO_SCSV
- * (RFC 5746 §3.4), as SunJSSE and OpenSSL send it, instead of an empty renegotiation_info.
- * No pre_shared_key and no session_ticket: resumption comes later.
+ * (RFC 7627; TLS 1.2 with {@code jdk.tls.useExtendedMasterSecret}), session_ticket (RFC 5077;
+ * TLS 1.2, when {@link HelloResumption#sessionTicket()} says), psk_key_exchange_modes (psk_dhe_ke, and
+ * psk_ke when enabled), and last pre_shared_key (RFC 8446 §4.2.11) when a ticket is offered.
+ * With TLS 1.2 the cipher suites end with TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.4), as
+ * SunJSSE and OpenSSL send it, instead of an empty renegotiation_info.
  */
 public final class ClientHellos {
     private static final int LEGACY_VERSION = HandshakeConfig.TLS12;
@@ -49,6 +50,12 @@ public final class ClientHellos {
 
     /** The first ClientHello; {@code shares} are the key shares in the order of {@code config.keyShareGroups()}. */
     public static ClientHello build(HandshakeConfig config, Opaque random, Opaque sessionId, List<KeyShareEntry> shares) {
+        return build(config, random, sessionId, shares, HelloResumption.NONE);
+    }
+
+    /** The first ClientHello, resuming as {@code resumption} says. */
+    public static ClientHello build(HandshakeConfig config, Opaque random, Opaque sessionId, List<KeyShareEntry> shares,
+            HelloResumption resumption) {
         boolean tls13 = config.enables(HandshakeConfig.TLS13);
         boolean tls12 = config.enables(HandshakeConfig.TLS12);
         List<Extension> ext = new ArrayList<>();
@@ -71,8 +78,14 @@ public final class ClientHellos {
         if (tls12 && config.tls12().useExtendedMasterSecret()) {
             ext.add(new ExtendedMasterSecret());
         }
+        if (tls12) {
+            resumption.sessionTicket().ifPresent(ext::add);
+        }
         if (tls13) {
-            ext.add(new PskKeyExchangeModes(List.of(PskKeyExchangeModes.PSK_DHE_KE)));
+            ext.add(new PskKeyExchangeModes(resumption.pskKe()
+                    ? List.of(PskKeyExchangeModes.PSK_DHE_KE, PskKeyExchangeModes.PSK_KE)
+                    : List.of(PskKeyExchangeModes.PSK_DHE_KE)));
+            resumption.preSharedKey().ifPresent(ext::add);
         }
         List<Integer> suites = new ArrayList<>(suites(config).stream().map(CipherSuite::code).toList());
         if (tls12) {

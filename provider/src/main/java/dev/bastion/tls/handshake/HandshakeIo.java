@@ -4,9 +4,9 @@ import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.message.HandshakeMessage;
-import dev.bastion.tls.message.NewSessionTicket;
+import dev.bastion.tls.session.SessionContext;
 import java.security.SecureRandom;
-import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The whole vocabulary of effects a handshake state may cause (MODELS.md §5.2). States never
@@ -87,12 +87,20 @@ public interface HandshakeIo {
     void complete(Negotiated result);
 
     /**
-     * Client, TLS 1.3: the server sent a NewSessionTicket after the handshake (RFC 8446 §4.6.1).
-     * {@code resumptionPsk} is the ticket's PSK, {@code HKDF-Expand-Label(resumption_master_secret,
-     * "resumption", ticket_nonce, Hash.length)}; the callee owns it and wipes it when the ticket
-     * is dropped. The default drops the ticket at once (no resumption yet).
+     * The session context of this side's {@code SSLContext}: its session cache, resumption
+     * settings and (server) ticket keys. Empty when there is none (scripted or recorded
+     * handshakes): then nothing is resumed, cached or issued.
      */
-    default void newSessionTicket(NewSessionTicket ticket, byte[] resumptionPsk) {
-        Arrays.fill(resumptionPsk, (byte) 0);
+    default Optional<SessionContext> sessions() {
+        return Optional.empty();
+    }
+
+    /**
+     * Server, TLS 1.3: the client offered early data (RFC 8446 §4.2.10), which this server
+     * never accepts. Records that fail to open under the client's handshake keys are dropped
+     * from now on, up to a bound, until one opens ("skip past early data ... discarding records
+     * which fail deprotection"). The default does nothing.
+     */
+    default void skipEarlyData() {
     }
 }

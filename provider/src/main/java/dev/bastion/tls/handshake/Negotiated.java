@@ -24,6 +24,8 @@ import javax.net.ssl.SNIServerName;
  * @param resumed whether the session was resumed
  * @param sessionId the TLS 1.2 session id (ServerHello.session_id, RFC 5246 §7.4.1.3); empty in
  *     TLS 1.3 and when the server gave none
+ * @param creationTime epoch milliseconds when the session began: when this handshake started,
+ *     or for a resumed session when the full handshake that made it did; 0 while unknown
  */
 public record Negotiated(
         int version,
@@ -35,11 +37,12 @@ public record Negotiated(
         List<SNIServerName> requestedServerNames,
         List<String> peerSignatureSchemes,
         boolean resumed,
-        Opaque sessionId) {
+        Opaque sessionId,
+        long creationTime) {
 
     /** Nothing agreed yet. */
     public static final Negotiated NONE = new Negotiated(0, Optional.empty(), Optional.empty(), Optional.empty(),
-            List.of(), List.of(), List.of(), List.of(), false, Opaque.EMPTY);
+            List.of(), List.of(), List.of(), List.of(), false, Opaque.EMPTY, 0);
 
     public Negotiated {
         localCertificates = List.copyOf(localCertificates);
@@ -55,52 +58,64 @@ public record Negotiated(
             List<X509Certificate> peerCertificates, List<SNIServerName> requestedServerNames,
             List<String> peerSignatureSchemes, boolean resumed) {
         this(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, Opaque.EMPTY);
+                requestedServerNames, peerSignatureSchemes, resumed, Opaque.EMPTY, 0);
     }
 
     public Negotiated withVersion(int v) {
         return new Negotiated(v, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withCipherSuite(CipherSuite suite) {
         return new Negotiated(version, Optional.of(suite), group, applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId);
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withGroup(NamedGroup g) {
         return new Negotiated(version, cipherSuite, Optional.of(g), applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId);
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withApplicationProtocol(Optional<String> protocol) {
         return new Negotiated(version, cipherSuite, group, protocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withLocalCertificates(List<X509Certificate> chain) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, chain, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withPeerCertificates(List<X509Certificate> chain) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, chain,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withRequestedServerNames(List<SNIServerName> names) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
-                peerCertificates, names, peerSignatureSchemes, resumed, sessionId);
+                peerCertificates, names, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withPeerSignatureSchemes(List<String> schemes) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, schemes, resumed, sessionId);
+                peerCertificates, requestedServerNames, schemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withSessionId(Opaque id) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, id);
+                requestedServerNames, peerSignatureSchemes, resumed, id, creationTime);
+    }
+
+    /** When the session began (see {@link #creationTime()}). */
+    public Negotiated withCreationTime(long time) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, time);
+    }
+
+    /** A resumed session, which began at {@code originalCreationTime}. */
+    public Negotiated resumedFrom(long originalCreationTime) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, true, sessionId, originalCreationTime);
     }
 
     public String protocolName() {

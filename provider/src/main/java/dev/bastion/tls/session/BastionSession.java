@@ -30,7 +30,7 @@ public final class BastionSession extends ExtendedSSLSession {
     private final String peerHost;
     private final int peerPort;
     private final SSLSessionContext context;
-    private final long creationTime;
+    private volatile long creationTime;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private volatile SessionParameters parameters;
     private volatile long lastAccessedTime;
@@ -43,18 +43,29 @@ public final class BastionSession extends ExtendedSSLSession {
      * @param context the session context, or null (the null session has none)
      */
     public BastionSession(byte[] id, String peerHost, int peerPort, SSLSessionContext context, SessionParameters parameters) {
+        this(id, peerHost, peerPort, context, parameters, System.currentTimeMillis());
+    }
+
+    /** A session created at {@code creationTime} (epoch ms): a resumed one keeps its first handshake's time. */
+    public BastionSession(byte[] id, String peerHost, int peerPort, SSLSessionContext context, SessionParameters parameters,
+            long creationTime) {
         this.id = id.clone();
         this.peerHost = peerHost;
         this.peerPort = peerPort;
         this.context = context;
         this.parameters = Objects.requireNonNull(parameters, "parameters");
-        this.creationTime = System.currentTimeMillis();
-        this.lastAccessedTime = creationTime;
+        this.creationTime = creationTime;
+        this.lastAccessedTime = Math.max(creationTime, System.currentTimeMillis());
     }
 
     /** A session with nothing negotiated (what {@code getSession()} returns before a handshake). */
     public static BastionSession nullSession() {
         return new BastionSession(new byte[0], null, -1, null, SessionParameters.NONE);
+    }
+
+    /** Whether the handshake that produced this session resumed it. */
+    public boolean resumed() {
+        return parameters.resumed();
     }
 
     /** The current snapshot. */
@@ -70,6 +81,14 @@ public final class BastionSession extends ExtendedSSLSession {
     /** Records a use of the session. */
     public void touch() {
         lastAccessedTime = System.currentTimeMillis();
+    }
+
+    /**
+     * The handshake says when the session began: when it started, or for a resumed session
+     * when the full handshake that made it did (creation times survive resumption).
+     */
+    public void setCreationTime(long time) {
+        creationTime = time;
     }
 
     @Override
@@ -92,9 +111,13 @@ public final class BastionSession extends ExtendedSSLSession {
         return lastAccessedTime;
     }
 
+    /** Marks the session invalid and removes it from its context's cache, so it is never resumed. */
     @Override
     public void invalidate() {
         invalidated = true;
+        if (context instanceof SessionContext) {
+            ((SessionContext) context).invalidate(this);
+        }
     }
 
     /** Negotiated, not invalidated, and not older than the context's timeout (0 means no limit). */
@@ -104,7 +127,8 @@ public final class BastionSession extends ExtendedSSLSession {
             return false;
         }
         int timeout = context == null ? 0 : context.getSessionTimeout();
-        return timeout == 0 || System.currentTimeMillis() - creationTime < timeout * 1000L;
+        long now = context instanceof SessionContext ? ((SessionContext) context).now() : System.currentTimeMillis();
+        return timeout == 0 || now - creationTime < timeout * 1000L;
     }
 
     @Override

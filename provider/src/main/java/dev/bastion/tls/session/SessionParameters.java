@@ -20,6 +20,7 @@ import javax.net.ssl.SNIServerName;
  * @param peerSignatureAlgorithms JCA names of the schemes the peer sent
  * @param packetBufferSize the largest record the connection may receive, header included
  * @param applicationBufferSize the room an {@code unwrap} destination needs for one record
+ * @param resumed whether the handshake resumed the session rather than creating it
  */
 public record SessionParameters(
         String protocol,
@@ -31,7 +32,8 @@ public record SessionParameters(
         List<String> localSignatureAlgorithms,
         List<String> peerSignatureAlgorithms,
         int packetBufferSize,
-        int applicationBufferSize) {
+        int applicationBufferSize,
+        boolean resumed) {
 
     /** {@code getPacketBufferSize()} before and during negotiation; SunJSSE 17 answers the same. */
     public static final int DEFAULT_PACKET_BUFFER_SIZE = 16709;
@@ -41,7 +43,7 @@ public record SessionParameters(
     /** Nothing negotiated: SunJSSE's "null session" answers. */
     public static final SessionParameters NONE = new SessionParameters("NONE", "SSL_NULL_WITH_NULL_NULL", "",
             List.of(), List.of(), List.of(), List.of(), List.of(),
-            DEFAULT_PACKET_BUFFER_SIZE, DEFAULT_APPLICATION_BUFFER_SIZE);
+            DEFAULT_PACKET_BUFFER_SIZE, DEFAULT_APPLICATION_BUFFER_SIZE, false);
 
     public SessionParameters {
         localCertificates = List.copyOf(localCertificates);

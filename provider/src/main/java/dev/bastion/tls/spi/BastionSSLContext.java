@@ -3,16 +3,19 @@ package dev.bastion.tls.spi;
 import dev.bastion.tls.connection.HandshakerFactory;
 import dev.bastion.tls.connection.Handshakers;
 import dev.bastion.tls.connection.config.PropertySource;
+import dev.bastion.tls.connection.config.SessionSettings;
 import dev.bastion.tls.connection.config.TlsPolicy;
 import dev.bastion.tls.diag.KeyLog;
 import dev.bastion.tls.engine.BastionEngine;
 import dev.bastion.tls.engine.BastionServerSocketFactory;
 import dev.bastion.tls.engine.BastionSocketFactory;
+import dev.bastion.tls.engine.CachedSessionViews;
 import dev.bastion.tls.engine.EngineContext;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.trust.KeyManagers;
 import dev.bastion.tls.trust.KeyStoreLoader;
 import dev.bastion.tls.trust.TrustManagers;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
@@ -55,8 +58,8 @@ public final class BastionSSLContext extends SSLContextSpi {
     private final String protocol;
     private final PropertySource properties;
     private final HandshakerFactory handshakers;
-    private final SessionContext clientSessions = new SessionContext();
-    private final SessionContext serverSessions = new SessionContext();
+    private final SessionContext clientSessions = SessionContext.client();
+    private final SessionContext serverSessions = SessionContext.server();
     private volatile EngineContext context;
 
     /** A context for the JCA protocol name {@code protocol}, over the JVM's properties. */
@@ -73,10 +76,13 @@ public final class BastionSSLContext extends SSLContextSpi {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.handshakers = Objects.requireNonNull(handshakers, "handshakers");
+        SessionSettings.initial(properties, clientSessions, serverSessions);
+        clientSessions.setViews(CachedSessionViews.INSTANCE);
+        serverSessions.setViews(CachedSessionViews.INSTANCE);
         if (isDefault()) {
             try {
                 context = build(KeyStoreLoader.defaultKeyManagers(properties.system()), null, null);
-            } catch (GeneralSecurityException e) {
+            } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
                 throw new IllegalStateException("cannot initialise the Default SSLContext: " + e.getMessage(), e);
             }
         }
@@ -91,6 +97,9 @@ public final class BastionSSLContext extends SSLContextSpi {
             context = build(km, tm, random);
         } catch (GeneralSecurityException e) {
             throw new KeyManagementException("cannot load the default trust managers: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new KeyManagementException("cannot use the session ticket key file (" + SessionSettings.KEY_FILE
+                    + "): " + e.getMessage(), e);
         }
     }
 
@@ -142,13 +151,16 @@ public final class BastionSSLContext extends SSLContextSpi {
         return "Default".equals(protocol);
     }
 
-    private EngineContext build(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws GeneralSecurityException {
+    private EngineContext build(KeyManager[] km, TrustManager[] tm, SecureRandom random)
+            throws GeneralSecurityException, IOException {
         TrustManager[] trust = tm != null ? tm : KeyStoreLoader.defaultTrustManagers(properties.system());
+        SecureRandom r = random != null ? random : new SecureRandom();
+        SessionSettings.apply(properties, clientSessions, serverSessions, r);
         return new EngineContext(
                 TlsPolicy.load(properties, protocol),
                 KeyManagers.choose(km),
                 TrustManagers.choose(trust),
-                random != null ? random : new SecureRandom(),
+                r,
                 KeyLog.from(properties.system(), System::getenv),
                 clientSessions,
                 serverSessions,

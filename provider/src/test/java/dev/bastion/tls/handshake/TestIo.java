@@ -4,13 +4,13 @@ import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.message.HandshakeMessage;
-import dev.bastion.tls.message.NewSessionTicket;
+import dev.bastion.tls.session.SessionContext;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A recording {@link HandshakeIo}: what is sent goes to {@link #outbox} with the write keys in
@@ -47,9 +47,11 @@ public final class TestIo implements HandshakeIo {
     public final List<byte[]> keyLogRandoms = new ArrayList<>();
     public final List<Negotiated> sessions = new ArrayList<>();
     public final List<Negotiated> completions = new ArrayList<>();
-    public final List<NewSessionTicket> tickets = new ArrayList<>();
-    public final List<byte[]> ticketPsks = new ArrayList<>();
     public final List<AlertDescription> warnings = new ArrayList<>();
+    /** The session context handshakes resume through; null for none. */
+    public SessionContext sessionContext;
+    /** How many times the handshake asked for early data to be skipped. */
+    public int earlyDataSkips;
 
     public TestIo(HandshakeConfig config, Credentials credentials, SecureRandom random) {
         this.config = config;
@@ -143,10 +145,19 @@ public final class TestIo implements HandshakeIo {
     }
 
     @Override
-    public void newSessionTicket(NewSessionTicket ticket, byte[] resumptionPsk) {
-        tickets.add(ticket);
-        ticketPsks.add(resumptionPsk.clone());
-        Arrays.fill(resumptionPsk, (byte) 0);
+    public Optional<SessionContext> sessions() {
+        return Optional.ofNullable(sessionContext);
+    }
+
+    @Override
+    public void skipEarlyData() {
+        earlyDataSkips++;
+    }
+
+    /** This side with {@code context} (a fresh one when null) for resumption. */
+    public TestIo with(SessionContext context) {
+        sessionContext = context;
+        return this;
     }
 
     public TrafficKeys currentRead() {

@@ -12,6 +12,8 @@ import dev.bastion.tls.handshake.TestCerts.Kind;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.KeyUpdate;
 import dev.bastion.tls.message.NewSessionTicket;
+import dev.bastion.tls.session.ClientTicket;
+import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.Opaque;
@@ -79,16 +81,31 @@ class Tls13PostHandshakeTest {
 
     @Test
     void newSessionTicketIsKeptWithItsPsk() {
-        Pipe pipe = connected(CipherSuite.TLS_AES_256_GCM_SHA384);
-        NewSessionTicket ticket = new NewSessionTicket(7200, 12345, Opaque.ofHex("0001"), Opaque.ofHex("abcdef"),
-                Extensions.EMPTY);
-        pipe.inject(Side.CLIENT, ticket);
-        pipe.inject(Side.CLIENT, new NewSessionTicket(7200, 1, Opaque.ofHex("0002"), Opaque.ofHex("abcdef"),
+        TestConfig c = TestConfig.client().suites(CipherSuite.TLS_AES_256_GCM_SHA384);
+        c.peerHost = java.util.Optional.of("server.test");
+        Pipe pipe = Pipe.tls13(c.build(), new TestCredentials(), TestConfig.server().build(),
+                new TestCredentials().server(TestCerts.credential(Kind.EC_P256, "server")));
+        SessionContext sessions = SessionContext.client();
+        pipe.clientIo.with(sessions);
+        pipe.handshake();
+        pipe.inject(Side.CLIENT, new NewSessionTicket(7200, 12345, Opaque.ofHex("0001"), Opaque.ofHex("abcdef"),
                 Extensions.EMPTY));
-        assertEquals(ticket, pipe.clientIo.tickets.get(0));
-        assertEquals(48, pipe.clientIo.ticketPsks.get(0).length);
-        assertEquals(false, java.util.Arrays.equals(pipe.clientIo.ticketPsks.get(0), pipe.clientIo.ticketPsks.get(1)),
+        pipe.inject(Side.CLIENT, new NewSessionTicket(7200, 1, Opaque.ofHex("0002"), Opaque.ofHex("abcdef01"),
+                Extensions.EMPTY));
+        pipe.inject(Side.CLIENT, new NewSessionTicket(0, 1, Opaque.ofHex("0003"), Opaque.ofHex("ab"),
+                Extensions.EMPTY));
+        ClientTicket newest = sessions.takeTicket("server.test", 443, t -> true).orElseThrow();
+        ClientTicket first = sessions.takeTicket("server.test", 443, t -> true).orElseThrow();
+        assertEquals(java.util.Optional.empty(), sessions.takeTicket("server.test", 443, t -> true),
+                "a ticket with lifetime 0 is discarded (RFC 8446 §4.6.1), each ticket is taken once");
+        assertEquals("abcdef", java.util.HexFormat.of().formatHex(first.ticket()));
+        assertEquals(12345, first.ageAdd());
+        assertEquals(7200, first.lifetimeSeconds());
+        assertEquals(48, first.state().secret().length);
+        assertEquals(false, java.util.Arrays.equals(first.state().secret(), newest.state().secret()),
                 "tickets with different nonces have different PSKs");
+        assertEquals(first.state().creationTime(), newest.state().creationTime());
+        assertEquals(true, java.util.Arrays.equals(first.state().id(), newest.state().id()), "one session, one id");
     }
 
     @Test

@@ -21,7 +21,7 @@ class BastionSessionTest {
     private static SessionParameters negotiated(SelfSigned peer) {
         return new SessionParameters("TLSv1.3", "TLS_AES_128_GCM_SHA256", "x25519", List.of(), List.of(peer.certificate()),
                 List.of(new SNIHostName("example.com")), List.of("SHA256withECDSA", "RSASSA-PSS"), List.of("Ed25519"),
-                16709, 16676);
+                16709, 16676, false);
     }
 
     @Test
@@ -45,7 +45,7 @@ class BastionSessionTest {
     @Test
     void negotiatedSessionReportsItsParameters() throws Exception {
         SelfSigned peer = SelfSigned.localhost();
-        SessionContext ctx = new SessionContext();
+        SessionContext ctx = SessionContext.server();
         BastionSession s = new BastionSession(new byte[] {1, 2, 3}, "example.com", 443, ctx, SessionParameters.NONE);
         s.update(negotiated(peer));
         assertTrue(s.isValid());
@@ -68,7 +68,7 @@ class BastionSessionTest {
 
     @Test
     void sessionTimesOutWithItsContext() throws Exception {
-        SessionContext ctx = new SessionContext();
+        SessionContext ctx = SessionContext.server();
         BastionSession s = new BastionSession(new byte[1], null, -1, ctx, negotiated(SelfSigned.localhost()));
         assertTrue(s.isValid());
         ctx.setSessionTimeout(0);
@@ -109,7 +109,7 @@ class BastionSessionTest {
 
     @Test
     void contextKeepsSettingsButNoSessions() {
-        SessionContext c = new SessionContext();
+        SessionContext c = SessionContext.server();
         assertEquals(86400, c.getSessionTimeout());
         assertEquals(20480, c.getSessionCacheSize());
         c.setSessionTimeout(10);

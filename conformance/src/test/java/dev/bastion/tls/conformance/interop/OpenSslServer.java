@@ -140,6 +140,12 @@ public final class OpenSslServer implements AutoCloseable {
             return add("-CAfile", pki.caPem().toString());
         }
 
+        /** An option without a value, e.g. {@code -no_ticket}. */
+        public Builder flag(String option) {
+            args.add(option);
+            return this;
+        }
+
         public Builder add(String option, String value) {
             args.add(option);
             args.add(value);

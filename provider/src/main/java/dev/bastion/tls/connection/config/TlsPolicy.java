@@ -163,7 +163,7 @@ public record TlsPolicy(
     }
 
     /** A {@code true}/{@code false} system property, as SunJSSE reads them; anything else is the default. */
-    private static boolean booleanProperty(PropertySource src, String property, boolean fallback) {
+    static boolean booleanProperty(PropertySource src, String property, boolean fallback) {
         String v = NameList.unquote(src.system().apply(property));
         if (v == null || v.isEmpty()) {
             return fallback;

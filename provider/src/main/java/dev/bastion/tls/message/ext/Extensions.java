@@ -147,11 +147,26 @@ public final class Extensions {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
     }
 
-    /** A copy with {@code e} appended; its type must not be present yet. */
+    /**
+     * A copy with {@code e} appended, or inserted before a pre_shared_key that ends the block
+     * (which must stay last, RFC 8446 §4.2.11); its type must not be present yet.
+     */
     public Extensions plus(Extension e) {
         List<Extension> out = new ArrayList<>(list);
-        out.add(Objects.requireNonNull(e, "extension"));
+        Objects.requireNonNull(e, "extension");
+        boolean pskLast = !out.isEmpty() && out.get(out.size() - 1).code() == ExtensionType.PRE_SHARED_KEY.code();
+        out.add(pskLast ? out.size() - 1 : out.size(), e);
         return of(out);
+    }
+
+    /** A copy without the extension of this type (the same block when it is absent). */
+    public Extensions without(ExtensionType type) {
+        if (!contains(type)) {
+            return this;
+        }
+        List<Extension> out = new ArrayList<>(list);
+        out.removeIf(e -> e.code() == type.code());
+        return new Extensions(List.copyOf(out), present);
     }
 
     /** A copy with {@code e} in place of the extension of the same code (which must be present). */

@@ -10,12 +10,15 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.ExtensionType;
 import java.util.Optional;
 
 /**
- * The ClientHello is out; the ServerHello comes next ({@link ServerHelloChecks}). The
- * transcript hash becomes the suite's PRF hash; the messages themselves are kept too until the
- * client knows whether it must sign them in a CertificateVerify (RFC 5246 §7.4.8).
+ * The ClientHello is out; the ServerHello comes next ({@link ServerHelloChecks}). When it echoes
+ * the id of the session the client offered, the server resumes it ({@link ResumedHandshake});
+ * otherwise the transcript hash becomes the suite's PRF hash, and the messages themselves are
+ * kept too until the client knows whether it must sign them in a CertificateVerify (RFC 5246
+ * §7.4.8).
  */
 final class AwaitServerHello implements ClientState {
     private final ClientOffer offer;
@@ -31,6 +34,10 @@ final class AwaitServerHello implements ClientState {
 
     static ClientState accept(ClientOffer offer, ServerHello sh, HandshakeIo io) {
         CipherSuite suite = ServerHelloChecks.accept(offer, sh);
+        if (ServerHelloChecks.resumes(offer, sh)) {
+            return ResumedHandshake.accept(offer, sh, suite, io);
+        }
+        offer.resumption().ifPresent(r -> r.state().wipe());
         boolean ems = ServerHelloChecks.extendedMasterSecret(offer.config(), sh);
         Optional<String> protocol = ServerHelloChecks.applicationProtocol(offer, sh);
         io.transcript().retainMessages();
@@ -38,7 +45,8 @@ final class AwaitServerHello implements ClientState {
         Negotiated n = offer.negotiated().withVersion(HandshakeConfig.TLS12).withCipherSuite(suite)
                 .withSessionId(sh.legacySessionIdEcho()).withApplicationProtocol(protocol);
         io.handshakeSession(n);
-        return new AwaitServerCertificate(new Progress(offer, suite, sh.random(), ems, n));
+        return new AwaitServerCertificate(new Progress(offer, suite, sh.random(), ems,
+                sh.extensions().contains(ExtensionType.SESSION_TICKET), n));
     }
 
     @Override

@@ -17,8 +17,12 @@ import dev.bastion.tls.message.HelloRequest;
  * AwaitCertificateRequestOrDone
  * AwaitServerHelloDone             (after a CertificateRequest)
  *   ClientFlight                   [Certificate] ClientKeyExchange [CertificateVerify] CCS Finished
- * AwaitServerCcs                   server's ChangeCipherSpec: read keys
- * AwaitServerFinished              complete
+ * AwaitServerCcs                   [NewSessionTicket] server's ChangeCipherSpec: read keys
+ * AwaitServerFinished              complete; keep the session (Sessions12)
+ *
+ *   ResumedHandshake               the ServerHello echoes the offered session's id: abbreviated handshake
+ * AwaitResumedServerCcs            [NewSessionTicket] server's ChangeCipherSpec: read keys
+ * AwaitResumedServerFinished       CCS Finished; complete; keep the session
  * Traffic                          HelloRequest: no_renegotiation warning
  * </pre>
  * RFC 5246 §7.4.1.1: a HelloRequest that arrives while the handshake runs is ignored (and kept
@@ -26,7 +30,7 @@ import dev.bastion.tls.message.HelloRequest;
  */
 sealed interface ClientState extends HandshakeState permits AwaitServerHello, AwaitServerCertificate,
         AwaitServerKeyExchange, AwaitCertificateRequestOrDone, AwaitServerHelloDone, AwaitServerCcs,
-        AwaitServerFinished, Traffic {
+        AwaitServerFinished, AwaitResumedServerCcs, AwaitResumedServerFinished, Traffic {
 
     @Override
     default ClientState next(HandshakeMessage message, HandshakeIo io) {

@@ -13,12 +13,14 @@ import dev.bastion.tls.message.ext.Opaque;
  * What the TLS 1.2 client knows once the ServerHello is accepted.
  *
  * @param extendedMasterSecret whether both sides use the extended master secret (RFC 7627)
+ * @param expectTicket whether the ServerHello had session_ticket, so that a NewSessionTicket comes
+ *     before the server's ChangeCipherSpec (RFC 5077 §3.3)
  */
 record Progress(ClientOffer offer, CipherSuite suite, Opaque serverRandom, boolean extendedMasterSecret,
-        Negotiated negotiated) {
+        boolean expectTicket, Negotiated negotiated) {
 
     Progress with(Negotiated n) {
-        return new Progress(offer, suite, serverRandom, extendedMasterSecret, n);
+        return new Progress(offer, suite, serverRandom, extendedMasterSecret, expectTicket, n);
     }
 
     HandshakeConfig config() {

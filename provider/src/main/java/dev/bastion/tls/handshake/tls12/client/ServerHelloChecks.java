@@ -47,11 +47,34 @@ final class ServerHelloChecks {
             throw TlsAlert.illegalParameter("ServerHello ec_point_formats " + formats.get().formats()
                     + " lacks uncompressed(0) (RFC 8422 §5.2)");
         }
-        if (!sh.legacySessionIdEcho().isEmpty() && sh.legacySessionIdEcho().equals(offer.hello().legacySessionId())) {
+        boolean echo = !sh.legacySessionIdEcho().isEmpty() && sh.legacySessionIdEcho().equals(offer.hello().legacySessionId());
+        if (echo && offer.resumption().isEmpty()) {
             throw TlsAlert.illegalParameter("ServerHello resumes session " + sh.legacySessionIdEcho()
-                    + ", which this client never had (it caches no TLS 1.2 sessions; RFC 5246 §7.4.1.3)");
+                    + ", which this client did not offer to resume (RFC 5246 §7.4.1.3)");
         }
         return suite;
+    }
+
+    /**
+     * Whether the server resumes the offered session: it echoes the session id the client sent
+     * with it (RFC 5246 §7.4.1.3; for a ticket, RFC 5077 §3.4).
+     */
+    static boolean resumes(ClientOffer offer, ServerHello sh) {
+        return offer.resumption().isPresent() && !sh.legacySessionIdEcho().isEmpty()
+                && sh.legacySessionIdEcho().equals(offer.hello().legacySessionId());
+    }
+
+    /**
+     * RFC 7627 §5.3: a resumed session keeps its extended master secret use; a ServerHello that
+     * differs is handshake_failure.
+     */
+    static void sameExtendedMasterSecret(boolean session, ServerHello sh) {
+        boolean now = sh.extensions().contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        if (now != session) {
+            throw TlsAlert.handshakeFailure("ServerHello resumes a session " + (session ? "with" : "without")
+                    + " the extended master secret, but " + (now ? "has" : "lacks") + " extended_master_secret"
+                    + " (RFC 7627 §5.3)");
+        }
     }
 
     /** Whether both sides use the extended master secret; refuses a server without it when the policy says so. */

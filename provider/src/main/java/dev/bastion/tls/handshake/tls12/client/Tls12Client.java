@@ -3,6 +3,9 @@ package dev.bastion.tls.handshake.tls12.client;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.handshake.ClientHellos;
 import dev.bastion.tls.handshake.ClientOffer;
+import dev.bastion.tls.handshake.ClientResumption;
+import dev.bastion.tls.handshake.HelloResumption;
+import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.HandshakeState;
@@ -13,7 +16,9 @@ import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.session.Tls12Session;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry points of the TLS 1.2 client (the states are listed in {@link ClientState}): a
@@ -53,10 +58,22 @@ public final class Tls12Client {
     static ClientState start(HandshakeConfig config, HandshakeIo io) {
         byte[] random = new byte[32];
         io.random().nextBytes(random);
-        ClientHello hello = ClientHellos.build(config, Opaque.of(random), Opaque.EMPTY, List.of());
+        Optional<Tls12Session> offered = ClientResumption.tls12(config, io);
+        HelloResumption resumption = ClientResumption.hello(config, io, offered);
+        // the session's id; with only a ticket a random one, whose echo shows the resumption (RFC 5077 §3.4)
+        Opaque sessionId = offered.isPresent() ? ClientResumption.sessionId(offered, Opaque.EMPTY, randomId(io))
+                : Opaque.EMPTY;
+        ClientHello hello = ClientHellos.build(config, Opaque.of(random), sessionId, List.of(), resumption);
         io.send(hello);
-        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config));
+        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config))
+                .withCreationTime(SessionStates.now(io));
         io.handshakeSession(n);
-        return new AwaitServerHello(new ClientOffer(config, hello, n));
+        return new AwaitServerHello(new ClientOffer(config, hello, n, offered));
+    }
+
+    private static byte[] randomId(HandshakeIo io) {
+        byte[] id = new byte[32];
+        io.random().nextBytes(id);
+        return id;
     }
 }

@@ -27,12 +27,17 @@ public final class MasterSecrets {
             byte[] serverRandom, byte[] sessionHash, HandshakeIo io) {
         Tls12MasterSecret ms = extended ? Tls12MasterSecret.fromPreMasterExtended(suite, premaster, sessionHash)
                 : Tls12MasterSecret.fromPreMaster(suite, premaster, clientRandom, serverRandom);
+        log(ms, clientRandom, io);
+        return ms;
+    }
+
+    /** Writes the {@code CLIENT_RANDOM} key log line of {@code ms} (also for a resumed session's new randoms). */
+    public static void log(Tls12MasterSecret ms, byte[] clientRandom, HandshakeIo io) {
         byte[] copy = ms.copyForSessionOrKeyLog();
         try {
             io.keyLog(KEY_LOG_LABEL, clientRandom.clone(), copy);
         } finally {
             Arrays.fill(copy, (byte) 0);
         }
-        return ms;
     }
 }

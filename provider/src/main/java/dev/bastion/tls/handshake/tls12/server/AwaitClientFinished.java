@@ -9,11 +9,18 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.Finished;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.handshake.SessionStates;
+import dev.bastion.tls.handshake.tls12.common.Tickets12;
+import dev.bastion.tls.session.SessionContext;
+import dev.bastion.tls.session.SessionState;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The client's ChangeCipherSpec arrived; its Finished comes next (RFC 5246 §7.4.9, compared in
  * constant time, decrypt_error when it does not match; after RSA key transport with a bad
- * premaster the record itself fails first, bad_record_mac). Then the server sends its
+ * premaster the record itself fails first, bad_record_mac). Then the server sends a
+ * NewSessionTicket when it issues one (RFC 5077 §3.3; else it caches the session by id), its
  * ChangeCipherSpec and Finished, and the handshake is complete.
  */
 final class AwaitClientFinished implements ServerState {
@@ -36,6 +43,7 @@ final class AwaitClientFinished implements ServerState {
         FinishedVerified verified;
         try {
             verified = master.verifyClientFinished(hashBeforeClientFinished, finished.verifyData().toByteArray());
+            remember(io);
             io.changeCipherSpec12(serverWrite);
             io.send(new Finished(Opaque.of(master.serverFinishedVerifyData(io.transcript().current()))));
         } finally {
@@ -44,6 +52,24 @@ final class AwaitClientFinished implements ServerState {
         }
         io.complete(progress.negotiated());
         return new Traffic(progress.suite(), verified);
+    }
+
+    /** The session's ticket (RFC 5077 §3.3, before the server's ChangeCipherSpec), or its cache entry (RFC 5246 §7.4.1.2). */
+    private void remember(HandshakeIo io) {
+        Optional<SessionContext> sessions = io.sessions();
+        if (sessions.isEmpty()) {
+            return;
+        }
+        byte[] secret = master.copyForSessionOrKeyLog();
+        SessionState state = SessionStates.of(progress.negotiated(), progress.negotiated().sessionId().toByteArray(),
+                secret, progress.extendedMasterSecret());
+        Arrays.fill(secret, (byte) 0);
+        if (progress.issueTicket()) {
+            Tickets12.send(state, io);
+        } else {
+            sessions.get().cache(state);
+        }
+        state.wipe();
     }
 
     @Override

@@ -11,7 +11,10 @@ import java.util.Optional;
  * @param secureRenegotiation whether the client signalled RFC 5746 (the ServerHello then carries
  *     an empty renegotiation_info)
  * @param pointFormats whether the ServerHello answers the client's ec_point_formats
+ * @param issueTicket whether the server issues an RFC 5077 ticket (the ServerHello then carries an
+ *     empty session_ticket)
  */
 record Choices(SuiteChoice suite, Optional<String> applicationProtocol, boolean serverNameAck,
-        boolean extendedMasterSecret, boolean secureRenegotiation, boolean pointFormats, Negotiated negotiated) {
+        boolean extendedMasterSecret, boolean secureRenegotiation, boolean pointFormats, boolean issueTicket,
+        Negotiated negotiated) {
 }

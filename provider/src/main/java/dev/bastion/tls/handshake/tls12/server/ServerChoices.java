@@ -7,10 +7,13 @@ import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.Negotiator;
 import dev.bastion.tls.handshake.ServerAnswers;
+import dev.bastion.tls.handshake.SessionStates;
+import dev.bastion.tls.handshake.tls12.common.Tickets12;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.EcPointFormats;
 import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.SessionTicket;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +39,8 @@ final class ServerChoices {
         byte[] sessionId = new byte[32];
         io.random().nextBytes(sessionId);
         Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS12).withSessionId(Opaque.of(sessionId))
-                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes));
+                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(clientSchemes))
+                .withCreationTime(SessionStates.now(io));
         io.handshakeSession(n);
         Optional<String> protocol = ServerAnswers.applicationProtocol(config, ch, io);
         n = n.withApplicationProtocol(protocol);
@@ -49,7 +53,8 @@ final class ServerChoices {
         }
         boolean formats = suite.suite().keyExchange() == CipherSuite.KeyExchange.ECDHE
                 && ch.extensions().get(EcPointFormats.class).isPresent();
-        return new Choices(suite, protocol, ack, ems, ClientHelloChecks.secureRenegotiation(ch), formats, n);
+        return new Choices(suite, protocol, ack, ems, ClientHelloChecks.secureRenegotiation(ch), formats,
+                Tickets12.issue(ch.extensions().get(SessionTicket.class), io), n);
     }
 
     private static boolean extendedMasterSecret(HandshakeConfig config, ClientHello ch) {

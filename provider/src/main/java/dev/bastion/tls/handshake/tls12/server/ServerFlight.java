@@ -29,6 +29,7 @@ import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.RenegotiationInfo;
 import dev.bastion.tls.message.ext.ServerName;
+import dev.bastion.tls.message.ext.SessionTicket;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class ServerFlight {
         io.send(new ServerHelloDone());
         Negotiated n = c.negotiated();
         io.handshakeSession(n);
-        Progress progress = new Progress(config, ch, s.suite(), random, c.extendedMasterSecret(), n);
+        Progress progress = new Progress(config, ch, s.suite(), random, c.extendedMasterSecret(), c.issueTicket(), n);
         if (request.isPresent()) {
             return new AwaitClientCertificate(progress, secret, request.get());
         }
@@ -88,6 +89,9 @@ final class ServerFlight {
             ext.add(new ExtendedMasterSecret());
         }
         c.applicationProtocol().ifPresent(p -> ext.add(Alpn.of(p)));
+        if (c.issueTicket()) {
+            ext.add(SessionTicket.EMPTY); // RFC 5077 §3.2: a NewSessionTicket will follow
+        }
         return ext.isEmpty() ? Extensions.ABSENT : Extensions.of(ext);
     }
 

@@ -16,12 +16,17 @@ import dev.bastion.tls.message.HandshakeMessage;
  * AwaitClientKeyExchange         premaster (RSA: the §7.4.7.1 countermeasure), master secret
  * AwaitClientCertificateVerify   (when the client sent a certificate)
  * AwaitClientCcs                 client's ChangeCipherSpec: read keys
- * AwaitClientFinished            CCS Finished; complete
+ * AwaitClientFinished            [NewSessionTicket] CCS Finished; complete; cache the session (no ticket)
+ *
+ *   ResumeChecks, AbbreviatedFlight   a ticket or session id to resume: ServerHello [NewSessionTicket] CCS Finished
+ * AwaitResumedClientCcs          client's ChangeCipherSpec: read keys
+ * AwaitResumedClientFinished     complete
  * Traffic                        ClientHello: no_renegotiation warning
  * </pre>
  */
 sealed interface ServerState extends HandshakeState permits AwaitClientHello, AwaitClientCertificate,
-        AwaitClientKeyExchange, AwaitClientCertificateVerify, AwaitClientCcs, AwaitClientFinished, Traffic {
+        AwaitClientKeyExchange, AwaitClientCertificateVerify, AwaitClientCcs, AwaitClientFinished,
+        AwaitResumedClientCcs, AwaitResumedClientFinished, Traffic {
 
     @Override
     ServerState next(HandshakeMessage message, HandshakeIo io);

@@ -8,6 +8,7 @@ import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.handshake.StateMachine;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.Side;
+import java.util.Optional;
 
 /**
  * Entry points of the TLS 1.2 server (the states are listed in {@link ServerState}): a
@@ -35,7 +36,9 @@ public final class Tls12Server {
 
     /**
      * The TLS 1.2 server's answer to a ClientHello for which TLS 1.2 was chosen
-     * ({@link dev.bastion.tls.handshake.ServerVersions}): checks, choices and the first flight.
+     * ({@link dev.bastion.tls.handshake.ServerVersions}): checks, then an abbreviated handshake
+     * when the offered ticket or session id resumes ({@link ResumeChecks}), else choices and the
+     * first flight of a full one.
      * A server that enables TLS 1.3 marks its random with the downgrade sentinel (RFC 8446 §4.1.3).
      */
     public static HandshakeState clientHello(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
@@ -44,6 +47,10 @@ public final class Tls12Server {
 
     static ServerState answer(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
         ClientHelloChecks.check(ch);
+        Optional<Resumable> resumable = ResumeChecks.find(config, ch, io);
+        if (resumable.isPresent()) {
+            return AbbreviatedFlight.respond(config, ch, resumable.get(), io);
+        }
         return ServerFlight.respond(config, ch, ServerChoices.make(config, ch, io), io);
     }
 }

@@ -36,7 +36,7 @@ final class AwaitCertificateVerify implements ClientState {
         CertificateVerify cv = Expect.one(message, CertificateVerify.class, "AwaitCertificateVerify");
         SignatureVerified signature = CertificateVerify13.verify(cv, progress.offeredSchemes(), peer, Side.SERVER,
                 hashThroughCertificate);
-        return new AwaitServerFinished(progress, request, signature, io.transcript().current());
+        return new AwaitServerFinished(progress, request, Optional.of(signature), io.transcript().current());
     }
 
     @Override

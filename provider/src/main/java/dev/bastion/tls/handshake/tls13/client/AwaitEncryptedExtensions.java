@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The ServerHello is accepted and the server's messages are protected; EncryptedExtensions
- * comes next (RFC 8446 §4.3.1). Every extension in it must answer one the client sent
+ * comes next (RFC 8446 §4.3.1), then the server's certificate, or when it resumed with the
+ * offered ticket directly its Finished. Every extension in it must answer one the client sent
  * (unsupported_extension, §4.2); duplicates and extensions that may not appear in EE were
  * refused by the decoder (illegal_parameter). The ALPN answer must be a protocol the client
  * offered (RFC 7301 §3.2).
@@ -43,6 +44,12 @@ final class AwaitEncryptedExtensions implements ClientState {
         }
         Negotiated n = progress.negotiated().withApplicationProtocol(protocol);
         io.handshakeSession(n);
+        if (progress.resumed().isPresent()) {
+            // RFC 8446 §2.2: the PSK authenticates the server; no Certificate, CertificateVerify
+            // or CertificateRequest (§4.3.2) may come
+            return new AwaitServerFinished(progress.with(n), Optional.empty(), Optional.empty(),
+                    io.transcript().current());
+        }
         return new AwaitCertificateOrCertificateRequest(progress.with(n));
     }
 

@@ -12,21 +12,25 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.Finished;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.session.SessionState;
 import java.util.Optional;
 
 /**
- * The server proved its key; its Finished comes next (RFC 8446 §4.4.4, decrypt_error when it
- * does not match). Then the client derives the application secrets, sends its own flight
- * ({@link ClientFlight}) and switches both directions to application keys.
+ * The server proved its key (or, resuming, knows the PSK); its Finished comes next (RFC 8446
+ * §4.4.4, decrypt_error when it does not match). Then the client derives the application
+ * secrets, sends its own flight ({@link ClientFlight}) and switches both directions to
+ * application keys. The session's tickets will share an identifier: a new one for a full
+ * handshake, the resumed session's otherwise.
  */
 final class AwaitServerFinished implements ClientState {
     private final Progress progress;
     private final Optional<CertificateRequest> request;
-    private final SignatureVerified serverSignature;
+    private final Optional<SignatureVerified> serverSignature;
     private final byte[] hashThroughCertificateVerify;
 
-    AwaitServerFinished(Progress progress, Optional<CertificateRequest> request, SignatureVerified serverSignature,
-            byte[] hashThroughCertificateVerify) {
+    /** @param serverSignature the proof of the server's CertificateVerify; empty when resuming with a PSK */
+    AwaitServerFinished(Progress progress, Optional<CertificateRequest> request,
+            Optional<SignatureVerified> serverSignature, byte[] hashThroughCertificateVerify) {
         this.progress = progress;
         this.request = request;
         this.serverSignature = serverSignature;
@@ -44,7 +48,8 @@ final class AwaitServerFinished implements ClientState {
         traffic.installWrite(io);
         ResumptionMasterSecret resumption = progress.keys().finish(io.transcript().current());
         io.complete(n);
-        return new Traffic(traffic, resumption, serverFinished);
+        byte[] id = progress.resumed().map(SessionState::id).orElseGet(() -> Tls13Client.bytes(io.random(), 32));
+        return new Traffic(traffic, resumption, new Tickets(progress.config(), n, id), serverFinished);
     }
 
     @Override
@@ -59,6 +64,6 @@ final class AwaitServerFinished implements ClientState {
 
     @Override
     public String toString() {
-        return "AwaitServerFinished(" + serverSignature + ")";
+        return "AwaitServerFinished(" + serverSignature.map(Object::toString).orElse("resumed with a PSK") + ")";
     }
 }

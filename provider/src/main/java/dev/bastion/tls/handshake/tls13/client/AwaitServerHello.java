@@ -2,6 +2,7 @@ package dev.bastion.tls.handshake.tls13.client;
 
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.EarlySecret;
 import dev.bastion.tls.crypto.KeyShare;
 import dev.bastion.tls.handshake.ClientOffer;
 import dev.bastion.tls.handshake.Expect;
@@ -9,12 +10,14 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.HandshakeState;
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.tls12.client.Tls12Client;
 import dev.bastion.tls.handshake.tls13.common.HandshakeTraffic;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.session.SessionState;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,9 +27,10 @@ import java.util.Optional;
  * A TLS 1.2 ServerHello to a client that enables TLS 1.2, without a downgrade sentinel, goes to
  * the TLS 1.2 client ({@link Tls12Client#serverHello}); the key shares are wiped unused.
  * On a TLS 1.3 ServerHello the client agrees on the shared secret, derives the handshake
- * secrets, reads the server's next messages with the server's handshake keys and writes with
- * its own (after the compatibility CCS), so that even an alert before its second flight is
- * protected.
+ * secrets (from the PSK's early secret when the server accepted the offered ticket,
+ * {@link PskChecks}), reads the server's next messages with the server's handshake keys and
+ * writes with its own (after the compatibility CCS), so that even an alert before its second
+ * flight is protected.
  */
 final class AwaitServerHello implements ClientState {
     private final Offer offer;
@@ -43,7 +47,9 @@ final class AwaitServerHello implements ClientState {
         ServerHello sh = Expect.one(message, ServerHello.class, "AwaitServerHello");
         if (retrySuite.isEmpty() && ServerHelloChecks.selectsTls12(offer.config(), sh)) {
             offer.closeShares();
-            return Tls12Client.serverHello(new ClientOffer(offer.config(), offer.hello(), offer.negotiated()), sh, io);
+            offer.psk().ifPresent(PskOffer::wipe);
+            return Tls12Client.serverHello(new ClientOffer(offer.config(), offer.hello(), offer.negotiated(),
+                    offer.resumption()), sh, io);
         }
         if (sh.isHelloRetryRequest()) {
             if (retrySuite.isPresent()) {
@@ -55,6 +61,7 @@ final class AwaitServerHello implements ClientState {
             return accept(sh, io);
         } finally {
             offer.closeShares();
+            offer.psk().ifPresent(PskOffer::wipe);
         }
     }
 
@@ -64,19 +71,17 @@ final class AwaitServerHello implements ClientState {
             throw TlsAlert.illegalParameter("ServerHello selected " + suite + ", but the HelloRetryRequest selected "
                     + retrySuite.get() + " (RFC 8446 §4.1.4)");
         }
-        KeyShare mine = ServerHelloChecks.ourShare(offer, sh);
-        byte[] shared = mine.agree(sh.extensions().keyShareServerHello().orElseThrow().share().keyExchange().toByteArray());
-        HandshakeTraffic keys;
-        try {
-            io.transcript().selectHash(suite.hash());
-            keys = HandshakeTraffic.derive(suite, shared, io.transcript().current(),
-                    offer.hello().random().toByteArray(), io);
-        } finally {
-            Arrays.fill(shared, (byte) 0);
-        }
+        Optional<PskOffer> psk = PskChecks.accepted(offer, sh, suite);
+        Optional<KeyShare> mine = psk.isPresent() && sh.extensions().keyShareServerHello().isEmpty() ? Optional.empty()
+                : Optional.of(ServerHelloChecks.ourShare(offer, sh));
+        HandshakeTraffic keys = keys(suite, sh, mine, psk, io);
         io.installReadKeys13(keys.keys(Side.SERVER));
-        Negotiated n = offer.negotiated().withVersion(HandshakeConfig.TLS13).withCipherSuite(suite)
-                .withGroup(mine.group());
+        Negotiated n = psk.map(p -> SessionStates.resumed(p.ticket().state(), suite, offer.negotiated()
+                .requestedServerNames())).orElse(offer.negotiated()).withVersion(HandshakeConfig.TLS13)
+                .withCipherSuite(suite);
+        if (mine.isPresent()) {
+            n = n.withGroup(mine.get().group());
+        }
         io.handshakeSession(n);
         boolean ccsSent = offer.ccsSent();
         if (offer.config().middleboxCompatibility() && !ccsSent) {
@@ -88,7 +93,26 @@ final class AwaitServerHello implements ClientState {
         // From here on the server reads our records with the client handshake keys (RFC 8446
         // §4.1.4, §5): an alert we send before our second flight must be protected with them too.
         io.installWriteKeys13(keys.keys(Side.CLIENT));
-        return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, ccsSent));
+        Optional<SessionState> resumed = psk.map(p -> p.ticket().state().withId(p.ticket().state().id()));
+        resumed.ifPresent(SessionState::wipe); // only its id and certificates are needed from here on
+        return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, ccsSent, resumed));
+    }
+
+    /** The handshake secrets: (EC)DHE or KEM, from the PSK's early secret when resuming (RFC 8446 §7.1). */
+    private HandshakeTraffic keys(CipherSuite suite, ServerHello sh, Optional<KeyShare> mine, Optional<PskOffer> psk,
+            HandshakeIo io) {
+        byte[] shared = mine.isEmpty() ? null
+                : mine.get().agree(sh.extensions().keyShareServerHello().orElseThrow().share().keyExchange().toByteArray());
+        try {
+            io.transcript().selectHash(suite.hash());
+            EarlySecret early = psk.isPresent() ? psk.get().earlySecret() : EarlySecret.withoutPsk(suite.hash());
+            return HandshakeTraffic.derive(suite, early, shared, io.transcript().current(),
+                    offer.hello().random().toByteArray(), io);
+        } finally {
+            if (shared != null) {
+                Arrays.fill(shared, (byte) 0);
+            }
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.KeyShare;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.Negotiator;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ServerHello;
@@ -21,7 +22,9 @@ import java.util.Optional;
 /**
  * The client's answer to a HelloRetryRequest (RFC 8446 §4.1.4): the same ClientHello with one
  * key share for the selected group and the cookie echoed, preceded by the compatibility CCS in
- * compatibility mode (§D.4). ClientHello1 becomes message_hash in the transcript (§4.4.1).
+ * compatibility mode (§D.4). ClientHello1 becomes message_hash in the transcript (§4.4.1). An
+ * offered PSK stays, with a fresh obfuscated_ticket_age and a binder over the new transcript,
+ * when its hash is the selected suite's; otherwise it is dropped.
  */
 final class HelloRetry {
     private HelloRetry() {
@@ -46,18 +49,30 @@ final class HelloRetry {
         if (cookie.isPresent()) {
             ext = ext.contains(ExtensionType.COOKIE) ? ext.replace(cookie.get()) : ext.plus(cookie.get());
         }
+        ext = ext.without(ExtensionType.EARLY_DATA); // RFC 8446 §4.1.2 (this client never offers it anyway)
+        Optional<PskOffer> psk = offer.psk();
+        if (psk.isPresent() && psk.get().hash() != suite.hash()) {
+            // RFC 8446 §4.1.4: a PSK whose hash the selected suite does not have is removed
+            psk.get().wipe();
+            psk = Optional.empty();
+            ext = ext.without(ExtensionType.PRE_SHARED_KEY);
+        } else if (psk.isPresent()) {
+            ext = ext.replace(psk.get().extension(SessionStates.now(io))); // a fresh obfuscated_ticket_age
+        }
         io.transcript().selectHashReplacingClientHello1(suite.hash(), offer.hello().encoding().length);
         ClientHello first = offer.hello();
         ClientHello second = new ClientHello(first.legacyVersion(), first.random(), first.legacySessionId(),
                 first.cipherSuites(), first.legacyCompressionMethods(), ext);
+        if (psk.isPresent()) {
+            second = psk.get().bind(second, io.transcript()); // binder over message_hash, HelloRetryRequest, ClientHello2
+        }
         boolean ccsSent = offer.ccsSent();
         if (offer.config().middleboxCompatibility() && !ccsSent) {
             io.sendCompatibilityCcs(); // RFC 8446 §D.4: before the second ClientHello
             ccsSent = true;
         }
         io.send(second);
-        return new AwaitServerHello(new Offer(offer.config(), second, shares, ccsSent, offer.negotiated()),
-                Optional.of(suite));
+        return new AwaitServerHello(offer.retried(second, shares, ccsSent, psk), Optional.of(suite));
     }
 
     /** RFC 8446 §4.2.8: the group must be in supported_groups and have had no key share. */

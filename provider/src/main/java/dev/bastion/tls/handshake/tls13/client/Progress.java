@@ -9,17 +9,22 @@ import dev.bastion.tls.handshake.tls13.common.HandshakeTraffic;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.session.SessionState;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the client knows once the ServerHello is accepted: its last ClientHello (what it
  * offered), the handshake key schedule and the session so far.
+ *
+ * @param resumed the session the server resumed with the offered ticket (RFC 8446 §2.2); empty
+ *     for a full handshake
  */
 record Progress(HandshakeConfig config, ClientHello hello, HandshakeTraffic keys, Negotiated negotiated,
-        boolean ccsSent) {
+        boolean ccsSent, Optional<SessionState> resumed) {
 
     Progress with(Negotiated n) {
-        return new Progress(config, hello, keys, n, ccsSent);
+        return new Progress(config, hello, keys, n, ccsSent, resumed);
     }
 
     DecodeContext decodeContext() {

@@ -3,15 +3,19 @@ package dev.bastion.tls.handshake.tls13.client;
 import dev.bastion.tls.crypto.KeyShare;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.handshake.ClientHellos;
+import dev.bastion.tls.handshake.ClientResumption;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Handshaker;
+import dev.bastion.tls.handshake.HelloResumption;
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.StateMachine;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.session.Tls12Session;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,11 @@ import java.util.Optional;
  * Entry point of the TLS 1.3 client (the states are listed in {@link ClientState}). Randomness
  * is drawn from {@link HandshakeIo#random()} in a fixed order, which tests rely on: the
  * 32-byte random, then the 32-byte legacy_session_id (compatibility mode only), then each key
- * share in {@code keyShareGroups} order.
+ * share in {@code keyShareGroups} order; then, only when resuming, what resumption needs.
+ *
+ * <p>Resumption: a TLS 1.3 ticket cached for this peer is offered in pre_shared_key
+ * ({@link PskOffer}); a TLS 1.2 session cached for it, by its id and ticket, to a TLS 1.2 server
+ * ({@link ClientResumption}).
  */
 public final class Tls13Client {
     private Tls13Client() {
@@ -55,15 +63,35 @@ public final class Tls13Client {
         for (NamedGroup g : config.keyShareGroups()) {
             shares.add(g.generate(r));
         }
-        return startWith(config, ClientHellos.build(config, random, sessionId, entries(shares)), shares, io);
+        Optional<Tls12Session> tls12 = ClientResumption.tls12(config, io);
+        if (tls12.isPresent()) {
+            sessionId = ClientResumption.sessionId(tls12, sessionId, bytes(r, 32));
+        }
+        Optional<PskOffer> psk = PskOffer.take(config, io);
+        HelloResumption resumption = ClientResumption.hello(config, io, tls12);
+        long now = SessionStates.now(io);
+        if (psk.isPresent()) {
+            resumption = new HelloResumption(resumption.sessionTicket(), resumption.pskKe(),
+                    Optional.of(psk.get().extension(now)));
+        }
+        ClientHello hello = ClientHellos.build(config, random, sessionId, entries(shares), resumption);
+        if (psk.isPresent()) {
+            hello = psk.get().bind(hello, io.transcript());
+        }
+        return startWith(config, hello, shares, psk, tls12, now, io);
     }
 
     /** Sends {@code hello}, whose key_share holds the public halves of {@code shares} (a hook for replaying traces). */
     static ClientState startWith(HandshakeConfig config, ClientHello hello, List<KeyShare> shares, HandshakeIo io) {
+        return startWith(config, hello, shares, Optional.empty(), Optional.empty(), SessionStates.now(io), io);
+    }
+
+    private static ClientState startWith(HandshakeConfig config, ClientHello hello, List<KeyShare> shares,
+            Optional<PskOffer> psk, Optional<Tls12Session> tls12, long now, HandshakeIo io) {
         io.send(hello);
-        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config));
+        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config)).withCreationTime(now);
         io.handshakeSession(n);
-        return new AwaitServerHello(new Offer(config, hello, shares, false, n), Optional.empty());
+        return new AwaitServerHello(new Offer(config, hello, shares, false, n, psk, tls12), Optional.empty());
     }
 
     static List<KeyShareEntry> entries(List<KeyShare> shares) {

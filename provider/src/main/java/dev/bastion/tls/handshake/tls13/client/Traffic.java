@@ -13,19 +13,22 @@ import dev.bastion.tls.message.Side;
 
 /**
  * The handshake is complete; only post-handshake messages may come (RFC 8446 §4.6):
- * NewSessionTicket (its PSK goes to {@link HandshakeIo#newSessionTicket}) and KeyUpdate.
+ * NewSessionTicket (kept with its PSK by {@link Tickets}) and KeyUpdate.
  * A CertificateRequest is unexpected_message because the client never sends
  * post_handshake_auth (§4.6.2); so is any other message.
  */
 final class Traffic implements ClientState {
     private final ApplicationTraffic traffic;
     private final ResumptionMasterSecret resumption;
+    private final Tickets tickets;
     private final FinishedVerified serverFinished;
 
     /** Requires the proof that the server's Finished was checked. */
-    Traffic(ApplicationTraffic traffic, ResumptionMasterSecret resumption, FinishedVerified serverFinished) {
+    Traffic(ApplicationTraffic traffic, ResumptionMasterSecret resumption, Tickets tickets,
+            FinishedVerified serverFinished) {
         this.traffic = traffic;
         this.resumption = resumption;
+        this.tickets = tickets;
         this.serverFinished = serverFinished;
     }
 
@@ -33,18 +36,18 @@ final class Traffic implements ClientState {
     public ClientState next(HandshakeMessage message, HandshakeIo io) {
         if (message instanceof NewSessionTicket) {
             NewSessionTicket ticket = (NewSessionTicket) message;
-            io.newSessionTicket(ticket, resumption.resumptionPsk(ticket.ticketNonce().toByteArray()));
+            tickets.receive(ticket, resumption, io);
             return this;
         }
         if (message instanceof KeyUpdate) {
-            return new Traffic(traffic.received((KeyUpdate) message, io), resumption, serverFinished);
+            return new Traffic(traffic.received((KeyUpdate) message, io), resumption, tickets, serverFinished);
         }
         throw Expect.unexpected(message, "Traffic", "NewSessionTicket or KeyUpdate");
     }
 
     @Override
     public ClientState sendKeyUpdate(HandshakeIo io, boolean requestPeerUpdate) {
-        return new Traffic(traffic.send(requestPeerUpdate, io), resumption, serverFinished);
+        return new Traffic(traffic.send(requestPeerUpdate, io), resumption, tickets, serverFinished);
     }
 
     @Override

@@ -13,8 +13,8 @@ import dev.bastion.tls.message.Side;
 import java.util.Arrays;
 
 /**
- * The key schedule of a full TLS 1.3 handshake (RFC 8446 §7.1) from the (EC)DHE or KEM shared
- * secret on: both handshake traffic secrets and the master secret, then the application
+ * The key schedule of a TLS 1.3 handshake (RFC 8446 §7.1) from the (EC)DHE or KEM shared secret
+ * (and, when resuming, the PSK's early secret) on: both handshake traffic secrets and the master secret, then the application
  * traffic secrets and the resumption master secret. Secrets go to the NSS key log with the
  * labels Wireshark reads, keyed by the client random.
  */
@@ -46,7 +46,18 @@ public final class HandshakeTraffic {
      */
     public static HandshakeTraffic derive(CipherSuite suite, byte[] sharedSecret, byte[] helloHash, byte[] clientRandom,
             HandshakeIo io) {
-        HandshakeSecret hs = EarlySecret.withoutPsk(suite.hash()).handshakeSecret(sharedSecret);
+        return derive(suite, EarlySecret.withoutPsk(suite.hash()), sharedSecret, helloHash, clientRandom, io);
+    }
+
+    /**
+     * As {@link #derive(CipherSuite, byte[], byte[], byte[], HandshakeIo)} from the early secret
+     * of a PSK (RFC 8446 §7.1), which this destroys; {@code sharedSecret} is null for a psk_ke
+     * handshake, which has no (EC)DHE (its IKM is then {@code Hash.length} zeros).
+     */
+    public static HandshakeTraffic derive(CipherSuite suite, EarlySecret early, byte[] sharedSecret, byte[] helloHash,
+            byte[] clientRandom, HandshakeIo io) {
+        HandshakeSecret hs = sharedSecret == null ? early.handshakeSecretWithoutKeyExchange()
+                : early.handshakeSecret(sharedSecret);
         TrafficSecret c = hs.clientHandshakeTrafficSecret(helloHash);
         TrafficSecret s = hs.serverHandshakeTrafficSecret(helloHash);
         HandshakeTraffic t = new HandshakeTraffic(suite, clientRandom.clone(), c, s, hs.masterSecret());

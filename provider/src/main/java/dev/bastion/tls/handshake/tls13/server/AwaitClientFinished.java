@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The client's Finished comes last (RFC 8446 §4.4.4, decrypt_error when it does not match);
- * then the server reads application data and the handshake is complete.
+ * then the server reads application data, the handshake is complete and the server sends its
+ * NewSessionTickets ({@link Tickets}).
  */
 final class AwaitClientFinished implements ServerState {
     private final Progress progress;
@@ -38,7 +39,8 @@ final class AwaitClientFinished implements ServerState {
         progress.traffic().installRead(io);
         ResumptionMasterSecret resumption = progress.keys().finish(io.transcript().current());
         io.complete(progress.negotiated());
-        return new Traffic(progress.traffic(), resumption, clientFinished);
+        Tickets.send(io, progress.negotiated(), resumption);
+        return new Traffic(progress.traffic(), clientFinished);
     }
 
     @Override

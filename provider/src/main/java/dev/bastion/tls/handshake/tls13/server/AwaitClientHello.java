@@ -11,6 +11,7 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.KeyShareHelloRetryRequest;
@@ -22,9 +23,10 @@ import java.util.Optional;
  * enables TLS 1.2 ({@link ServerVersions}), the TLS 1.2 server answers it
  * ({@link Tls12Server#clientHello}); otherwise it checks and decides ({@link ClientHelloChecks},
  * {@link ServerChoices}); with a usable key share it answers with its whole flight
- * ({@link ServerFlight}), otherwise with a HelloRetryRequest for the chosen group (RFC 8446
- * §4.1.4; no cookie: this server keeps its state), after which ClientHello1 is message_hash in
- * the transcript (§4.4.1).
+ * ({@link ServerFlight}), resuming when a ticket passes {@link PskSelection}, otherwise with a
+ * HelloRetryRequest for the chosen group (RFC 8446 §4.1.4; no cookie: this server keeps its
+ * state), after which ClientHello1 is message_hash in the transcript (§4.4.1) and a PSK is
+ * chosen from the second ClientHello.
  */
 final class AwaitClientHello implements ServerState {
     private final HandshakeConfig config;
@@ -44,14 +46,26 @@ final class AwaitClientHello implements ServerState {
         io.transcript().selectHash(choices.suite().hash());
         Optional<KeyShareEntry> share = ch.extensions().keyShareClientHello().orElseThrow().find(choices.group().code());
         if (share.isPresent()) {
-            return ServerFlight.respond(config, ch, choices, share.get(), false, io);
+            Optional<AcceptedPsk> psk = PskSelection.select(config, ch, choices, new byte[0], io);
+            if (psk.isEmpty()) {
+                choices = ServerChoices.certificate(config, ch, choices, io);
+            }
+            return ServerFlight.respond(config, ch, choices, share.get(), psk, false, io);
         }
+        // the certificate is chosen now, so that a server without one fails before the round trip
+        choices = ServerChoices.certificate(config, ch, choices, io);
         io.transcript().replaceWithMessageHash();
-        io.send(new ServerHello(HandshakeConfig.TLS12, ServerHello.HELLO_RETRY_REQUEST_RANDOM, ch.legacySessionId(),
-                choices.suite().code(), 0, Extensions.of(new KeyShareHelloRetryRequest(choices.group().code()),
-                        new SupportedVersionsServerHello(HandshakeConfig.TLS13))));
+        ServerHello retry = new ServerHello(HandshakeConfig.TLS12, ServerHello.HELLO_RETRY_REQUEST_RANDOM,
+                ch.legacySessionId(), choices.suite().code(), 0, Extensions.of(
+                        new KeyShareHelloRetryRequest(choices.group().code()),
+                        new SupportedVersionsServerHello(HandshakeConfig.TLS13)));
+        io.send(retry);
         boolean ccs = ServerFlight.compatibilityCcs(ch, false, io);
-        return new AwaitSecondClientHello(config, ch, choices, ccs);
+        if (ch.extensions().contains(ExtensionType.EARLY_DATA)) {
+            io.skipEarlyData(); // RFC 8446 §4.2.10: what the client sent as 0-RTT data is dropped
+        }
+        return new AwaitSecondClientHello(config, ch, choices, ccs,
+                PskSelection.retryPrefix(choices.suite().hash(), ch, retry));
     }
 
     @Override

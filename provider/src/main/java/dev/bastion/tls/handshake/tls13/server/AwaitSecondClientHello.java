@@ -8,23 +8,28 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.KeyShareEntry;
+import java.util.Optional;
 
 /**
  * The HelloRetryRequest is out; the second ClientHello must be the first one with a key share
  * for the selected group ({@link ClientHelloChecks#sameAsFirst}); the decisions made on the
- * first one stand.
+ * first one stand. Its PSK, if any, is chosen now ({@link PskSelection}).
  */
 final class AwaitSecondClientHello implements ServerState {
     private final HandshakeConfig config;
     private final ClientHello first;
     private final Choices choices;
     private final boolean ccsSent;
+    private final byte[] transcriptBefore;
 
-    AwaitSecondClientHello(HandshakeConfig config, ClientHello first, Choices choices, boolean ccsSent) {
+    /** @param transcriptBefore message_hash(ClientHello1) and the HelloRetryRequest, for PSK binders */
+    AwaitSecondClientHello(HandshakeConfig config, ClientHello first, Choices choices, boolean ccsSent,
+            byte[] transcriptBefore) {
         this.config = config;
         this.first = first;
         this.choices = choices;
         this.ccsSent = ccsSent;
+        this.transcriptBefore = transcriptBefore.clone();
     }
 
     @Override
@@ -32,7 +37,8 @@ final class AwaitSecondClientHello implements ServerState {
         ClientHello second = Expect.one(message, ClientHello.class, "AwaitSecondClientHello");
         ClientHelloChecks.sameAsFirst(first, second, choices.group().code());
         KeyShareEntry share = second.extensions().keyShareClientHello().orElseThrow().shares().get(0);
-        return ServerFlight.respond(config, second, choices, share, ccsSent, io);
+        Optional<AcceptedPsk> psk = PskSelection.select(config, second, choices, transcriptBefore, io);
+        return ServerFlight.respond(config, second, choices, share, psk, ccsSent, io);
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.bastion.tls.handshake.tls13.server;
 
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
-import dev.bastion.tls.crypto.SignatureScheme;
-import dev.bastion.tls.handshake.LocalCredential;
 import dev.bastion.tls.handshake.Negotiated;
 import java.util.Optional;
 
@@ -11,8 +9,15 @@ import java.util.Optional;
  * What the server decided from the first ClientHello; a second ClientHello (after a
  * HelloRetryRequest) may only change the key share, so these stand.
  *
+ * @param certificate the certificate and signature scheme, once chosen: a handshake that resumes
+ *     with a PSK right away never asks the key manager
  * @param serverNameAck whether EncryptedExtensions acknowledges the client's server_name
  */
-record Choices(CipherSuite suite, NamedGroup group, SignatureScheme scheme, LocalCredential credential,
+record Choices(CipherSuite suite, NamedGroup group, Optional<ServerCredential> certificate,
         Optional<String> applicationProtocol, boolean serverNameAck, Negotiated negotiated) {
+
+    Choices with(ServerCredential c) {
+        return new Choices(suite, group, Optional.of(c), applicationProtocol, serverNameAck,
+                negotiated.withLocalCertificates(c.credential().chain()));
+    }
 }

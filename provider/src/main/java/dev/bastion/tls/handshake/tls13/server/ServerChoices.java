@@ -11,6 +11,7 @@ import dev.bastion.tls.handshake.LocalCredential;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.Negotiator;
 import dev.bastion.tls.handshake.ServerAnswers;
+import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
@@ -43,6 +44,7 @@ final class ServerChoices {
     private ServerChoices() {
     }
 
+    /** Suite, group, server name and ALPN; the certificate comes with {@link #certificate}. */
     static Choices make(HandshakeConfig config, ClientHello ch, HandshakeIo io) {
         CipherSuite suite = suite(config, ch);
         NamedGroup group = group(config, ch);
@@ -55,11 +57,18 @@ final class ServerChoices {
         List<Integer> certificateSchemes = ch.extensions().signatureAlgorithmsCert()
                 .map(SignatureAlgorithmsCert::schemes).orElse(clientSchemes);
         Negotiated n = Negotiated.NONE.withVersion(HandshakeConfig.TLS13).withCipherSuite(suite).withGroup(group)
-                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(certificateSchemes));
+                .withRequestedServerNames(requested).withPeerSignatureSchemes(Negotiator.schemeNames(certificateSchemes))
+                .withCreationTime(SessionStates.now(io));
         io.handshakeSession(n);
         Optional<String> protocol = ServerAnswers.applicationProtocol(config, ch, io);
         n = n.withApplicationProtocol(protocol);
         io.handshakeSession(n);
+        return new Choices(suite, group, Optional.empty(), protocol, ack, n);
+    }
+
+    /** {@code c} with the key manager's certificate and the scheme to sign with (a full handshake). */
+    static Choices certificate(HandshakeConfig config, ClientHello ch, Choices c, HandshakeIo io) {
+        List<Integer> clientSchemes = ch.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow();
         List<SignatureScheme> schemes = Negotiator.commonSchemes(clientSchemes, config.signatureSchemes(),
                 SignatureScheme.TLS13);
         if (schemes.isEmpty()) {
@@ -75,7 +84,7 @@ final class ServerChoices {
         SignatureScheme scheme = Negotiator.schemeFor(schemes, key, SignatureScheme.TLS13).orElseThrow(
                 () -> TlsAlert.handshakeFailure("the server certificate's " + key.getAlgorithm() + " key fits none of"
                         + " the signature schemes both sides accept: " + schemes));
-        return new Choices(suite, group, scheme, credential, protocol, ack, n.withLocalCertificates(credential.chain()));
+        return c.with(new ServerCredential(scheme, credential));
     }
 
     private static CipherSuite suite(HandshakeConfig config, ClientHello ch) {

@@ -1,12 +1,15 @@
 package dev.bastion.tls.handshake.tls13.server;
 
+import dev.bastion.tls.crypto.EarlySecret;
 import dev.bastion.tls.crypto.Encapsulation;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.CertificateChains;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.tls13.common.ApplicationTraffic;
 import dev.bastion.tls.handshake.tls13.common.CertificateVerify13;
 import dev.bastion.tls.handshake.tls13.common.HandshakeTraffic;
@@ -19,10 +22,12 @@ import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.Alpn;
 import dev.bastion.tls.message.ext.Extension;
+import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.KeyShareServerHello;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.PreSharedKeyServerHello;
 import dev.bastion.tls.message.ext.ServerName;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
@@ -35,46 +40,79 @@ import java.util.Optional;
  * The server's flight (RFC 8446 §2): ServerHello in the clear, the compatibility CCS when the
  * client is in compatibility mode (§D.4), then under the server handshake keys
  * EncryptedExtensions, CertificateRequest (when client authentication is on), Certificate,
- * CertificateVerify and Finished. The server writes application data from here on; it reads
- * the client's handshake keys until the client's Finished.
+ * CertificateVerify and Finished; when resuming with a PSK (§2.2) EncryptedExtensions and
+ * Finished only. The server writes application data from here on; it reads the client's
+ * handshake keys until the client's Finished, dropping early data the client may send
+ * ({@link HandshakeIo#skipEarlyData}).
  */
 final class ServerFlight {
     private ServerFlight() {
     }
 
-    static ServerState respond(HandshakeConfig config, ClientHello ch, Choices c, KeyShareEntry share, boolean ccsSent,
-            HandshakeIo io) {
+    static ServerState respond(HandshakeConfig config, ClientHello ch, Choices c, KeyShareEntry share,
+            Optional<AcceptedPsk> psk, boolean ccsSent, HandshakeIo io) {
         Opaque random = Opaque.of(bytes(io, 32));
-        Encapsulation kem = c.group().encapsulate(share.keyExchange().toByteArray(), io.random());
+        boolean dhe = psk.map(AcceptedPsk::dhe).orElse(true);
+        Encapsulation kem = dhe ? c.group().encapsulate(share.keyExchange().toByteArray(), io.random()) : null;
         HandshakeTraffic keys;
         try {
             io.send(new ServerHello(HandshakeConfig.TLS12, random, ch.legacySessionId(), c.suite().code(), 0,
-                    Extensions.of(new KeyShareServerHello(new KeyShareEntry(c.group().code(), Opaque.of(kem.publicValue()))),
-                            new SupportedVersionsServerHello(HandshakeConfig.TLS13))));
+                    serverHelloExtensions(c, kem, psk)));
             compatibilityCcs(ch, ccsSent, io);
-            keys = HandshakeTraffic.derive(c.suite(), kem.sharedSecret(), io.transcript().current(),
-                    ch.random().toByteArray(), io);
+            EarlySecret early = psk.map(AcceptedPsk::early).orElseGet(() -> EarlySecret.withoutPsk(c.suite().hash()));
+            keys = HandshakeTraffic.derive(c.suite(), early, kem == null ? null : kem.sharedSecret(),
+                    io.transcript().current(), ch.random().toByteArray(), io);
         } finally {
-            kem.destroy();
+            if (kem != null) {
+                kem.destroy();
+            }
         }
         io.installWriteKeys13(keys.keys(Side.SERVER));
         io.installReadKeys13(keys.keys(Side.CLIENT));
+        if (ch.extensions().contains(ExtensionType.EARLY_DATA)) {
+            io.skipEarlyData(); // RFC 8446 §4.2.10: never accepted; EncryptedExtensions will not say early_data
+        }
         io.send(encryptedExtensions(c));
-        Optional<CertificateRequest> request = config.clientAuth() == ClientAuth.NONE ? Optional.empty()
-                : Optional.of(certificateRequest(config));
-        request.ifPresent(io::send);
-        io.send(new Certificate(Opaque.EMPTY, CertificateChains.entries(c.credential().chain())));
-        io.send(CertificateVerify13.sign(c.scheme(), c.credential().key(), Side.SERVER, io.transcript().current(),
-                io.random()));
+        Negotiated n = psk.map(p -> resumed(p, c, kem != null)).orElse(c.negotiated());
+        Optional<CertificateRequest> request = Optional.empty();
+        if (psk.isEmpty()) {
+            // RFC 8446 §2.2, §4.3.2: a PSK handshake has no Certificate, CertificateVerify or CertificateRequest
+            request = config.clientAuth() == ClientAuth.NONE ? Optional.empty() : Optional.of(certificateRequest(config));
+            request.ifPresent(io::send);
+            ServerCredential cert = c.certificate().orElseThrow();
+            io.send(new Certificate(Opaque.EMPTY, CertificateChains.entries(cert.credential().chain())));
+            io.send(CertificateVerify13.sign(cert.scheme(), cert.credential().key(), Side.SERVER,
+                    io.transcript().current(), io.random()));
+        }
         io.send(new Finished(Opaque.of(keys.server().finishedVerifyData(io.transcript().current()))));
         ApplicationTraffic traffic = keys.application(io.transcript().current(), Side.SERVER, io);
         traffic.installWrite(io);
-        io.handshakeSession(c.negotiated());
-        Progress progress = new Progress(config, keys, traffic, c.negotiated());
+        io.handshakeSession(n);
+        Progress progress = new Progress(config, keys, traffic, n);
         if (request.isPresent()) {
             return new AwaitClientCertificate(progress, request.get());
         }
         return new AwaitClientFinished(progress, io.transcript().current());
+    }
+
+    /** key_share (unless psk_ke), supported_versions, and pre_shared_key when resuming (RFC 8446 §4.2.11). */
+    private static Extensions serverHelloExtensions(Choices c, Encapsulation kem, Optional<AcceptedPsk> psk) {
+        List<Extension> ext = new ArrayList<>();
+        if (kem != null) {
+            ext.add(new KeyShareServerHello(new KeyShareEntry(c.group().code(), Opaque.of(kem.publicValue()))));
+        }
+        ext.add(new SupportedVersionsServerHello(HandshakeConfig.TLS13));
+        psk.ifPresent(p -> ext.add(new PreSharedKeyServerHello(p.index())));
+        return Extensions.of(ext);
+    }
+
+    /** The session a PSK resumes, with this handshake's server names, ALPN and (with psk_dhe_ke) group. */
+    private static Negotiated resumed(AcceptedPsk p, Choices c, boolean dhe) {
+        Negotiated fresh = c.negotiated();
+        Negotiated n = SessionStates.resumed(p.state(), c.suite(), fresh.requestedServerNames())
+                .withApplicationProtocol(fresh.applicationProtocol())
+                .withPeerSignatureSchemes(fresh.peerSignatureSchemes());
+        return dhe ? n.withGroup(c.group()) : n;
     }
 
     /**

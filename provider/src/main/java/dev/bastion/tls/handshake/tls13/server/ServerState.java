@@ -16,7 +16,7 @@ import dev.bastion.tls.message.HandshakeMessage;
  *                                CertificateVerify Finished; server application keys
  * AwaitClientCertificate         (when a certificate was requested)
  * AwaitClientCertificateVerify   (when the client sent one)
- * AwaitClientFinished            client application keys; complete
+ * AwaitClientFinished            client application keys; complete; NewSessionTickets (Tickets)
  * Traffic                        KeyUpdate
  * </pre>
  */

@@ -22,9 +22,12 @@ import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.MessageDecoder;
+import dev.bastion.tls.message.NewSessionTicket;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.SupportedGroups;
+import dev.bastion.tls.session.ClientTicket;
+import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.testutil.NamedHex;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +103,7 @@ class Rfc8448ClientReplayTest {
     @Test
     void replayFromTheTracesClientHello() {
         TestCredentials credentials = new TestCredentials();
-        TestIo io = new TestIo(config(), credentials, new ScriptedRandom());
+        TestIo io = new TestIo(config(), credentials, new ScriptedRandom()).with(SessionContext.client());
         KeyShare share = NamedGroup.X25519.generate(new ScriptedRandom(S3.get("client_x25519_private_key")));
         assertArrayEquals(S3.get("client_x25519_public_key"), share.publicValue());
         Handshaker client = StateMachine.startingWith(Side.CLIENT,
@@ -132,8 +135,36 @@ class Rfc8448ClientReplayTest {
         assertEquals(1, credentials.serverChecks.size());
 
         feed(client, io, S3.get("new_session_ticket"));
-        assertArrayEquals(S3.get("resumption_psk"), io.ticketPsks.get(0));
-        assertTrue(io.tickets.get(0).extensions().maxEarlyDataSize().isPresent(), "the RFC's ticket allows early data");
+        assertEquals(0, io.sessionContext.cachedCount(), "kept nowhere without a peer host");
+    }
+
+    /** The PSK the RFC derives from its NewSessionTicket is the one the client caches with the ticket. */
+    @Test
+    void ticketIsCachedWithTheRfcsResumptionPsk() {
+        TestConfig c = TestConfig.client().suites(CipherSuite.TLS_AES_128_GCM_SHA256).shares(NamedGroup.X25519);
+        c.serverNames = List.of(new SNIHostName("server"));
+        c.peerHost = Optional.of("server");
+        c.compatibility = false;
+        HandshakeConfig config = c.build();
+        TestIo io = new TestIo(config, new TestCredentials(), new ScriptedRandom()).with(SessionContext.client());
+        KeyShare share = NamedGroup.X25519.generate(new ScriptedRandom(S3.get("client_x25519_private_key")));
+        Handshaker client = StateMachine.startingWith(Side.CLIENT,
+                i -> Tls13Client.startWith(config, rfcClientHello(), List.of(share), i));
+        client.start(io);
+        for (String m : List.of("server_hello", "encrypted_extensions", "certificate", "certificate_verify",
+                "server_finished", "new_session_ticket")) {
+            feed(client, io, S3.get(m));
+        }
+        ClientTicket t = io.sessionContext.takeTicket("server", 443, x -> true).orElseThrow();
+        assertArrayEquals(S3.get("resumption_psk"), t.state().secret());
+        NewSessionTicket nst = (NewSessionTicket) MessageDecoder.decode(Reader.of(S3.get("new_session_ticket")),
+                DecodeContext.tls13(Side.CLIENT, 32));
+        assertArrayEquals(nst.ticket().toByteArray(), t.ticket());
+        assertEquals(nst.ticketAgeAdd(), t.ageAdd());
+        assertEquals(nst.ticketLifetime(), t.lifetimeSeconds());
+        assertEquals(CipherSuite.TLS_AES_128_GCM_SHA256.code(), t.state().cipherSuite());
+        assertEquals("server", t.state().serverName());
+        assertEquals("CN=rsa", t.state().peerCertificates().get(0).getSubjectX500Principal().getName());
     }
 
     private static void feed(Handshaker h, TestIo io, byte[] message) {

@@ -1,0 +1,161 @@
+package dev.bastion.tls.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.BastionSessions;
+import dev.bastion.tls.it.support.Credentials;
+import dev.bastion.tls.it.support.Credentials.KeyType;
+import dev.bastion.tls.it.support.EnginePair;
+import dev.bastion.tls.it.support.Providers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Session resumption between every pair of providers under test (SunJSSE and Bastion, both
+ * directions, and each with itself): TLS 1.3 with a ticket's PSK, TLS 1.2 by session id
+ * (tickets switched off with {@code jdk.tls.client/server.enableSessionTicketExtension=false},
+ * which both providers read) and TLS 1.2 with RFC 5077 tickets. A connection is resumed when
+ * both sides report the first connection's creation time again (SunJSSE keeps it on resumed
+ * sessions, as Bastion does), the peer's certificates are those of the first connection, and
+ * Bastion's sessions say so ({@link BastionSessions#resumed}).
+ */
+class ResumptionTest {
+
+    /** How the second connection resumes the first. */
+    enum Mode {
+        TLS13_PSK("TLSv1.3", true), TLS12_SESSION_ID("TLSv1.2", false), TLS12_TICKET("TLSv1.2", true);
+
+        final String protocol;
+        final boolean tickets;
+
+        Mode(String protocol, boolean tickets) {
+            this.protocol = protocol;
+            this.tickets = tickets;
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String[] pair : Providers.pairs()) {
+            for (Mode m : Mode.values()) {
+                out.add(Arguments.of(pair[0], pair[1], m));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("cases")
+    void secondConnectionResumesTheFirst(String clientProvider, String serverProvider, Mode mode) throws Exception {
+        SSLContext[] contexts = contexts(clientProvider, serverProvider, mode.tickets);
+        EnginePair first = connect(contexts, mode.protocol);
+        Thread.sleep(5); // creation times would differ for a new session
+        EnginePair second = connect(contexts, mode.protocol);
+
+        SSLSession c1 = first.client.getSession();
+        SSLSession s1 = first.server.getSession();
+        SSLSession c2 = second.client.getSession();
+        SSLSession s2 = second.server.getSession();
+        assertEquals(mode.protocol, c2.getProtocol());
+        assertEquals(c1.getCreationTime(), c2.getCreationTime(), "client: the resumed session keeps its creation time");
+        assertEquals(s1.getCreationTime(), s2.getCreationTime(), "server: the resumed session keeps its creation time");
+        assertEquals(c1.getCipherSuite(), c2.getCipherSuite());
+        assertArrayEquals(c1.getPeerCertificates(), c2.getPeerCertificates(), "the server's chain on the resumed session");
+        assertEquals(c1.getPeerPrincipal(), c2.getPeerPrincipal());
+        assertEquals(s1.getLocalPrincipal(), s2.getLocalPrincipal());
+        assertEquals(Optional.of(false), BastionSessions.resumed(c1).or(() -> Optional.of(false)));
+        BastionSessions.resumed(c2).ifPresent(r -> assertTrue(r, "Bastion client reports the resumption"));
+        BastionSessions.resumed(s2).ifPresent(r -> assertTrue(r, "Bastion server reports the resumption"));
+        if (mode.protocol.equals("TLSv1.2")) {
+            assertArrayEquals(c1.getId(), c2.getId(), "an abbreviated handshake keeps the session id");
+            assertArrayEquals(s1.getId(), s2.getId());
+        }
+        byte[] hello = "hello after resumption".getBytes(StandardCharsets.US_ASCII);
+        assertArrayEquals(hello, second.send(true, hello));
+        assertArrayEquals(hello, second.send(false, hello));
+    }
+
+    /**
+     * What {@code ExtendedSSLSession} tells about a resumed session is what it told about the
+     * first: the server name the client asked for (on the server) and the signature algorithms.
+     */
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("cases")
+    void extendedSessionAnswersSurviveResumption(String clientProvider, String serverProvider, Mode mode)
+            throws Exception {
+        SSLContext[] contexts = contexts(clientProvider, serverProvider, mode.tickets);
+        EnginePair first = connect(contexts, mode.protocol, "resume.bastion.test");
+        Thread.sleep(5);
+        EnginePair second = connect(contexts, mode.protocol, "resume.bastion.test");
+        ExtendedSSLSession s1 = (ExtendedSSLSession) first.server.getSession();
+        ExtendedSSLSession s2 = (ExtendedSSLSession) second.server.getSession();
+        assertEquals(s1.getCreationTime(), s2.getCreationTime(), "resumed");
+        assertEquals(List.of(new SNIHostName("resume.bastion.test")), s2.getRequestedServerNames());
+        assertEquals(s1.getRequestedServerNames(), s2.getRequestedServerNames());
+        ExtendedSSLSession c2 = (ExtendedSSLSession) second.client.getSession();
+        assertEquals(List.of(new SNIHostName("resume.bastion.test")), c2.getRequestedServerNames());
+        assertTrue(s2.getLocalSupportedSignatureAlgorithms().length > 0);
+        assertTrue(c2.getLocalSupportedSignatureAlgorithms().length > 0);
+    }
+
+    /** Engines made without a peer host look nothing up: the reference for the checks above. */
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("cases")
+    void enginesWithoutPeerHostDoNotResume(String clientProvider, String serverProvider, Mode mode) throws Exception {
+        SSLContext[] contexts = contexts(clientProvider, serverProvider, mode.tickets);
+        EnginePair first = connect(contexts, mode.protocol, null);
+        Thread.sleep(5);
+        EnginePair second = connect(contexts, mode.protocol, null);
+        assertNotEquals(first.client.getSession().getCreationTime(), second.client.getSession().getCreationTime(),
+                "a client engine without a peer host looks nothing up (as SunJSSE)");
+        BastionSessions.resumed(second.client.getSession()).ifPresent(r -> assertEquals(false, r));
+    }
+
+    /** Client and server contexts; TLS 1.2 tickets on or off for both, by the properties SunJSSE and Bastion read. */
+    static SSLContext[] contexts(String clientProvider, String serverProvider, boolean tickets) throws Exception {
+        String[] properties = {"jdk.tls.client.enableSessionTicketExtension", "jdk.tls.server.enableSessionTicketExtension"};
+        String[] saved = new String[properties.length];
+        for (int i = 0; i < properties.length; i++) {
+            saved[i] = System.getProperty(properties[i]);
+            System.setProperty(properties[i], String.valueOf(tickets));
+        }
+        try {
+            return new SSLContext[] {Credentials.get().context(clientProvider, null, false),
+                Credentials.get().context(serverProvider, KeyType.EC_P256, true)};
+        } finally {
+            for (int i = 0; i < properties.length; i++) {
+                if (saved[i] == null) {
+                    System.clearProperty(properties[i]);
+                } else {
+                    System.setProperty(properties[i], saved[i]);
+                }
+            }
+        }
+    }
+
+    static EnginePair connect(SSLContext[] contexts, String protocol) throws Exception {
+        return connect(contexts, protocol, "localhost");
+    }
+
+    static EnginePair connect(SSLContext[] contexts, String protocol, String host) throws Exception {
+        SSLEngine client = host == null ? contexts[0].createSSLEngine() : contexts[0].createSSLEngine(host, 443);
+        SSLEngine server = contexts[1].createSSLEngine();
+        client.setEnabledProtocols(new String[] {protocol});
+        server.setEnabledProtocols(new String[] {protocol});
+        return new EnginePair(client, server).handshake();
+    }
+}

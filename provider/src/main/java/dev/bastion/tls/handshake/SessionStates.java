@@ -1,0 +1,75 @@
+package dev.bastion.tls.handshake;
+
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.session.SessionContext;
+import dev.bastion.tls.session.SessionState;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+
+/**
+ * What the handshakes of both versions share about resumption: the session's clock, the
+ * {@link SessionState} of a negotiated session, and the checks every resumption makes (RFC 8446
+ * §4.6.1, RFC 6066 §3: a session resumes only for the server name it was made for; RFC 8446
+ * §4.2.11: a PSK only with a suite of its hash).
+ */
+public final class SessionStates {
+    /**
+     * The tolerance of the TLS 1.3 ticket age check (RFC 8446 §8.3): the client's view of a
+     * ticket's age (from its obfuscated_ticket_age) may differ from the server's by this much,
+     * in milliseconds, before the ticket is refused. It covers a round trip and clocks that run
+     * at slightly different rates.
+     */
+    public static final long TICKET_AGE_TOLERANCE_MILLIS = 10_000;
+
+    private SessionStates() {
+    }
+
+    /** The time by the session context's clock (the system clock without one). */
+    public static long now(HandshakeIo io) {
+        return io.sessions().map(SessionContext::now).orElseGet(System::currentTimeMillis);
+    }
+
+    /** The first host name among {@code names}, lower case; "" for none. */
+    public static String serverName(List<SNIServerName> names) {
+        for (SNIServerName n : names) {
+            if (n instanceof SNIHostName) {
+                return ((SNIHostName) n).getAsciiName().toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The state of the session {@code n} negotiated.
+     *
+     * @param id the TLS 1.2 session id, or the client's identifier of a TLS 1.3 session
+     * @param secret the master secret or PSK (copied)
+     */
+    public static SessionState of(Negotiated n, byte[] id, byte[] secret, boolean extendedMasterSecret) {
+        return new SessionState(n.version(), n.cipherSuite().orElseThrow().code(), id, secret, n.creationTime(),
+                extendedMasterSecret, serverName(n.requestedServerNames()), n.peerCertificates(), n.localCertificates());
+    }
+
+    /** Whether {@code s} was made for the server name requested now (both none, or the same host name). */
+    public static boolean sameServerName(SessionState s, List<SNIServerName> requested) {
+        return s.serverName().equals(serverName(requested));
+    }
+
+    /** The suite of {@code s}, when this configuration still enables it. */
+    public static Optional<CipherSuite> enabledSuite(SessionState s, HandshakeConfig config) {
+        return CipherSuite.fromCode(s.cipherSuite()).filter(config.cipherSuites()::contains);
+    }
+
+    /**
+     * What a session shows when resumed: the version, suite and certificates of {@code s}, its
+     * creation time, and the server names of this handshake.
+     */
+    public static Negotiated resumed(SessionState s, CipherSuite suite, List<SNIServerName> requested) {
+        return Negotiated.NONE.withVersion(s.version()).withCipherSuite(suite).withRequestedServerNames(requested)
+                .withPeerCertificates(s.peerCertificates()).withLocalCertificates(s.localCertificates())
+                .resumedFrom(s.creationTime());
+    }
+}

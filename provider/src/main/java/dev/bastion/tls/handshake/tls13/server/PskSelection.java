@@ -1,0 +1,132 @@
+package dev.bastion.tls.handshake.tls13.server;
+
+import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.EarlySecret;
+import dev.bastion.tls.crypto.HashAlgorithm;
+import dev.bastion.tls.crypto.PskBinderKey;
+import dev.bastion.tls.crypto.TranscriptHash;
+import dev.bastion.tls.handshake.ClientAuth;
+import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.HandshakeIo;
+import dev.bastion.tls.handshake.ServerAnswers;
+import dev.bastion.tls.handshake.SessionStates;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.ServerHello;
+import dev.bastion.tls.message.ext.PreSharedKeyClientHello;
+import dev.bastion.tls.message.ext.PskIdentity;
+import dev.bastion.tls.message.ext.PskKeyExchangeModes;
+import dev.bastion.tls.session.SessionCodec;
+import dev.bastion.tls.session.SessionContext;
+import dev.bastion.tls.session.SessionState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server's choice of a PSK among the client's tickets (RFC 8446 §4.2.11). The first identity
+ * that passes every check is selected; an identity that fails any of them is passed over, and
+ * without one the handshake is a full one (RFC 8446 §4.2.11: the server "MUST ... select a
+ * single PSK" it can use, or none):
+ * <ul>
+ *   <li>a key exchange mode both allow (§4.2.9): psk_dhe_ke, else psk_ke when enabled;</li>
+ *   <li>the ticket opens with this server's ticket keys and its session has not expired
+ *       (a tampered or foreign ticket, or one whose key was rotated out, does not open);</li>
+ *   <li>a TLS 1.3 session whose suite's hash is the chosen suite's (§4.2.11);</li>
+ *   <li>the ticket age: the client's view ({@code obfuscated_ticket_age - ticket_age_add}) within
+ *       {@link SessionStates#TICKET_AGE_TOLERANCE_MILLIS} of the server's, and under 7 days
+ *       (§4.2.11.1, §4.6.1, §8.3);</li>
+ *   <li>the same server name as the session's (RFC 6066 §3, RFC 8446 §4.6.1);</li>
+ *   <li>when client authentication is required, a session whose client authenticated.</li>
+ * </ul>
+ * The selected identity's binder must then verify, in constant time; a wrong one is
+ * decrypt_error (§4.2.11). Only the selected binder is checked.
+ */
+final class PskSelection {
+    private static final long SEVEN_DAYS_MILLIS = 604800_000L;
+
+    private PskSelection() {
+    }
+
+    /**
+     * @param before the transcript before {@code ch}: empty for the first ClientHello;
+     *     message_hash and the HelloRetryRequest for the second ({@link #retryPrefix})
+     */
+    static Optional<AcceptedPsk> select(HandshakeConfig config, ClientHello ch, Choices choices, byte[] before,
+            HandshakeIo io) {
+        Optional<PreSharedKeyClientHello> offered = ch.extensions().preSharedKeyClientHello();
+        Optional<SessionContext> sessions = io.sessions().filter(SessionContext::ticketsEnabled);
+        if (offered.isEmpty() || sessions.isEmpty()) {
+            return Optional.empty();
+        }
+        PskKeyExchangeModes modes = ch.extensions().pskKeyExchangeModes().orElseThrow();
+        boolean dhe = modes.allows(PskKeyExchangeModes.PSK_DHE_KE);
+        if (!dhe && !(modes.allows(PskKeyExchangeModes.PSK_KE) && sessions.get().settings().pskKe())) {
+            return Optional.empty();
+        }
+        List<PskIdentity> identities = offered.get().identities();
+        for (int i = 0; i < identities.size(); i++) {
+            Optional<SessionState> s = usable(config, ch, choices, identities.get(i), sessions.get());
+            if (s.isPresent()) {
+                EarlySecret early = verifyBinder(s.get(), choices.suite().hash(), ch, offered.get(), i, before);
+                return Optional.of(new AcceptedPsk(i, s.get(), early, dhe));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code message_hash(ClientHello1) || HelloRetryRequest}: what precedes the second ClientHello (RFC 8446 §4.4.1). */
+    static byte[] retryPrefix(HashAlgorithm hash, ClientHello first, ServerHello retry) {
+        byte[] h = TranscriptHash.of(hash).currentWith(hash, first.encoding(), 0, first.encoding().length);
+        byte[] hrr = retry.encoding();
+        byte[] out = new byte[4 + h.length + hrr.length];
+        out[0] = (byte) 254;
+        out[3] = (byte) h.length;
+        System.arraycopy(h, 0, out, 4, h.length);
+        System.arraycopy(hrr, 0, out, 4 + h.length, hrr.length);
+        return out;
+    }
+
+    private static Optional<SessionState> usable(HandshakeConfig config, ClientHello ch, Choices choices,
+            PskIdentity identity, SessionContext sessions) {
+        Optional<SessionCodec.Ticket> t = sessions.open(identity.identity().toByteArray());
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionState s = t.get().state();
+        long serverAge = sessions.now() - t.get().issuedAt();
+        long clientAge = (identity.obfuscatedTicketAge() - t.get().ageAdd()) & 0xFFFFFFFFL;
+        boolean ok = s.version() == SessionState.TLS13
+                && CipherSuite.fromCode(s.cipherSuite()).map(c -> c.hash() == choices.suite().hash()).orElse(false)
+                && serverAge >= 0 && serverAge < SEVEN_DAYS_MILLIS
+                && Math.abs(clientAge - serverAge) <= SessionStates.TICKET_AGE_TOLERANCE_MILLIS
+                && SessionStates.sameServerName(s, ServerAnswers.requestedNames(ch))
+                && (config.clientAuth() != ClientAuth.REQUIRED || !s.peerCertificates().isEmpty());
+        if (!ok) {
+            s.wipe();
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    /** Checks binder {@code index} (decrypt_error when wrong) and returns the PSK's early secret. */
+    private static EarlySecret verifyBinder(SessionState s, HashAlgorithm hash, ClientHello ch,
+            PreSharedKeyClientHello offered, int index, byte[] before) {
+        byte[] psk = s.secret();
+        EarlySecret early = EarlySecret.fromPsk(hash, psk);
+        java.util.Arrays.fill(psk, (byte) 0);
+        s.wipe();
+        byte[] truncated = ch.truncatedForBinders();
+        TranscriptHash t = TranscriptHash.of(hash);
+        t.update(before);
+        byte[] th = t.currentWith(hash, truncated, 0, truncated.length);
+        PskBinderKey key = early.resumptionBinderKey();
+        try {
+            key.verifyBinder(th, offered.binders().get(index).toByteArray());
+        } catch (RuntimeException e) {
+            early.destroy();
+            throw e;
+        } finally {
+            key.destroy();
+        }
+        return early;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.bastion.tls.session;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * The server's TLS 1.2 session cache (RFC 5246 §7.4.1.2): session id to encoded session
+ * ({@link SessionCodec}), least recently used first out when it is full.
+ *
+ * <p>Compact by construction: one cached session is one {@code byte[]} holding the id and the
+ * encoding, wrapped in a 16-byte object that is both key and value of a {@link LinkedHashMap}
+ * entry; about 200 bytes for a TLS 1.2 session without client authentication (the
+ * {@code SessionCacheFootprint} benchmark measures it).
+ *
+ * <p>Thread-safe: every method holds the cache's lock (handshakes take it briefly, once to look
+ * up and once to store).
+ */
+final class ServerSessionCache {
+    /** One cached session: {@code id_length(1) || id || encoding}; equal when the ids are equal. */
+    private static final class Entry {
+        final byte[] data;
+        private final int hash;
+
+        Entry(byte[] data) {
+            this.data = data;
+            int h = 1;
+            for (int i = 1; i <= idLength(); i++) {
+                h = 31 * h + data[i];
+            }
+            this.hash = h;
+        }
+
+        int idLength() {
+            return data[0] & 0xFF;
+        }
+
+        byte[] id() {
+            return Arrays.copyOfRange(data, 1, 1 + idLength());
+        }
+
+        byte[] encoding() {
+            return Arrays.copyOfRange(data, 1 + idLength(), data.length);
+        }
+
+        long creationTime() {
+            int at = 1 + idLength() + SessionCodec.CREATION_TIME_OFFSET;
+            long v = 0;
+            for (int i = 0; i < 8 && at + i < data.length; i++) {
+                v = (v << 8) | (data[at + i] & 0xFF);
+            }
+            return v;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Entry)) {
+                return false;
+            }
+            Entry e = (Entry) o;
+            return hash == e.hash && Arrays.equals(data, 1, 1 + idLength(), e.data, 1, 1 + e.idLength());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        static Entry of(byte[] id, byte[] encoding) {
+            byte[] d = new byte[1 + id.length + encoding.length];
+            d[0] = (byte) id.length;
+            System.arraycopy(id, 0, d, 1, id.length);
+            System.arraycopy(encoding, 0, d, 1 + id.length, encoding.length);
+            return new Entry(d);
+        }
+
+        static Entry probe(byte[] id) {
+            return of(id, new byte[0]);
+        }
+    }
+
+    private final LinkedHashMap<Entry, Entry> map = new LinkedHashMap<>(16, 0.75f, true);
+    private int maxSize;
+
+    /** @param maxSize the most sessions kept; 0 for no limit */
+    ServerSessionCache(int maxSize) {
+        this.maxSize = maxSize;
+    }
+
+    /**
+     * Keeps a session, replacing one with the same id. Makes room first by dropping sessions
+     * {@code expired} says are over (from the least recently used end), then the least recently
+     * used ones.
+     */
+    synchronized void put(byte[] id, byte[] encoding, LongPredicate expired) {
+        Entry e = Entry.of(id, encoding);
+        map.remove(e);
+        for (Iterator<Entry> it = map.keySet().iterator(); it.hasNext();) {
+            if (!expired.test(it.next().creationTime())) {
+                break;
+            }
+            it.remove();
+        }
+        map.put(e, e);
+        trim();
+    }
+
+    /** The encoding cached under {@code id} (now the most recently used), or null. */
+    synchronized byte[] get(byte[] id) {
+        if (id.length == 0 || id.length > 255) {
+            return null;
+        }
+        Entry e = map.get(Entry.probe(id));
+        return e == null ? null : e.encoding();
+    }
+
+    synchronized void remove(byte[] id) {
+        if (id.length > 0 && id.length <= 255) {
+            map.remove(Entry.probe(id));
+        }
+    }
+
+    /** The ids of the sessions {@code expired} does not reject, least recently used first; drops the others. */
+    synchronized List<byte[]> ids(LongPredicate expired) {
+        List<byte[]> out = new ArrayList<>(map.size());
+        for (Iterator<Entry> it = map.keySet().iterator(); it.hasNext();) {
+            Entry e = it.next();
+            if (expired.test(e.creationTime())) {
+                it.remove();
+            } else {
+                out.add(e.id());
+            }
+        }
+        return out;
+    }
+
+    synchronized void setMaxSize(int size) {
+        maxSize = size;
+        trim();
+    }
+
+    synchronized int size() {
+        return map.size();
+    }
+
+    private void trim() {
+        if (maxSize <= 0) {
+            return;
+        }
+        for (Iterator<Map.Entry<Entry, Entry>> it = map.entrySet().iterator(); map.size() > maxSize && it.hasNext();) {
+            it.next();
+            it.remove();
+        }
+    }
+}
