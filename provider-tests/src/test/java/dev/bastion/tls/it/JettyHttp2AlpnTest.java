@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code java.net.http.HttpClient} on a Bastion context negotiates HTTP/2 by ALPN with Jetty 12
  * (HTTP/2 and HTTP/1.1 offered through {@code ALPNServerConnectionFactory}). The server runs on
  * SunJSSE: Jetty's JDK ALPN processor accepts only the JDK's own engine, so a Jetty server on
- * Bastion needs a Bastion ALPN processor for Jetty (not part of this test).
+ * Bastion needs the bastion-jetty-alpn jar, tested in {@link JettyHttp2OnBastionTest}.
  */
 class JettyHttp2AlpnTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);

@@ -39,7 +39,7 @@ public final class JettyHttpsServer implements AutoCloseable {
 
     /**
      * Starts the server. {@code protocols} restricts the TLS versions (none: Jetty's default);
-     * {@code http2} adds HTTP/2 chosen by ALPN (Jetty's JDK ALPN processor).
+     * {@code http2} adds HTTP/2 chosen by ALPN (through the ALPN processor that applies to the engine: the JDK one, or bastion-jetty-alpn).
      */
     public JettyHttpsServer(SSLContext context, boolean http2, String... protocols) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
