@@ -135,9 +135,18 @@ abstract class Peer {
         return Optional.of(m);
     }
 
-    /** The next handshake message, which must be of {@code type}; else the script cannot go on. */
+    private static final int NEW_SESSION_TICKET = 4;
+
+    /**
+     * The next handshake message, which must be of {@code type}; else the script cannot go on.
+     * NewSessionTickets on the way are passed over: a server may send them at any time after
+     * its handshake (RFC 8446 §4.6.1), and a Bastion server sends two after the client's Finished.
+     */
     byte[] expect(int type, String what) {
         byte[] m = nextMessage().orElseThrow(() -> new ScriptStop("the victim sent no " + what));
+        while ((m[0] & 0xFF) == NEW_SESSION_TICKET && type != NEW_SESSION_TICKET) {
+            m = nextMessage().orElseThrow(() -> new ScriptStop("the victim sent no " + what));
+        }
         if ((m[0] & 0xFF) != type) {
             throw new ScriptStop("expected " + what + " (type " + type + ") from the victim, got type " + (m[0] & 0xFF));
         }
