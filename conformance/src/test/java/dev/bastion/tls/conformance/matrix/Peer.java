@@ -113,6 +113,10 @@ public enum Peer {
             return "peer bug JDK-8328046: SunJSSE 17 strips leading zero bytes of the TLS 1.3 FFDHE secret,"
                     + " 1 handshake in 256 fails with bad_record_mac";
         }
+        if (this == BCJSSE && c.resumed() && !c.tls12()) {
+            return "peer limit: BCJSSE 1.84 neither offers nor accepts TLS 1.3 resumption PSKs (bc-java #946,"
+                    + " #1835); a second connection is a full handshake with any partner";
+        }
         if (this == BORINGSSL && c.role() == Role.SERVER && c.tls12()) {
             return "harness limit: netty-tcnative's TLS 1.2 client engine never reports the end of its handshake"
                     + " over the blocking engine loops here (BoringSSL against BoringSSL too); see INTEROP.md";
