@@ -86,6 +86,8 @@ class Tls13ResumptionTest {
         Negotiated s = p.serverIo.completed();
         assertTrue(c.resumed() && s.resumed());
         assertEquals(first.creationTime(), c.creationTime(), "a resumed session keeps its creation time");
+        assertEquals(32, first.sessionId().length());
+        assertEquals(first.sessionId(), c.sessionId(), "and, on the client, its id");
         assertEquals(first.creationTime(), s.creationTime());
         assertEquals(first.peerCertificates(), c.peerCertificates(), "the server's chain comes from the ticket");
         assertEquals(serverCredentials.serverKeyTypeRequests.size(), 1, "the key manager was asked once only");
