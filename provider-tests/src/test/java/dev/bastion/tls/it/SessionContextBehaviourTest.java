@@ -81,9 +81,13 @@ class SessionContextBehaviourTest {
     @MethodSource("providers")
     void tls13ServerKeepsNothingButTheClientHasItsTickets(String provider) throws Exception {
         SSLContext[] c = ResumptionTest.contexts(provider, provider, true);
-        ResumptionTest.connect(c, "TLSv1.3");
+        EnginePair p = ResumptionTest.connect(c, "TLSv1.3");
         assertFalse(c[1].getServerSessionContext().getIds().hasMoreElements(), "stateless tickets");
         assertTrue(c[0].getClientSessionContext().getIds().hasMoreElements());
+        SSLSession found = c[0].getClientSessionContext().getSession(p.client.getSession().getId());
+        assertNotNull(found, "the client's session, by its id");
+        assertEquals(p.client.getSession().getCreationTime(), found.getCreationTime());
+        assertEquals("TLSv1.3", found.getProtocol());
     }
 
     @ParameterizedTest

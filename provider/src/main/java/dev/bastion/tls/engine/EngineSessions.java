@@ -59,9 +59,10 @@ final class EngineSessions implements ConnectionListener {
 
     /**
      * The handshake learned more. A TLS 1.2 session is identified by the ServerHello's
-     * session_id ({@code getId()}), so when the handshake reports one the handshake session is
-     * replaced by one with that id (before any key or trust manager has seen it: they are asked
-     * after the ServerHello).
+     * session_id ({@code getId()}), a TLS 1.3 client's by the id its tickets are kept under, so
+     * when the handshake reports one the handshake session is replaced by one with that id
+     * (before any key or trust manager has seen it: they are asked after the ServerHello). The
+     * session's creation time is the handshake's (a resumed session's is its first handshake's).
      */
     @Override
     public void handshakeSession(Negotiated negotiated) {

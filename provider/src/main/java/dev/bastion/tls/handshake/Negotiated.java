@@ -22,8 +22,9 @@ import javax.net.ssl.SNIServerName;
  * @param requestedServerNames the SNI names the client sent
  * @param peerSignatureSchemes the signature_algorithms the peer sent, as RFC names
  * @param resumed whether the session was resumed
- * @param sessionId the TLS 1.2 session id (ServerHello.session_id, RFC 5246 §7.4.1.3); empty in
- *     TLS 1.3 and when the server gave none
+ * @param sessionId the TLS 1.2 session id (ServerHello.session_id, RFC 5246 §7.4.1.3), empty when
+ *     the server gave none; a TLS 1.3 client's identifier of its session (which it keeps its
+ *     tickets under, the same on resumption); empty for a TLS 1.3 server
  * @param creationTime epoch milliseconds when the session began: when this handshake started,
  *     or for a resumed session when the full handshake that made it did; 0 while unknown
  */

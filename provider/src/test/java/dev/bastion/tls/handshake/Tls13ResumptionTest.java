@@ -14,7 +14,11 @@ import dev.bastion.tls.handshake.TestCerts.Kind;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.NewSessionTicket;
 import dev.bastion.tls.message.ServerHello;
+import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.ExtensionType;
+import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.PreSharedKeyClientHello;
+import dev.bastion.tls.message.ext.PreSharedKeyServerHello;
 import dev.bastion.tls.message.ext.PskKeyExchangeModes;
 import dev.bastion.tls.session.ClientTicket;
 import dev.bastion.tls.session.SessionState;
@@ -82,6 +86,8 @@ class Tls13ResumptionTest {
         Negotiated s = p.serverIo.completed();
         assertTrue(c.resumed() && s.resumed());
         assertEquals(first.creationTime(), c.creationTime(), "a resumed session keeps its creation time");
+        assertEquals(32, first.sessionId().length());
+        assertEquals(first.sessionId(), c.sessionId(), "and, on the client, its id");
         assertEquals(first.creationTime(), s.creationTime());
         assertEquals(first.peerCertificates(), c.peerCertificates(), "the server's chain comes from the ticket");
         assertEquals(serverCredentials.serverKeyTypeRequests.size(), 1, "the key manager was asked once only");
@@ -127,6 +133,31 @@ class Tls13ResumptionTest {
         TlsAlert a = assertThrows(TlsAlert.class, p::run);
         assertEquals(AlertDescription.DECRYPT_ERROR, a.alert());
         assertTrue(a.getMessage().contains("binder"), a.getMessage());
+    }
+
+    /** RFC 8446 §4.2.11: selected_identity within range, and a key_share when only psk_dhe_ke was offered. */
+    @Test
+    void clientChecksTheServersPskSelection() {
+        full();
+        TlsAlert range = resumeWithServerHello(e -> e.replace(new PreSharedKeyServerHello(1)));
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, range.alert());
+        assertTrue(range.getMessage().contains("identity 1"), range.getMessage());
+        full();
+        TlsAlert share = resumeWithServerHello(e -> e.without(ExtensionType.KEY_SHARE));
+        assertEquals(AlertDescription.MISSING_EXTENSION, share.alert());
+        assertTrue(share.getMessage().contains("psk_dhe_ke"), share.getMessage());
+    }
+
+    private TlsAlert resumeWithServerHello(java.util.function.UnaryOperator<Extensions> change) {
+        Pipe p = pipe(client(), TestConfig.server());
+        p.toClient = o -> o.message() instanceof ServerHello sh && !sh.isHelloRetryRequest()
+                ? Pipe.replace(o, new ServerHello(sh.legacyVersion(), sh.random(), sh.legacySessionIdEcho(),
+                        sh.cipherSuite(), 0, change.apply(sh.extensions()))) : o;
+        p.client.start(p.clientIo);
+        p.server.start(p.serverIo);
+        TlsAlert a = assertThrows(TlsAlert.class, p::run);
+        assertEquals(Side.CLIENT, p.failed);
+        return a;
     }
 
     @Test

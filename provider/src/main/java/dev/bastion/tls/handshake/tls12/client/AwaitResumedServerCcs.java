@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.client;
 
+import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.Tls12KeyBlock;
 import dev.bastion.tls.crypto.Tls12MasterSecret;
 import dev.bastion.tls.handshake.Expect;
@@ -40,7 +41,7 @@ final class AwaitResumedServerCcs implements ClientState {
     @Override
     public ClientState changeCipherSpec(HandshakeIo io) {
         if (progress.expectTicket() && ticket.isEmpty()) {
-            throw dev.bastion.tls.codec.TlsAlert.unexpectedMessage("ChangeCipherSpec before the NewSessionTicket the"
+            throw TlsAlert.unexpectedMessage("ChangeCipherSpec before the NewSessionTicket the"
                     + " ServerHello announced (RFC 5077 §3.3)");
         }
         try {

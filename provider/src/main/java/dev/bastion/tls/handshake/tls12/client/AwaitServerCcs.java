@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.client;
 
+import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.Tls12MasterSecret;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.handshake.Expect;
@@ -7,7 +8,6 @@ import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.NewSessionTicket12;
-import dev.bastion.tls.codec.TlsAlert;
 import java.util.Optional;
 
 /**

@@ -30,7 +30,8 @@ public final class Tickets12 {
     /** Sends the NewSessionTicket for {@code state}; the caller decided it is due ({@link #issue}). */
     public static void send(SessionState state, HandshakeIo io) {
         SessionContext ctx = io.sessions().orElseThrow();
-        Optional<byte[]> ticket = ctx.seal(state, 0, ctx.now());
+        // RFC 5077 §3.3: opaque ticket<0..2^16-1>; a session too big for it (a very long client chain) gets none
+        Optional<byte[]> ticket = ctx.seal(state, 0, ctx.now()).filter(t -> t.length <= 0xFFFF);
         // RFC 5077 §3.3: an empty ticket says that the server did not issue one after all
         io.send(new NewSessionTicket12(ctx.ticketLifetimeSeconds(state), ticket.map(Opaque::of).orElse(Opaque.EMPTY)));
     }

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.server;
 
+import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
@@ -7,11 +8,13 @@ import dev.bastion.tls.handshake.ServerAnswers;
 import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.tls12.common.Tickets12;
 import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.ext.Codes;
 import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.SessionTicket;
 import dev.bastion.tls.session.SessionCodec;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionState;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,8 @@ import java.util.Optional;
  * </ul>
  */
 final class ResumeChecks {
+    private static final Trace TRACE = Trace.get("handshake");
+
     private ResumeChecks() {
     }
 
@@ -56,13 +61,34 @@ final class ResumeChecks {
     }
 
     private static boolean fits(SessionState s, HandshakeConfig config, ClientHello ch) {
+        Optional<String> why = refusal(s, config, ch);
+        why.ifPresent(w -> TRACE.debug(() -> "TLS 1.2 session " + HexFormat.of().formatHex(s.id())
+                + " not resumed: " + w));
+        return why.isEmpty();
+    }
+
+    /** Why {@code s} cannot be resumed for {@code ch}; empty when it can. */
+    private static Optional<String> refusal(SessionState s, HandshakeConfig config, ClientHello ch) {
         boolean emsNow = config.tls12().useExtendedMasterSecret()
                 && ch.extensions().contains(ExtensionType.EXTENDED_MASTER_SECRET);
-        boolean ems = s.extendedMasterSecret() == emsNow && (emsNow || config.tls12().legacyMasterSecretAllowed());
-        return s.version() == SessionState.TLS12 && ems
-                && SessionStates.enabledSuite(s, config).filter(c -> !c.isTls13()).isPresent()
-                && ch.offersCipherSuite(s.cipherSuite())
-                && SessionStates.sameServerName(s, ServerAnswers.requestedNames(ch))
-                && (config.clientAuth() != ClientAuth.REQUIRED || !s.peerCertificates().isEmpty());
+        if (s.version() != SessionState.TLS12) {
+            return Optional.of("a TLS 1.3 session");
+        }
+        if (s.extendedMasterSecret() != emsNow || !(emsNow || config.tls12().legacyMasterSecretAllowed())) {
+            return Optional.of("the session " + (s.extendedMasterSecret() ? "used" : "did not use")
+                    + " the extended master secret, this handshake " + (emsNow ? "does" : "does not") + " (RFC 7627 §5.3)");
+        }
+        if (SessionStates.enabledSuite(s, config).filter(c -> !c.isTls13()).isEmpty()
+                || !ch.offersCipherSuite(s.cipherSuite())) {
+            return Optional.of("its cipher suite " + Codes.suite(s.cipherSuite()) + " is not offered by the client"
+                    + " or not enabled here (RFC 5246 §7.4.1.2)");
+        }
+        if (!SessionStates.sameServerName(s, ServerAnswers.requestedNames(ch))) {
+            return Optional.of("made for server name '" + s.serverName() + "', not for this one (RFC 6066 §3)");
+        }
+        if (config.clientAuth() == ClientAuth.REQUIRED && s.peerCertificates().isEmpty()) {
+            return Optional.of("its client did not authenticate, and this server requires it");
+        }
+        return Optional.empty();
     }
 }

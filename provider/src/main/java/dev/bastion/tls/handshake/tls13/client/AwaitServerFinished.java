@@ -12,7 +12,6 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.Finished;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.Side;
-import dev.bastion.tls.session.SessionState;
 import java.util.Optional;
 
 /**
@@ -48,8 +47,8 @@ final class AwaitServerFinished implements ClientState {
         traffic.installWrite(io);
         ResumptionMasterSecret resumption = progress.keys().finish(io.transcript().current());
         io.complete(n);
-        byte[] id = progress.resumed().map(SessionState::id).orElseGet(() -> Tls13Client.bytes(io.random(), 32));
-        return new Traffic(traffic, resumption, new Tickets(progress.config(), n, id), serverFinished);
+        return new Traffic(traffic, resumption, new Tickets(progress.config(), n, n.sessionId().toByteArray()),
+                serverFinished);
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.session.SessionState;
 import java.util.Arrays;
 import java.util.Optional;
@@ -77,8 +78,8 @@ final class AwaitServerHello implements ClientState {
         HandshakeTraffic keys = keys(suite, sh, mine, psk, io);
         io.installReadKeys13(keys.keys(Side.SERVER));
         Negotiated n = psk.map(p -> SessionStates.resumed(p.ticket().state(), suite, offer.negotiated()
-                .requestedServerNames())).orElse(offer.negotiated()).withVersion(HandshakeConfig.TLS13)
-                .withCipherSuite(suite);
+                .requestedServerNames()).withSessionId(offer.negotiated().sessionId()))
+                .orElseGet(() -> fresh(io)).withVersion(HandshakeConfig.TLS13).withCipherSuite(suite);
         if (mine.isPresent()) {
             n = n.withGroup(mine.get().group());
         }
@@ -96,6 +97,12 @@ final class AwaitServerHello implements ClientState {
         Optional<SessionState> resumed = psk.map(p -> p.ticket().state().withId(p.ticket().state().id()));
         resumed.ifPresent(SessionState::wipe); // only its id and certificates are needed from here on
         return new AwaitEncryptedExtensions(new Progress(offer.config(), offer.hello(), keys, n, ccsSent, resumed));
+    }
+
+    /** A full handshake: a new session, with an id of its own when a ticket's session was offered. */
+    private Negotiated fresh(HandshakeIo io) {
+        Negotiated n = offer.negotiated();
+        return offer.psk().isEmpty() ? n : n.withSessionId(Opaque.of(Tls13Client.bytes(io.random(), 32)));
     }
 
     /** The handshake secrets: (EC)DHE or KEM, from the PSK's early secret when resuming (RFC 8446 §7.1). */

@@ -25,7 +25,8 @@ import java.util.Optional;
  * Entry point of the TLS 1.3 client (the states are listed in {@link ClientState}). Randomness
  * is drawn from {@link HandshakeIo#random()} in a fixed order, which tests rely on: the
  * 32-byte random, then the 32-byte legacy_session_id (compatibility mode only), then each key
- * share in {@code keyShareGroups} order; then, only when resuming, what resumption needs.
+ * share in {@code keyShareGroups} order; then what resumption needs (a TLS 1.2 session id, the
+ * session's 32-byte identifier, which a client keeps its tickets under).
  *
  * <p>Resumption: a TLS 1.3 ticket cached for this peer is offered in pre_shared_key
  * ({@link PskOffer}); a TLS 1.2 session cached for it, by its id and ticket, to a TLS 1.2 server
@@ -89,7 +90,11 @@ public final class Tls13Client {
     private static ClientState startWith(HandshakeConfig config, ClientHello hello, List<KeyShare> shares,
             Optional<PskOffer> psk, Optional<Tls12Session> tls12, long now, HandshakeIo io) {
         io.send(hello);
-        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config)).withCreationTime(now);
+        // the session's id: the offered ticket's session's (it is resumed, unless the server says
+        // otherwise), else a new one; a TLS 1.2 server replaces it with its ServerHello's
+        Opaque id = psk.map(p -> Opaque.of(p.ticket().state().id())).orElseGet(() -> Opaque.of(bytes(io.random(), 32)));
+        Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config)).withCreationTime(now)
+                .withSessionId(id);
         io.handshakeSession(n);
         return new AwaitServerHello(new Offer(config, hello, shares, false, n, psk, tls12), Optional.empty());
     }

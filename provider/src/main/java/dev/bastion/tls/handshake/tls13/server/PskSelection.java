@@ -5,6 +5,7 @@ import dev.bastion.tls.crypto.EarlySecret;
 import dev.bastion.tls.crypto.HashAlgorithm;
 import dev.bastion.tls.crypto.PskBinderKey;
 import dev.bastion.tls.crypto.TranscriptHash;
+import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
@@ -42,6 +43,7 @@ import java.util.Optional;
  */
 final class PskSelection {
     private static final long SEVEN_DAYS_MILLIS = 604800_000L;
+    private static final Trace TRACE = Trace.get("handshake");
 
     private PskSelection() {
     }
@@ -64,7 +66,7 @@ final class PskSelection {
         }
         List<PskIdentity> identities = offered.get().identities();
         for (int i = 0; i < identities.size(); i++) {
-            Optional<SessionState> s = usable(config, ch, choices, identities.get(i), sessions.get());
+            Optional<SessionState> s = usable(config, ch, choices, identities.get(i), sessions.get(), i);
             if (s.isPresent()) {
                 EarlySecret early = verifyBinder(s.get(), choices.suite().hash(), ch, offered.get(), i, before);
                 return Optional.of(new AcceptedPsk(i, s.get(), early, dhe));
@@ -86,25 +88,49 @@ final class PskSelection {
     }
 
     private static Optional<SessionState> usable(HandshakeConfig config, ClientHello ch, Choices choices,
-            PskIdentity identity, SessionContext sessions) {
+            PskIdentity identity, SessionContext sessions, int index) {
         Optional<SessionCodec.Ticket> t = sessions.open(identity.identity().toByteArray());
         if (t.isEmpty()) {
+            TRACE.debug(() -> "PSK identity " + index + " passed over: the ticket does not open with this server's"
+                    + " keys, or its session has expired");
             return Optional.empty();
         }
         SessionState s = t.get().state();
-        long serverAge = sessions.now() - t.get().issuedAt();
-        long clientAge = (identity.obfuscatedTicketAge() - t.get().ageAdd()) & 0xFFFFFFFFL;
-        boolean ok = s.version() == SessionState.TLS13
-                && CipherSuite.fromCode(s.cipherSuite()).map(c -> c.hash() == choices.suite().hash()).orElse(false)
-                && serverAge >= 0 && serverAge < SEVEN_DAYS_MILLIS
-                && Math.abs(clientAge - serverAge) <= SessionStates.TICKET_AGE_TOLERANCE_MILLIS
-                && SessionStates.sameServerName(s, ServerAnswers.requestedNames(ch))
-                && (config.clientAuth() != ClientAuth.REQUIRED || !s.peerCertificates().isEmpty());
-        if (!ok) {
+        Optional<String> why = refusal(config, ch, choices, identity, t.get(), sessions.now());
+        if (why.isPresent()) {
             s.wipe();
+            TRACE.debug(() -> "PSK identity " + index + " passed over: " + why.get());
             return Optional.empty();
         }
         return Optional.of(s);
+    }
+
+    /** Why the session of an opened ticket cannot be resumed here; empty when it can. */
+    private static Optional<String> refusal(HandshakeConfig config, ClientHello ch, Choices choices,
+            PskIdentity identity, SessionCodec.Ticket t, long now) {
+        SessionState s = t.state();
+        long serverAge = now - t.issuedAt();
+        long clientAge = (identity.obfuscatedTicketAge() - t.ageAdd()) & 0xFFFFFFFFL;
+        if (s.version() != SessionState.TLS13) {
+            return Optional.of("a TLS 1.2 session's ticket");
+        }
+        if (!CipherSuite.fromCode(s.cipherSuite()).map(c -> c.hash() == choices.suite().hash()).orElse(false)) {
+            return Optional.of("its suite's hash is not that of " + choices.suite() + " (RFC 8446 §4.2.11)");
+        }
+        if (serverAge < 0 || serverAge >= SEVEN_DAYS_MILLIS) {
+            return Optional.of("issued " + serverAge + " ms ago, not within 7 days (RFC 8446 §4.6.1)");
+        }
+        if (Math.abs(clientAge - serverAge) > SessionStates.TICKET_AGE_TOLERANCE_MILLIS) {
+            return Optional.of("the client says the ticket is " + clientAge + " ms old, this server " + serverAge
+                    + " ms (RFC 8446 §8.3)");
+        }
+        if (!SessionStates.sameServerName(s, ServerAnswers.requestedNames(ch))) {
+            return Optional.of("made for server name '" + s.serverName() + "', not for this one");
+        }
+        if (config.clientAuth() == ClientAuth.REQUIRED && s.peerCertificates().isEmpty()) {
+            return Optional.of("its client did not authenticate, and this server requires it");
+        }
+        return Optional.empty();
     }
 
     /** Checks binder {@code index} (decrypt_error when wrong) and returns the PSK's early secret. */

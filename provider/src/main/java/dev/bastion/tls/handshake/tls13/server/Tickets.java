@@ -22,6 +22,9 @@ import java.util.Optional;
  * this server never accepts 0-RTT, so tickets never allow it.
  */
 final class Tickets {
+    /** RFC 8446 §4.6.1: {@code opaque ticket<1..2^16-1>}. */
+    static final int MAX_TICKET = 0xFFFF;
+
     private Tickets() {
     }
 
@@ -58,10 +61,10 @@ final class Tickets {
                 return false; // the session is about to expire: no ticket (RFC 8446 §4.6.1)
             }
             long ageAdd = io.random().nextInt() & 0xFFFFFFFFL;
-            Optional<byte[]> ticket = ctx.seal(state, ageAdd, ctx.now());
+            Optional<byte[]> ticket = ctx.seal(state, ageAdd, ctx.now()).filter(t -> t.length <= MAX_TICKET);
             state.wipe();
             if (ticket.isEmpty()) {
-                return false;
+                return false; // no keys, or a session too big for a ticket (a very long client chain)
             }
             io.send(new NewSessionTicket(lifetime, ageAdd, Opaque.of(nonce), Opaque.of(ticket.get()), Extensions.EMPTY));
             return true;
