@@ -11,6 +11,10 @@
  * values survive. Decoding checks structure and the rules that belong to one message; what
  * depends on the handshake so far (was it offered? is it the right moment?) is the handshake
  * layer's, with helpers here. Every failure is a {@link dev.bastion.tls.codec.TlsAlert}.
- * This package depends on {@code dev.bastion.tls.codec} only.
+ *
+ * <p>{@link dev.bastion.tls.message.Dissector} writes any message out as Wireshark's packet
+ * details show it, for the handshake trace ({@link dev.bastion.tls.message.HandshakeTrace},
+ * {@code dev.bastion.tls.debug=handshake}), which logs through {@code dev.bastion.tls.diag}.
+ * Otherwise this package depends on {@code dev.bastion.tls.codec} only.
  */
 package dev.bastion.tls.message;

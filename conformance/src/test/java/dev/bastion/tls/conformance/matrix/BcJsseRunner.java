@@ -14,7 +14,11 @@ import java.util.Map;
  * to resume, through one BCJSSE context). The account is the peer's own session line.
  */
 final class BcJsseRunner extends Runner {
+    /** BcJssePeer servers end themselves after 180 s; one is replaced once it is this old. */
+    private static final long SERVER_REUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+
     private final Map<String, BcJsse.Server> servers = new HashMap<>();
+    private final Map<String, Long> started = new HashMap<>();
 
     BcJsseRunner(Subject subject) {
         super(subject);
@@ -45,9 +49,14 @@ final class BcJsseRunner extends Runner {
     Outcome subjectClient(MatrixCase c) throws Exception {
         String key = c.certificate() + "/" + c.clientAuth();
         BcJsse.Server server = servers.get(key);
+        if (server != null && System.nanoTime() - started.get(key) > SERVER_REUSE_NANOS) {
+            server.close();
+            server = null;
+        }
         if (server == null) {
             server = BcJsse.server(subject.pki.server(c.certificate()), subject.pki, List.of(), c.clientAuth());
             servers.put(key, server);
+            started.put(key, System.nanoTime());
         }
         BcJsse.Server s = server;
         return subjectConnects(c, s.port(), (o, i) -> account(s.next()), () -> s.next().line());
