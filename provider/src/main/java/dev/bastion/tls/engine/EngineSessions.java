@@ -1,5 +1,6 @@
 package dev.bastion.tls.engine;
 
+import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.connection.ConnectionListener;
 import dev.bastion.tls.crypto.AeadAlgorithm;
 import dev.bastion.tls.crypto.CipherSuite;
@@ -14,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SNIServerName;
@@ -33,9 +32,6 @@ import javax.net.ssl.SSLSessionContext;
 final class EngineSessions implements ConnectionListener {
     /** {@code getApplicationBufferSize()} after a TLS 1.3 handshake, SunJSSE 17's answer (≥ 2^14 + 1 + padding room). */
     static final int TLS13_APPLICATION_BUFFER_SIZE = 16676;
-
-    private static final Map<List<SignatureScheme>, List<String>> JCA_NAMES = new ConcurrentHashMap<>();
-    private static final int MAX_JCA_NAMES = 64;
 
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
@@ -167,19 +163,9 @@ final class EngineSessions implements ConnectionListener {
 
     /**
      * The JCA names of {@code schemes}. Sessions keep these lists, and nearly every connection
-     * has the same ones (our configuration, the peer's defaults): they are shared, keyed by
-     * content, bounded.
+     * has the same ones (our configuration, the peer's defaults), so they are shared by content.
      */
     private static List<String> jcaNames(List<SignatureScheme> schemes) {
-        List<String> known = JCA_NAMES.get(schemes);
-        if (known != null) {
-            return known;
-        }
-        if (JCA_NAMES.size() >= MAX_JCA_NAMES) {
-            JCA_NAMES.clear();
-        }
-        List<String> made = schemes.stream().map(SignatureScheme::jcaAlgorithm).toList();
-        JCA_NAMES.put(List.copyOf(schemes), made);
-        return made;
+        return SharedLists.of(schemes.stream().map(SignatureScheme::jcaAlgorithm).toList());
     }
 }
