@@ -109,9 +109,9 @@ public enum Peer {
      * reason instead of failing at random; null for none. See conformance/INTEROP.md.
      */
     String knownBug(MatrixCase c) {
-        if (this == SUNJSSE17 && c.group().startsWith("ffdhe") && !c.tls12()) {
-            return "peer bug JDK-8328046: SunJSSE 17 strips leading zero bytes of the TLS 1.3 FFDHE secret,"
-                    + " 1 handshake in 256 fails with bad_record_mac";
+        if ((this == SUNJSSE17 || this == SUNJSSE25) && c.group().startsWith("ffdhe") && !c.tls12()) {
+            return "peer bug JDK-8328046: SunJSSE (17.0.15 and 25.0.3 alike) strips leading zero bytes of the"
+                    + " TLS 1.3 FFDHE secret, 1 handshake in 256 fails with bad_record_mac (OpenSSL too)";
         }
         if (this == BCJSSE && c.resumed() && !c.tls12()) {
             return "peer limit: BCJSSE 1.84 neither offers nor accepts TLS 1.3 resumption PSKs (bc-java #946,"
