@@ -51,10 +51,18 @@ public record FreshJvm(int exitCode, Map<String, String> values, List<String> lo
 
     /** Runs {@code java <jvmArgs> <probe> <args>} with a time limit of two minutes. */
     public static FreshJvm run(String java, List<String> jvmArgs, Path probe, String... args) throws Exception {
+        return runMain(java, jvmArgs, probe.toString(), args);
+    }
+
+    /**
+     * Runs {@code java <jvmArgs> <main> <args>} with a time limit of two minutes, where
+     * {@code main} is a class name (on the class path given in {@code jvmArgs}) or a source file.
+     */
+    public static FreshJvm runMain(String java, List<String> jvmArgs, String main, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmArgs);
-        cmd.add(probe.toString());
+        cmd.add(main);
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile("probe", ".out");
         try {
