@@ -1,0 +1,141 @@
+package dev.bastion.tls.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.bastion.tls.it.support.AppsJvm;
+import dev.bastion.tls.it.support.Credentials;
+import dev.bastion.tls.it.support.Credentials.KeyType;
+import dev.bastion.tls.it.support.FreshJvm;
+import dev.bastion.tls.it.support.PostgresServer;
+import dev.bastion.tls.it.support.SmtpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One fresh JVM with SunJSSE removed from the provider list
+ * ({@code bastion-without-sunjsse.security}) running every application client the black-box
+ * tests use, unchanged and on its defaults: {@code HttpsURLConnection},
+ * {@code java.net.http.HttpClient}, OkHttp and Apache HttpClient 5 against the JDK's HttpsServer
+ * (itself on the default provider list, so on Bastion), pgjdbc against a real PostgreSQL and
+ * Angus Mail SMTP STARTTLS against aiosmtpd, all on 127.0.0.1. Every exchange must work and
+ * the JVM must load none of SunJSSE's classes. Without the PostgreSQL or aiosmtpd packages
+ * (outside CI, where they are required) that client is left out of the run, and said so.
+ */
+class AppsWithoutSunJsseTest {
+    private static final String PASSWORD = "bastion-pg-secret";
+    private static final List<String> HTTP_APPS = List.of("https-urlconnection", "java-httpclient", "okhttp", "apache-hc5");
+
+    /** SunJSSE's socket class and its supertypes, loaded (not used) by HttpsURLConnection's type check. */
+    private static final List<String> TYPE_CHECKED = List.of("sun.security.ssl.SSLTransport",
+            "sun.security.ssl.BaseSSLSocketImpl", "sun.security.ssl.SSLSocketImpl");
+
+    @TempDir
+    static Path dir;
+    static FreshJvm probe;
+    static Map<String, String> out;
+    static List<String> apps = new ArrayList<>(HTTP_APPS);
+    static List<String> delivered = List.of();
+    static String subject = "bastion-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void run() throws Exception {
+        KeyStore server = Credentials.get().serverKeyStore(KeyType.EC_P256, "localhost");
+        Map<String, String> settings = new HashMap<>(Map.of("smtp.subject", subject, "pg.password", PASSWORD));
+        Path bin = PostgresServer.binaries();
+        boolean mail = SmtpServer.available();
+        if ("true".equals(System.getenv("CI")) && (bin == null || !mail)) {
+            fail("CI must have PostgreSQL (" + bin + ") and aiosmtpd (" + mail + ")");
+        }
+        Path smtpDir = Files.createDirectory(dir.resolve("smtp"));
+        try (PostgresServer pg = bin == null ? null : PostgresServer.start(bin, server, PASSWORD);
+                SmtpServer smtp = mail ? SmtpServer.start(smtpDir, server) : null) {
+            if (pg != null) {
+                apps.add("pgjdbc");
+                settings.put("pg.port", String.valueOf(pg.port()));
+            }
+            if (smtp != null) {
+                apps.add("smtp");
+                settings.put("smtp.port", String.valueOf(smtp.port()));
+            }
+            probe = AppsJvm.run(dir, "bastion-without-sunjsse.security", apps, settings);
+            if (smtp != null) {
+                delivered = smtp.messages().stream().filter(m -> m.contains("Subject: " + subject)).toList();
+            }
+        }
+        assertEquals(0, probe.exitCode(), AppsJvm.tail(probe));
+        out = probe.values();
+    }
+
+    @Test
+    void sunJsseIsNotInstalled() {
+        assertTrue(out.get("providers").startsWith("Bastion,SUN,"), out.get("providers"));
+        assertFalse(out.get("providers").contains("SunJSSE"), out.get("providers"));
+        assertEquals("Bastion", out.get("default.provider"));
+        assertEquals("Bastion", out.get("https.server.provider"), "the HttpsServer's context");
+    }
+
+    @Test
+    void everyHttpClientGotItsAnswer() {
+        for (String app : HTTP_APPS) {
+            assertEquals(null, out.get(app + ".error"), () -> app + "\n" + AppsJvm.tail(probe));
+            assertEquals("200", out.get(app + ".status"), app);
+            assertEquals("hello", out.get(app + ".body"), app);
+        }
+        assertTrue(out.get("https-urlconnection.cipher").startsWith("TLS_"), out.get("https-urlconnection.cipher"));
+        assertEquals("TLSv1.3", out.get("java-httpclient.protocol"));
+        assertEquals("TLSv1.3", out.get("okhttp.protocol"));
+        assertEquals("[dev.bastion.tls.session.BastionSession]", out.get("https.server.sessionClasses"));
+    }
+
+    @Test
+    void pgjdbcQueriedOverTls() {
+        if (!apps.contains("pgjdbc")) {
+            Assumptions.abort("PostgreSQL not installed: pgjdbc was left out of the run");
+        }
+        assertEquals(null, out.get("pgjdbc.error"), () -> AppsJvm.tail(probe));
+        assertEquals("42", out.get("pgjdbc.answer"));
+        assertEquals("true", out.get("pgjdbc.ssl"));
+        assertEquals("TLSv1.3", out.get("pgjdbc.version"));
+        assertTrue(out.get("pgjdbc.wrong").contains("The hostname wrong.test could not be verified"), out.get("pgjdbc.wrong"));
+    }
+
+    @Test
+    void angusMailSentOverStartTls() {
+        if (!apps.contains("smtp")) {
+            Assumptions.abort("aiosmtpd not installed: Angus Mail was left out of the run");
+        }
+        assertEquals(null, out.get("smtp.error"), () -> AppsJvm.tail(probe));
+        assertEquals("true", out.get("smtp.ssl"));
+        assertEquals(1, delivered.size(), "delivered messages with the subject");
+        assertTrue(out.get("smtp.wrong").contains("javax.net.ssl.SSLHandshakeException"), out.get("smtp.wrong"));
+    }
+
+    /**
+     * No SunJSSE connection machinery, and of SunJSSE's other classes at most
+     * {@code SSLSocketImpl} and its two supertypes: {@code HttpsURLConnection}'s client code
+     * loads them to ask whether the socket {@code instanceof SSLSocketImpl} (none is created;
+     * they would come with {@code TransportContext} and the records).
+     */
+    @Test
+    void noSunJsseMachineryWasLoaded() {
+        AppsJvm.assertBastionCarriedEverything(probe);
+        assertTrue(probe.loadedClasses().contains("dev.bastion.tls.engine.BastionEngine"),
+                "the HttpsServer and HttpClient ran on Bastion's engine");
+        List<String> sunJsse = probe.loadedClasses().stream().filter(c -> c.startsWith("sun.security.ssl."))
+                .filter(c -> !TYPE_CHECKED.contains(c)).toList();
+        assertEquals(List.of(), sunJsse, "SunJSSE classes loaded");
+    }
+}
