@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code bastion-without-sunjsse.security}) running every application client the black-box
  * tests use, unchanged and on its defaults: {@code HttpsURLConnection},
  * {@code java.net.http.HttpClient}, OkHttp and Apache HttpClient 5 against the JDK's HttpsServer
- * (itself on the default provider list, so on Bastion), pgjdbc against a real PostgreSQL and
+ * (itself on the default provider list, so on Bastion), pgjdbc against a real PostgreSQL (by
+ * password with channel binding, and by client certificate) and
  * Angus Mail SMTP STARTTLS against aiosmtpd, all on 127.0.0.1. Every exchange must work and
  * the JVM must load none of SunJSSE's classes. Without the PostgreSQL or aiosmtpd packages
  * (outside CI, where they are required) that client is left out of the run, and said so.
@@ -64,6 +65,7 @@ class AppsWithoutSunJsseTest {
                 SmtpServer smtp = mail ? SmtpServer.start(smtpDir, server) : null) {
             if (pg != null) {
                 apps.add("pgjdbc");
+                apps.add("pgjdbc-cert");
                 settings.put("pg.port", String.valueOf(pg.port()));
             }
             if (smtp != null) {
@@ -110,6 +112,8 @@ class AppsWithoutSunJsseTest {
         assertEquals("true", out.get("pgjdbc.ssl"));
         assertEquals("TLSv1.3", out.get("pgjdbc.version"));
         assertTrue(out.get("pgjdbc.wrong").contains("The hostname wrong.test could not be verified"), out.get("pgjdbc.wrong"));
+        assertEquals(null, out.get("pgjdbc-cert.error"), () -> AppsJvm.tail(probe));
+        assertEquals("/CN=" + PostgresServer.CERT_USER, out.get("pgjdbc-cert.clientDn"), "logged in by client certificate");
     }
 
     @Test

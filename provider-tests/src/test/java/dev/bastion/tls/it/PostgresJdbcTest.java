@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * context from {@code sslrootcert}, layers it over the socket after the SSLRequest preamble
  * ({@code createSocket(socket, host, port, true)}) and checks the host name itself
  * ({@code sslmode=verify-full}); {@code channelBinding=require} makes the login
- * SCRAM-SHA-256-PLUS over the server certificate Bastion received.
+ * SCRAM-SHA-256-PLUS over the server certificate Bastion received. A second role logs in by
+ * client certificate; everything runs once more with the server limited to TLS 1.2.
  */
 class PostgresJdbcTest {
     private static final String PASSWORD = "bastion-pg-secret";
@@ -30,20 +31,28 @@ class PostgresJdbcTest {
     @TempDir
     static Path dir;
     static FreshJvm probe;
+    static FreshJvm probe12;
     static Map<String, String> out;
+    static Map<String, String> out12;
     static String serverLog;
 
+    /** One probe JVM against the server as installed (TLS 1.2 and 1.3), one after it was limited to TLS 1.2. */
     @BeforeAll
     static void run() throws Exception {
         Path bin = PostgresServer.binariesOrSkip();
+        List<String> apps = List.of("pgjdbc", "pgjdbc-cert");
         try (PostgresServer pg = PostgresServer.start(bin, Credentials.get().serverKeyStore(KeyType.EC_P256, "localhost"),
                 PASSWORD)) {
-            probe = AppsJvm.run(dir, "bastion.security", List.of("pgjdbc"),
-                    Map.of("pg.port", String.valueOf(pg.port()), "pg.password", PASSWORD));
+            Map<String, String> settings = Map.of("pg.port", String.valueOf(pg.port()), "pg.password", PASSWORD);
+            probe = AppsJvm.run(dir, "bastion.security", apps, settings);
+            pg.reload("parameter \"ssl_max_protocol_version\" changed to \"TLSv1.2\"", "ssl_max_protocol_version = 'TLSv1.2'");
+            probe12 = AppsJvm.run(dir, "bastion.security", apps, settings);
             serverLog = pg.log();
         }
         assertEquals(0, probe.exitCode(), AppsJvm.tail(probe));
+        assertEquals(0, probe12.exitCode(), AppsJvm.tail(probe12));
         out = probe.values();
+        out12 = probe12.values();
     }
 
     @Test
@@ -55,6 +64,34 @@ class PostgresJdbcTest {
         assertTrue(out.get("pgjdbc.cipher").startsWith("TLS_AES_") || out.get("pgjdbc.cipher").startsWith("TLS_CHACHA20_"),
                 out.get("pgjdbc.cipher"));
         assertTrue(serverLog.contains("SSL enabled (protocol=TLSv1.3"), serverLog);
+    }
+
+    /** The same query and login with the server limited to TLS 1.2 (ECDHE, AEAD, extended master secret). */
+    @Test
+    void queryRunsOverTls12() {
+        assertEquals(null, out12.get("pgjdbc.error"), () -> AppsJvm.tail(probe12));
+        assertEquals("42", out12.get("pgjdbc.answer"));
+        assertEquals("true", out12.get("pgjdbc.ssl"));
+        assertEquals("TLSv1.2", out12.get("pgjdbc.version"));
+        assertTrue(out12.get("pgjdbc.cipher").startsWith("ECDHE-ECDSA-"), out12.get("pgjdbc.cipher"));
+        assertTrue(serverLog.contains("SSL enabled (protocol=TLSv1.2"), serverLog);
+        AppsJvm.assertBastionCarriedEverything(probe12);
+    }
+
+    /**
+     * pgjdbc's own key manager (PKCS12KeyManager, sslkey=*.p12) answers Bastion's client
+     * certificate request; PostgreSQL verifies the chain against the test CA and logs the role
+     * in by the certificate's CN alone.
+     */
+    @Test
+    void clientCertificateLogsIn() {
+        for (Map<String, String> o : List.of(out, out12)) {
+            assertEquals(null, o.get("pgjdbc-cert.error"), () -> o.toString());
+            assertEquals(PostgresServer.CERT_USER, o.get("pgjdbc-cert.user"));
+            assertEquals("/CN=" + PostgresServer.CERT_USER, o.get("pgjdbc-cert.clientDn"));
+        }
+        assertEquals("TLSv1.3", out.get("pgjdbc-cert.version"));
+        assertEquals("TLSv1.2", out12.get("pgjdbc-cert.version"));
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class AppProbe {
             case "okhttp" -> okHttp(url);
             case "apache-hc5" -> apacheHttpClient5(url);
             case "pgjdbc" -> pgjdbc(dir, conf);
+            case "pgjdbc-cert" -> pgjdbcClientCertificate(dir, conf);
             case "smtp" -> MailProbe.smtp(conf);
             default -> throw new IllegalArgumentException("unknown app " + app);
         }
@@ -177,6 +178,32 @@ public final class AppProbe {
             print("pgjdbc.wrong", "connected");
         } catch (SQLException e) {
             print("pgjdbc.wrong", chain(e));
+        }
+    }
+
+    /**
+     * pgjdbc presenting a client certificate (sslkey: a PKCS#12 file, read by its own
+     * PKCS12KeyManager) to a {@code cert} pg_hba line: the server maps its CN to the role.
+     */
+    private static void pgjdbcClientCertificate(Path dir, Properties conf) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", PostgresServer.CERT_USER);
+        p.setProperty("sslmode", "verify-full");
+        p.setProperty("sslrootcert", dir.resolve("ca.pem").toString());
+        p.setProperty("sslkey", conf.getProperty("pg.clientP12"));
+        p.setProperty("sslpassword", new String(Credentials.PASSWORD));
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("socketTimeout", "20");
+        String url = "jdbc:postgresql://localhost:" + conf.getProperty("pg.port") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, p);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT current_user, client_dn, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+            if (!r.next()) {
+                throw new SQLException("no pg_stat_ssl row for this backend");
+            }
+            print("pgjdbc-cert.user", r.getString(1));
+            print("pgjdbc-cert.clientDn", r.getString(2));
+            print("pgjdbc-cert.version", r.getString(3));
         }
     }
 

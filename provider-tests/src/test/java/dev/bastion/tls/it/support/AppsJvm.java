@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,6 +43,7 @@ public final class AppsJvm {
         p.putAll(settings);
         p.setProperty("server.p12", PemFiles.pkcs12(Credentials.get().keyStore(KeyType.EC_P256, true),
                 dir.resolve("server.p12")).toString());
+        p.setProperty("pg.clientP12", clientP12(dir.resolve("client.p12")).toString());
         try (OutputStream out = Files.newOutputStream(dir.resolve("probe.properties"))) {
             p.store(out, null);
         }
@@ -73,6 +75,19 @@ public final class AppsJvm {
             }
         }
         return sb.length() > 6000 ? sb.substring(sb.length() - 6000) : sb.toString();
+    }
+
+    /**
+     * A client certificate for {@link PostgresServer#CERT_USER} (its CN) signed by the test CA,
+     * in a PKCS#12 file under the alias pgjdbc's PKCS12KeyManager reads ("user").
+     */
+    private static Path clientP12(Path file) throws Exception {
+        KeyStore issued = Credentials.get().serverKeyStore(KeyType.EC_P256, PostgresServer.CERT_USER);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("user", issued.getKey("server", Credentials.PASSWORD), Credentials.PASSWORD,
+                issued.getCertificateChain("server"));
+        return PemFiles.pkcs12(ks, file);
     }
 
     private static String codeSource() throws Exception {

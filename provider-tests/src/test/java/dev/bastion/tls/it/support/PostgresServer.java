@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Assumptions;
  * A throwaway PostgreSQL cluster (Debian's {@code postgresql} package) in a temp directory of
  * its own: {@code ssl=on} with the "server" entry of a key store as PEM files, listening on
  * 127.0.0.1 only on a free port (unix socket inside the directory), {@code hostssl} with
- * SCRAM-SHA-256 for the superuser {@code postgres} and non-TLS TCP rejected. PostgreSQL refuses
+ * SCRAM-SHA-256 for the superuser {@code postgres}, {@code hostssl ... cert} (client certificate
+ * signed by the test CA, CN = role) for {@link #CERT_USER}, and non-TLS TCP rejected. PostgreSQL refuses
  * to run as root, so as root the cluster runs as the {@code postgres} OS user (runuser). The
  * server runs under {@code timeout} so it ends by itself even if this JVM dies; {@link #close}
  * stops it (fast shutdown, then kill) and removes the directory.
  */
 public final class PostgresServer implements AutoCloseable {
+    /** The role that logs in by client certificate only (its CN), {@code cert} in pg_hba.conf. */
+    public static final String CERT_USER = "certuser";
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final Path bin;
@@ -97,6 +100,7 @@ public final class PostgresServer implements AutoCloseable {
             Files.writeString(pw, password + "\n", StandardCharsets.UTF_8);
             PemFiles.chain(serverStore, base.resolve("server.crt"));
             PemFiles.key(serverStore, base.resolve("server.key"));
+            PemFiles.ca(base.resolve("ca.pem"));
             chownAll(base);
             run(base, bin.resolve("initdb").toString(), "-D", base.resolve("data").toString(), "-U", "postgres",
                     "--pwfile=" + pw, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync");
@@ -105,15 +109,47 @@ public final class PostgresServer implements AutoCloseable {
             Files.writeString(data.resolve("postgresql.conf"), String.join("\n", "", "listen_addresses = '127.0.0.1'",
                     "port = " + port, "unix_socket_directories = '" + base + "'", "ssl = on",
                     "ssl_cert_file = '" + base.resolve("server.crt") + "'", "ssl_key_file = '" + base.resolve("server.key") + "'",
+                    "ssl_ca_file = '" + base.resolve("ca.pem") + "'",
                     "fsync = off", "log_connections = on", "max_connections = 20", "shared_buffers = 16MB", ""), StandardCharsets.US_ASCII,
                     java.nio.file.StandardOpenOption.APPEND);
             Files.writeString(data.resolve("pg_hba.conf"), String.join("\n", "local all all trust",
-                    "hostssl all all 127.0.0.1/32 scram-sha-256", "hostnossl all all 127.0.0.1/32 reject", ""),
+                    "hostssl all " + CERT_USER + " 127.0.0.1/32 cert", "hostssl all all 127.0.0.1/32 scram-sha-256",
+                    "hostnossl all all 127.0.0.1/32 reject", ""),
                     StandardCharsets.US_ASCII);
-            return new PostgresServer(bin, base, port);
+            PostgresServer server = new PostgresServer(bin, base, port);
+            try {
+                server.sql("CREATE ROLE " + CERT_USER + " LOGIN");
+            } catch (Exception e) {
+                server.close();
+                throw e;
+            }
+            return server;
         } catch (Exception e) {
             delete(base);
             throw e;
+        }
+    }
+
+    /** Runs one SQL command as the superuser over the unix socket (psql). */
+    public void sql(String command) throws Exception {
+        run(base, bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", base.toString(), "-p",
+                String.valueOf(port), "-U", "postgres", "-d", "postgres", "-c", command);
+    }
+
+    /**
+     * Appends {@code lines} to postgresql.conf and reloads (SIGHUP, which also reloads the TLS
+     * settings for new connections), waiting until the server logged {@code changed}.
+     */
+    public void reload(String changed, String... lines) throws Exception {
+        Files.writeString(data().resolve("postgresql.conf"), String.join("\n", lines) + "\n", StandardCharsets.US_ASCII,
+                java.nio.file.StandardOpenOption.APPEND);
+        run(base, bin.resolve("pg_ctl").toString(), "-D", data().toString(), "reload");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!log().contains(changed)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("PostgreSQL did not log '" + changed + "' after reload:\n" + log());
+            }
+            Thread.sleep(50);
         }
     }
 
