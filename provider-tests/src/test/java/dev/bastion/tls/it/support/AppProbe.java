@@ -44,6 +44,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * (a failed app prints {@code <app>.error}); the tests assert on them and on the class-load log.
  */
 public final class AppProbe {
+    private static final List<String> HTTP_APPS = List.of("https-urlconnection", "java-httpclient", "okhttp", "apache-hc5");
+
     private AppProbe() {
     }
 
@@ -58,7 +60,7 @@ public final class AppProbe {
         print("default.provider", SSLContext.getDefault().getProvider().getName());
         HttpsTestServer https = null;
         try {
-            if (apps.stream().anyMatch(a -> a.startsWith("http") || a.equals("okhttp") || a.equals("java-httpclient"))) {
+            if (apps.stream().anyMatch(HTTP_APPS::contains)) {
                 https = new HttpsTestServer(serverContext(Path.of(conf.getProperty("server.p12"))));
             }
             String url = https == null ? null : "https://localhost:" + https.port() + "/";
