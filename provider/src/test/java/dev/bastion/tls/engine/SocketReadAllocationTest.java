@@ -62,8 +62,9 @@ class SocketReadAllocationTest {
                 });
                 writer.get(20, TimeUnit.SECONDS);
                 System.out.println("SocketReadAllocationTest: " + perRecord + " bytes allocated per 100-byte record read");
-                // the socket's decrypted-bytes buffer alone is 18 KiB: a fraction of it leaves room for the AEAD's own
-                assertTrue(perRecord < RecordLimits.MAX_TLS12_CIPHERTEXT / 8, perRecord + " bytes allocated per record read");
+                // the socket's decrypted-bytes buffer alone is 18 KiB; a quarter of it leaves room for the AEAD's own
+                // allocations (about 1.3 KB per record with JDK 17's AES-GCM)
+                assertTrue(perRecord < RecordLimits.MAX_TLS12_CIPHERTEXT / 4, perRecord + " bytes allocated per record read");
             }
         }
     }
