@@ -217,11 +217,11 @@ final class SocketIo {
                 }
                 missing = connection.missing(netIn);
                 if (missing == 0) {
+                    appIn.clear(); // before asking whether the record fits: the room is the whole buffer
                     if (!connection.fits(appInArray, 0, 1)) {
                         appIn = ByteBuffer.allocate(RecordLimits.MAX_TLS12_CIPHERTEXT);
                         appInArray[0] = appIn;
                     }
-                    appIn.clear();
                     try {
                         connection.read(netIn, appInArray, 0, 1);
                     } finally {

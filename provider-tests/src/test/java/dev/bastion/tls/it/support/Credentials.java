@@ -113,17 +113,52 @@ public final class Credentials {
     }
 
     /**
+     * A server key store ("server" entry, chained to the CA) for {@code localhost} whose
+     * certificate expired a day ago (valid from two days ago until one day ago).
+     */
+    public KeyStore expiredServerKeyStore() {
+        return stores.computeIfAbsent("expired/server", k -> {
+            try {
+                KeyPair kp = generate(KeyType.EC_P256);
+                long now = System.currentTimeMillis();
+                X509Certificate cert = certificateWith("CN=localhost", kp, "CN=Bastion Test CA", caKeys.getPrivate(),
+                        "SHA256withECDSA", false, new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")),
+                        new Date(now - 2 * 86_400_000L), new Date(now - 86_400_000L));
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry("server", kp.getPrivate(), PASSWORD, new X509Certificate[] {cert, ca});
+                return ks;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
      * An initialised TLS context of {@code provider} with the key store {@code keys} (null: no
      * certificate) and trusting the CA, or, when {@code trustCa} is false, only an unrelated CA.
      */
     public SSLContext contextWith(String provider, KeyStore keys, boolean trustCa) throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+        return contextWith(provider, keys, trustCa, false);
+    }
+
+    /**
+     * As {@link #contextWith(String, KeyStore, boolean)}; with {@code ownManagers} the key and
+     * trust managers come from {@code provider}'s own "PKIX" factories (so Bastion's trust
+     * manager checks the peer's chain and host name), else from the first provider that has
+     * them (SunJSSE's).
+     */
+    public SSLContext contextWith(String provider, KeyStore keys, boolean trustCa, boolean ownManagers) throws Exception {
+        Providers.install();
+        KeyManagerFactory kmf = ownManagers ? KeyManagerFactory.getInstance("PKIX", provider)
+                : KeyManagerFactory.getInstance("PKIX");
         if (keys == null) {
             keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
         }
         kmf.init(keys, PASSWORD);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        TrustManagerFactory tmf = ownManagers ? TrustManagerFactory.getInstance("PKIX", provider)
+                : TrustManagerFactory.getInstance("PKIX");
         KeyStore trust = trustStore();
         if (!trustCa) {
             trust.deleteEntry("ca");
@@ -132,7 +167,6 @@ public final class Credentials {
                     "SHA256withECDSA", true, (String) null));
         }
         tmf.init(trust);
-        Providers.install();
         SSLContext ctx = SSLContext.getInstance("TLS", provider);
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
         return ctx;
@@ -202,9 +236,15 @@ public final class Credentials {
     private static X509Certificate certificateWith(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
             String sigAlg, boolean isCa, GeneralNames sans) throws Exception {
         Date now = new Date();
+        return certificateWith(subject, keys, issuer, issuerKey, sigAlg, isCa, sans, new Date(now.getTime() - 3_600_000L),
+                new Date(now.getTime() + 7 * 86_400_000L));
+    }
+
+    private static X509Certificate certificateWith(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
+            String sigAlg, boolean isCa, GeneralNames sans, Date notBefore, Date notAfter) throws Exception {
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE), new Date(now.getTime() - 3_600_000L),
-                new Date(now.getTime() + 7 * 86_400_000L), new X500Name(subject), keys.getPublic());
+                BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE), notBefore, notAfter,
+                new X500Name(subject), keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
         if (sans != null) {
             b.addExtension(Extension.subjectAlternativeName, false, sans);

@@ -18,6 +18,7 @@ import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -32,13 +33,23 @@ public final class HttpsTestServer implements AutoCloseable {
     private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
     private final List<List<String>> requestedNames = new CopyOnWriteArrayList<>();
     private final List<String> sessionClasses = new CopyOnWriteArrayList<>();
+    private final List<SSLSession> sessions = new CopyOnWriteArrayList<>();
 
     public HttpsTestServer(SSLContext ctx) throws IOException {
+        this(ctx, (String[]) null);
+    }
+
+    /** A server whose connections enable only {@code protocols} (null: the context's defaults). */
+    public HttpsTestServer(SSLContext ctx, String... protocols) throws IOException {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setHttpsConfigurator(new HttpsConfigurator(ctx) {
             @Override
             public void configure(HttpsParameters params) {
-                params.setSSLParameters(getSSLContext().getDefaultSSLParameters());
+                SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                if (protocols != null) {
+                    p.setProtocols(protocols);
+                }
+                params.setSSLParameters(p);
             }
         });
         executor = Executors.newFixedThreadPool(4, r -> {
@@ -70,6 +81,11 @@ public final class HttpsTestServer implements AutoCloseable {
         return sessionClasses;
     }
 
+    /** The server-side SSLSession of every request. */
+    public List<SSLSession> sessions() {
+        return sessions;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -80,6 +96,7 @@ public final class HttpsTestServer implements AutoCloseable {
         clientPorts.add(exchange.getRemoteAddress().getPort());
         SSLSession session = ((HttpsExchange) exchange).getSSLSession();
         sessionClasses.add(session.getClass().getName());
+        sessions.add(session);
         requestedNames.add(hostNames(((ExtendedSSLSession) session).getRequestedServerNames()));
         byte[] body = exchange.getRequestBody().readAllBytes();
         String answer = exchange.getRequestMethod().equals("POST")
