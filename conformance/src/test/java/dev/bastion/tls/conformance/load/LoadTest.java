@@ -1,0 +1,150 @@
+package dev.bastion.tls.conformance.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.conformance.interop.Providers;
+import dev.bastion.tls.conformance.interop.TestPki;
+import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Load and faults on loopback (issue 7 §5; conformance/LOAD.md): a Bastion server (a) on
+ * {@code SSLServerSocket}, thread per connection, and (b) on {@code SSLEngine}s over NIO
+ * channels, each taking {@code bastion.load.connections} (default 10,000) well-behaved
+ * exchanges from 64 client threads (Bastion and SunJSSE, TLS 1.3 and 1.2, full and resumed,
+ * ECDSA P-256 certificate, x25519) with faulty and slow clients mixed in ({@link Fault}).
+ * Asserts: no well-behaved or slow client fails; every connection ends on the server with the
+ * outcome its client's behaviour calls for, and only through an {@code IOException}; some
+ * handshakes resumed; afterwards no thread started during the run is left and the used heap is
+ * back within {@link #HEAP_SLACK} of where it started. Prints handshakes/s, outcomes, threads
+ * and heap. No timing assertions.
+ *
+ * <p>Runs in the {@code load} surefire execution (a JVM of its own, {@code jdk.tls.namedGroups=x25519,secp256r1}).
+ */
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class LoadTest {
+    static final long HEAP_SLACK = 16L << 20;
+    private static final int CONNECTIONS = Integer.getInteger("bastion.load.connections", 10_000);
+    private static TestPki pki;
+
+    interface ServerFactory {
+        LoadServer start(SSLContext context) throws IOException;
+    }
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("bastion.load.execution"),
+                "the load test runs in the load surefire execution (conformance/LOAD.md)");
+        pki = TestPki.get();
+        for (ServerFactory f : List.<ServerFactory>of(SocketLoadServer::new, EngineLoadServer::new)) {
+            try (LoadServer server = f.start(serverContext())) {
+                LoadRun.run(server.port(), pki.trustManagers(), 400);
+            }
+        }
+    }
+
+    @Test
+    void sslServerSocketThreadPerConnection() throws Exception {
+        load("SSLServerSocket, thread per connection", SocketLoadServer::new);
+    }
+
+    @Test
+    void sslEngineOverNioChannels() throws Exception {
+        load("SSLEngine over NIO, 2 selector threads", EngineLoadServer::new);
+    }
+
+    private void load(String name, ServerFactory factory) throws Exception {
+        Footprint before = Footprint.take();
+        LoadRun.Figures figures;
+        Tally tally;
+        int stillOpen;
+        try (LoadServer server = factory.start(serverContext())) {
+            figures = LoadRun.run(server.port(), pki.trustManagers(), CONNECTIONS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (server.open() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            stillOpen = server.open();
+            tally = server.tally();
+        }
+        Footprint after = Footprint.settle(before, 10_000);
+        report(name, figures, tally, before, after);
+
+        assertEquals(0, figures.failures(), "client failures: " + figures.failureSamples());
+        assertEquals(0, stillOpen, "connections still open on the server after the run");
+        assertEquals(0, tally.count(Outcome.UNEXPECTED) + tally.count(Outcome.TIMED_OUT),
+                "unexpected server outcomes " + tally.counts() + tally.unexpectedSamples());
+        checkOutcomes(figures, tally);
+        assertTrue(tally.resumedCount() > 0, "no handshake resumed");
+        assertEquals(List.of(), after.newThreadsSince(before), "threads left after the run");
+        assertTrue(after.heapUsed() - before.heapUsed() < HEAP_SLACK, "heap grew by "
+                + (after.heapUsed() - before.heapUsed()) / 1024 + " KiB");
+    }
+
+    /** Every connection ended on the server the way its client made it end. */
+    private static void checkOutcomes(LoadRun.Figures f, Tally t) {
+        Map<Fault, Integer> n = f.faults();
+        assertEquals(f.connections(), t.total(), "server outcomes " + t.counts());
+        assertEquals((long) n.get(Fault.CLOSE_NOTIFY), t.count(Outcome.CLOSED_BEFORE_REQUEST), "close_notify then close " + t.counts());
+        // every other fault has one outcome; a reset right after the request (sent with the client's last
+        // handshake flight in TLS 1.3) can overtake the server anywhere from its handshake to its response
+        Map<Outcome, Long> base = Map.of(Outcome.HANDSHAKE_FAILED,
+                (long) n.get(Fault.HELLO_THEN_CLOSE) + n.get(Fault.FLIGHT_THEN_CLOSE),
+                Outcome.REQUEST_FAILED, (long) n.get(Fault.MID_RECORD), Outcome.RESPONSE_FAILED, 0L,
+                Outcome.SERVED, (long) f.normal() + n.get(Fault.SLOW));
+        long resets = 0;
+        for (Map.Entry<Outcome, Long> e : base.entrySet()) {
+            long extra = t.count(e.getKey()) - e.getValue();
+            assertTrue(extra >= 0, e.getKey() + ": at least " + e.getValue() + " expected, " + t.counts());
+            resets += extra;
+        }
+        assertEquals((long) n.get(Fault.RESET_AFTER_REQUEST), resets, "resets " + t.counts());
+    }
+
+    private static void report(String name, LoadRun.Figures f, Tally t, Footprint before, Footprint after) {
+        System.out.printf("%n[load] %s: %d connections (%d well-behaved + faults %s) in %.1f s: %.0f handshakes/s"
+                + " (CPUs: %d, load average %.1f); %.1f CPU-s used: %.0f handshakes per CPU-second (clients and server)%n",
+                name, f.connections(), f.normal(), f.faults(), f.nanos() / 1e9, f.perSecond(),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), f.cpuNanos() / 1e9, f.perCpuSecond());
+        System.out.printf("[load]   client failures: %d %s; fault clients' own errors: %d%n", f.failures(),
+                f.failureSamples(), f.faultClientErrors());
+        System.out.printf("[load]   server outcomes: %s; resumed handshakes: %d%n", t.counts(), t.resumedCount());
+        System.out.printf("[load]   server exceptions: %s%n", t.causes());
+        System.out.printf("[load]   threads: %d before, %d after (new and still alive: %s)%n", before.threadCount(),
+                after.threadCount(), after.newThreadsSince(before));
+        System.out.printf("[load]   heap used after GC: %.1f MiB before, %.1f MiB after (%+.1f MiB)%n",
+                before.heapUsed() / 1048576.0, after.heapUsed() / 1048576.0,
+                (after.heapUsed() - before.heapUsed()) / 1048576.0);
+    }
+
+    /**
+     * Bastion's server context with the ECDSA P-256 credential. The key manager is SunJSSE's
+     * {@code SunX509}, which holds the key in memory: the PKIX one reads it back from the PKCS#12
+     * store, with its PBKDF2, on every handshake, which would make the load measure PBKDF2.
+     */
+    private static SSLContext serverContext() throws Exception {
+        TestPki.Credential ec = pki.server(ServerKey.EC);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("server", ec.key(), TestPki.PASSWORD.toCharArray(), ec.chain().toArray(new X509Certificate[0]));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509", "SunJSSE");
+        kmf.init(ks, TestPki.PASSWORD.toCharArray());
+        SSLContext ctx = Providers.context("Bastion", "TLS", kmf.getKeyManagers(), null);
+        ctx.getServerSessionContext().setSessionCacheSize(256);
+        return ctx;
+    }
+}
