@@ -39,6 +39,11 @@ final class LoadRun {
     /** What the clients saw. */
     record Figures(int normal, Map<Fault, Integer> faults, long nanos, long cpuNanos, int failures,
             List<String> failureSamples, long faultClientErrors) {
+        /** Well-behaved connections made with their thread's long-lived context. */
+        int resuming() {
+            return (int) java.util.stream.IntStream.range(0, normal).filter(LoadRun::resumes).count();
+        }
+
         int connections() {
             return normal + faults.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -126,7 +131,7 @@ final class LoadRun {
     private void normal(int i, Map<String, SSLContext> resuming) {
         String provider = i % 4 == 3 ? "SunJSSE" : "Bastion";
         String protocol = i % 3 == 0 ? TLS12 : TLS13;
-        SSLContext ctx = i % 5 < 2 ? resuming.computeIfAbsent(provider + protocol, k -> context(provider))
+        SSLContext ctx = resumes(i) ? resuming.computeIfAbsent(provider + protocol, k -> context(provider))
                 : context(provider);
         String token = "n" + i;
         try (Socket plain = new Socket()) {
@@ -147,8 +152,13 @@ final class LoadRun {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            failure(provider + " " + protocol + " " + (i % 5 < 2 ? "resuming" : "fresh") + ": " + e);
+            failure(provider + " " + protocol + " " + (resumes(i) ? "resuming" : "fresh") + ": " + e);
         }
+    }
+
+    /** Two in five: a context that lives as long as the client thread, so its sessions are resumed. */
+    static boolean resumes(int i) {
+        return i % 5 < 2;
     }
 
     private void fault(Fault fault, int k) {
@@ -156,6 +166,10 @@ final class LoadRun {
         try (StepClient c = new StepClient(context("Bastion"), protocol, port, fault == Fault.SLOW)) {
             switch (fault) {
                 case HELLO_THEN_CLOSE -> c.sendClientHello();
+                case HALF_HELLO -> {
+                    byte[] hello = c.clientHello();
+                    c.send(hello, 5 + (hello.length - 5) / 2);
+                }
                 case FLIGHT_THEN_CLOSE -> {
                     c.sendClientHello();
                     c.readServerFlight();

@@ -53,11 +53,16 @@ final class StepClient implements AutoCloseable {
 
     /** Sends the ClientHello and nothing else. */
     void sendClientHello() throws IOException {
+        send(clientHello());
+    }
+
+    /** The ClientHello record (not sent). */
+    byte[] clientHello() throws IOException {
         engine.beginHandshake();
         if (engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
             throw new IllegalStateException("client engine does not start with NEED_WRAP: " + engine.getHandshakeStatus());
         }
-        send(seal(EMPTY));
+        return seal(EMPTY);
     }
 
     /**
