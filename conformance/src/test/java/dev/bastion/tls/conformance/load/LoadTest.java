@@ -29,15 +29,17 @@ import org.junit.jupiter.api.Timeout;
  * ECDSA P-256 certificate, x25519) with faulty and slow clients mixed in ({@link Fault}).
  * Asserts: no well-behaved or slow client fails; every connection ends on the server with the
  * outcome its client's behaviour calls for, and only through an {@code IOException}; some
- * handshakes resumed; afterwards no thread started during the run is left and the used heap is
- * back within {@link #HEAP_SLACK} of where it started. Prints handshakes/s, outcomes, threads
- * and heap. No timing assertions.
+ * handshakes resumed as they should; after the load, with the server still listening, no thread
+ * started for a connection is left and the used heap is within {@link #HEAP_SLACK} of the idle
+ * server's; after the server has stopped, no thread of it is left and the heap is within the same
+ * slack of where it was without a server. Prints handshakes/s, outcomes, threads and heap. No
+ * timing assertions.
  *
  * <p>Runs in the {@code load} surefire execution (a JVM of its own, {@code jdk.tls.namedGroups=x25519,secp256r1}).
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class LoadTest {
-    static final long HEAP_SLACK = 16L << 20;
+    static final long HEAP_SLACK = 4L << 20;
     private static final int CONNECTIONS = Integer.getInteger("bastion.load.connections", 10_000);
     private static TestPki pki;
 
@@ -67,12 +69,23 @@ class LoadTest {
         load("SSLEngine over NIO, 2 selector threads", EngineLoadServer::new);
     }
 
+    /**
+     * Footprints: {@code initial} without a server; {@code idle} with the server listening, before
+     * the load; {@code loaded} with the server still listening, every connection ended;
+     * {@code closed} after the server has stopped.
+     */
+    record Footprints(Footprint initial, Footprint idle, Footprint loaded, Footprint closed) {
+    }
+
     private void load(String name, ServerFactory factory) throws Exception {
-        Footprint before = Footprint.take();
+        Footprint initial = Footprint.take();
+        Footprint idle;
+        Footprint loaded;
         LoadRun.Figures figures;
         Tally tally;
         int stillOpen;
         try (LoadServer server = factory.start(serverContext())) {
+            idle = Footprint.take();
             figures = LoadRun.run(server.port(), pki.trustManagers(), CONNECTIONS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (server.open() > 0 && System.nanoTime() < deadline) {
@@ -80,9 +93,10 @@ class LoadTest {
             }
             stillOpen = server.open();
             tally = server.tally();
+            loaded = Footprint.settle(idle, 10_000);
         }
-        Footprint after = Footprint.settle(before, 10_000);
-        report(name, figures, tally, before, after);
+        Footprints fp = new Footprints(initial, idle, loaded, Footprint.settle(initial, 10_000));
+        report(name, figures, tally, fp);
 
         assertEquals(0, figures.failures(), "client failures: " + figures.failureSamples());
         assertEquals(0, stillOpen, "connections still open on the server after the run");
@@ -93,9 +107,12 @@ class LoadTest {
         assertTrue(tally.resumedCount() >= figures.resuming() - 4L * LoadRun.CLIENT_THREADS
                 && tally.resumedCount() <= figures.resuming(), "resumed " + tally.resumedCount() + " of "
                 + figures.resuming() + " connections from long-lived client contexts");
-        assertEquals(List.of(), after.newThreadsSince(before), "threads left after the run");
-        assertTrue(after.heapUsed() - before.heapUsed() < HEAP_SLACK, "heap grew by "
-                + (after.heapUsed() - before.heapUsed()) / 1024 + " KiB");
+        assertEquals(List.of(), fp.loaded().newThreadsSince(fp.idle()), "threads left on the live server after the run");
+        assertEquals(List.of(), fp.closed().newThreadsSince(fp.initial()), "threads left after the server stopped");
+        assertTrue(fp.loaded().heapUsed() - fp.idle().heapUsed() < HEAP_SLACK, "heap of the live server grew by "
+                + (fp.loaded().heapUsed() - fp.idle().heapUsed()) / 1024 + " KiB");
+        assertTrue(fp.closed().heapUsed() - fp.initial().heapUsed() < HEAP_SLACK, "heap grew by "
+                + (fp.closed().heapUsed() - fp.initial().heapUsed()) / 1024 + " KiB");
     }
 
     /**
@@ -125,7 +142,7 @@ class LoadTest {
         assertEquals((long) n.get(Fault.RESET_AFTER_REQUEST), resets, "resets " + t.counts());
     }
 
-    private static void report(String name, LoadRun.Figures f, Tally t, Footprint before, Footprint after) {
+    private static void report(String name, LoadRun.Figures f, Tally t, Footprints fp) {
         System.out.printf("%n[load] %s: %d connections (%d well-behaved + faults %s) in %.1f s: %.0f handshakes/s"
                 + " (CPUs: %d, load average %.1f); %.1f CPU-s used: %.0f handshakes per CPU-second (clients and server)%n",
                 name, f.connections(), f.normal(), f.faults(), f.nanos() / 1e9, f.perSecond(),
@@ -136,11 +153,16 @@ class LoadTest {
         System.out.printf("[load]   server outcomes: %s; resumed handshakes: %d (of %d from long-lived client contexts)%n",
                 t.counts(), t.resumedCount(), f.resuming());
         System.out.printf("[load]   server exceptions: %s%n", t.causes());
-        System.out.printf("[load]   threads: %d before, %d after (new and still alive: %s)%n", before.threadCount(),
-                after.threadCount(), after.newThreadsSince(before));
-        System.out.printf("[load]   heap used after GC: %.1f MiB before, %.1f MiB after (%+.1f MiB)%n",
-                before.heapUsed() / 1048576.0, after.heapUsed() / 1048576.0,
-                (after.heapUsed() - before.heapUsed()) / 1048576.0);
+        System.out.printf("[load]   threads: %d without server, %d server idle, %d server idle after the load,"
+                + " %d server stopped (new and still alive: %s)%n", fp.initial().threadCount(), fp.idle().threadCount(),
+                fp.loaded().threadCount(), fp.closed().threadCount(), fp.closed().newThreadsSince(fp.initial()));
+        System.out.printf("[load]   heap used after GC: server idle %.1f MiB before, %.1f MiB after the load (%+.1f MiB);"
+                + " without server %.1f MiB before, %.1f MiB after (%+.1f MiB)%n", mib(fp.idle()), mib(fp.loaded()),
+                mib(fp.loaded()) - mib(fp.idle()), mib(fp.initial()), mib(fp.closed()), mib(fp.closed()) - mib(fp.initial()));
+    }
+
+    private static double mib(Footprint f) {
+        return f.heapUsed() / 1048576.0;
     }
 
     /**
