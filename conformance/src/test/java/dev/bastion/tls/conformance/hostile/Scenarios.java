@@ -31,6 +31,8 @@ final class Scenarios {
         all.addAll(ClientFlightScenarios.all());
         all.addAll(StateScenarios.all());
         all.addAll(PostHandshakeScenarios.all());
+        all.addAll(Tls12ServerScenarios.all());
+        all.addAll(Tls12ClientScenarios.all());
         return all;
     }
 }
