@@ -20,6 +20,10 @@ final class ClientPeer extends Peer {
     byte[] encryptedExtensions;
     byte[] certificateRequest;
     private byte[] lastClientHello;
+    /** The PSK of the ticket this client offers; used when the ServerHello accepts it (RFC 8446 §4.2.11). */
+    byte[] resumptionPsk;
+    /** A ticket taken from the same server context by an earlier connection (PSK scenarios). */
+    Ticket13 ticket;
 
     private ClientPeer(Victim victim) {
         super(victim);
@@ -89,6 +93,9 @@ final class ClientPeer extends Peer {
             return serverHello;
         }
         schedule.add(m);
+        if (resumptionPsk != null && serverHello.extensions.containsKey(Tls.EXT_PRE_SHARED_KEY)) {
+            schedule.psk = dev.bastion.tls.crypto.EarlySecret.fromPsk(schedule.hash, resumptionPsk);
+        }
         Exts.Share share = serverHello.serverShare().orElseThrow(() -> new ScriptStop("ServerHello without key_share"));
         schedule.handshakeSecrets(agree(share));
         expectVictimKey(schedule.cipher(schedule.serverHandshake));
@@ -96,8 +103,8 @@ final class ClientPeer extends Peer {
     }
 
     /**
-     * Reads EE, CertificateRequest if any, Certificate, CertificateVerify and Finished, hashing
-     * each; learns the server's application key.
+     * Reads EE, CertificateRequest if any, Certificate, CertificateVerify and Finished (after a
+     * PSK was accepted: EE and Finished), hashing each; learns the server's application key.
      */
     void readServerFlight() {
         encryptedExtensions = expect(Tls.ENCRYPTED_EXTENSIONS, "EncryptedExtensions");
@@ -107,6 +114,11 @@ final class ClientPeer extends Peer {
             certificateRequest = next;
             schedule.add(next);
             next = expect(Tls.CERTIFICATE, "Certificate");
+        } else if ((next[0] & 0xFF) == Tls.FINISHED && schedule.psk != null) {
+            schedule.add(next); // a resumption: no Certificate, no CertificateVerify (RFC 8446 §2.2)
+            schedule.applicationSecrets();
+            expectVictimKey(schedule.cipher(schedule.serverApplication));
+            return;
         } else if ((next[0] & 0xFF) != Tls.CERTIFICATE) {
             throw new ScriptStop("expected Certificate, got type " + (next[0] & 0xFF));
         }
