@@ -182,6 +182,16 @@ final class Tls12ClientScenarios {
                     p.sendCcsAndFinished();
                     p.sendApplicationData(PING);
                 }, completes().and("client got ping", BaselineScenarios::gotPing)),
+                c("M31", "RFC 5246 §7.4.1.1", "HelloRequest before the ServerHello is ignored (client enables TLS 1.2 only)", p -> {
+                    p.sendRaw(Rec.plain(Tls.HANDSHAKE, Msg.handshake(Tls.HELLO_REQUEST, new byte[0])));
+                    p.handshake();
+                    p.sendApplicationData(PING);
+                }, completes().and("client got ping", BaselineScenarios::gotPing)),
+                Scenario.of("M32", "RFC 8446 §4 (no HelloRequest in TLS 1.3); RFC 5246 §7.4.1.1",
+                        "HelloRequest before the ServerHello to a client that offered TLS 1.3: refused",
+                        pr -> Server12Peer.connect(pr, Victims.DEFAULTS, e -> { }),
+                        p -> p.sendRaw(Rec.plain(Tls.HANDSHAKE, Msg.handshake(Tls.HELLO_REQUEST, new byte[0]))),
+                        handshakeAlert(UNEXPECTED_MESSAGE, "HelloRequest")),
                 c("M23", "RFC 5246 §7.4.1.1; RFC 5746 §4.2", "HelloRequest after the handshake", p -> {
                     p.handshake();
                     p.send(Tls.HANDSHAKE, Msg.handshake(Tls.HELLO_REQUEST, new byte[0]));
