@@ -50,6 +50,11 @@ abstract class Peer12 extends Peer {
         return ccsReceived() > 0;
     }
 
+    /** The handshake messages so far, as they went over the wire (what a TLS 1.2 CertificateVerify signs, RFC 5246 §7.4.8). */
+    byte[] messages() {
+        return messages.toByteArray();
+    }
+
     /** Hash(handshake_messages) with the suite's PRF hash, {@code extra} appended (not recorded). */
     byte[] hash(byte[]... extra) {
         TranscriptHash t = TranscriptHash.of(suite.hash());

@@ -33,6 +33,7 @@ final class Scenarios {
         all.addAll(PostHandshakeScenarios.all());
         all.addAll(Tls12ServerScenarios.all());
         all.addAll(Tls12ClientScenarios.all());
+        all.addAll(Tls12AuthScenarios.all());
         all.addAll(PskScenarios.all());
         return all;
     }

@@ -119,6 +119,16 @@ final class Server12Peer extends Peer12 {
         return serverKeyExchange(params, Tls.ECDSA_SECP256R1_SHA256, sign(params));
     }
 
+    /** TLS 1.2 CertificateRequest: types ecdsa_sign and rsa_sign, these schemes, no authorities (RFC 5246 §7.4.4). */
+    static byte[] certificateRequest(int... schemes) {
+        return Msg.handshake(Tls.CERTIFICATE_REQUEST, b -> b.vec8("certificate_types", new byte[] {64, 1})
+                .vec16("supported_signature_algorithms", v -> {
+                    for (int s : schemes) {
+                        v.u16(s);
+                    }
+                }).vec16("certificate_authorities", new byte[0]));
+    }
+
     static byte[] serverHelloDone() {
         return Msg.handshake(Tls.SERVER_HELLO_DONE, new byte[0]);
     }
@@ -147,7 +157,13 @@ final class Server12Peer extends Peer12 {
 
     /** Reads ClientKeyExchange (ECDHE X25519), derives the keys, then reads the client's Finished. */
     void readClientFlight() {
-        byte[] cke = expect(Tls.CLIENT_KEY_EXCHANGE, "ClientKeyExchange");
+        byte[] cke = nextMessage().orElseThrow(() -> new ScriptStop("the victim sent no ClientKeyExchange"));
+        if (type(cke) == Tls.CERTIFICATE) { // answering a CertificateRequest (RFC 5246 §7.4.6)
+            hashed(cke);
+            cke = expect(Tls.CLIENT_KEY_EXCHANGE, "ClientKeyExchange");
+        } else if (type(cke) != Tls.CLIENT_KEY_EXCHANGE) {
+            throw new ScriptStop("expected ClientKeyExchange, got type " + type(cke));
+        }
         hashed(cke);
         clientPoint = new In(java.util.Arrays.copyOfRange(cke, 4, cke.length)).vec8().rest();
         deriveKeys(x25519.agree(clientPoint));
