@@ -147,6 +147,38 @@ final class PskScenarios {
                 }, handshakeAlert(DECRYPT_ERROR, "binder")));
     }
 
+    /** Whether the victim sent a NewSessionTicket after the handshake (noted). */
+    private static void noteTickets(ClientPeer p) {
+        for (int i = 0; i < 8; i++) {
+            java.util.Optional<byte[]> m = p.nextMessage();
+            if (m.isEmpty()) {
+                return;
+            }
+            if ((m.get()[0] & 0xFF) == Tls.NEW_SESSION_TICKET) {
+                p.note("NewSessionTicket");
+                return;
+            }
+        }
+    }
+
+    /** RFC 8446 §4.2.9: tickets only for modes the client advertised (none offered: none sent). */
+    static List<Scenario> ticketIssue() {
+        return List.of(
+                Scenario.againstServer("K13", "RFC 8446 §4.2.9", "full handshake without psk_key_exchange_modes: no NewSessionTicket",
+                        p -> {
+                            p.handshake();
+                            p.sendApplicationData(PING);
+                            noteTickets(p);
+                        }, completes().and("no ticket", o -> o.notes().isEmpty())),
+                Scenario.againstServer("K14", "RFC 8446 §4.2.9, §4.6.1", "full handshake with psk_dhe_ke: NewSessionTickets follow",
+                        p -> {
+                            p.sendClientHello(p.clientHello().add(Exts.pskModes(1)));
+                            p.finishHandshake();
+                            p.sendApplicationData(PING);
+                            noteTickets(p);
+                        }, completes().and("a ticket", o -> o.notes().equals("NewSessionTicket"))));
+    }
+
     /** The same ticket on two later connections: both resume (stateless tickets, RFC 8446 §8, §4.6.1). */
     private static Scenario replay() {
         return Scenario.of("K06", "RFC 8446 §8, §4.6.1 (stateless tickets; 0-RTT never accepted)",

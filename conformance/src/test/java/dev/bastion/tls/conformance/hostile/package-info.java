@@ -65,7 +65,9 @@
  * replay matters for 0-RTT, which Bastion never accepts); psk_ke alone is not accepted unless
  * {@code dev.bastion.tls.pskKe} is set (full handshake); early_data is never accepted and the
  * 0-RTT records are skipped (SunJSSE fails with bad_record_mac on them); pre_shared_key without
- * psk_key_exchange_modes is missing_extension (RFC 8446 §4.2.9; SunJSSE: illegal_parameter).
+ * psk_key_exchange_modes is missing_extension (RFC 8446 §4.2.9; SunJSSE: illegal_parameter); a
+ * client that offered no psk_key_exchange_modes it can resume with gets no NewSessionTicket
+ * (RFC 8446 §4.2.9 SHOULD NOT; Bastion sent two before this suite found it).
  *
  * <p>TLS 1.2: a peer without extended_master_secret is accepted by default
  * ({@code jdk.tls.allowLegacyMasterSecret}, as SunJSSE; RFC 7627 §5.2, §5.3 let either side
