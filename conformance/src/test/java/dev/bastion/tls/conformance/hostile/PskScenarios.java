@@ -56,6 +56,11 @@ final class PskScenarios {
     }
 
     static List<Scenario> all() {
+        return Scenarios.concat(binders(), offers());
+    }
+
+    /** The baseline and distorted binders (RFC 8446 §4.2.11.2). */
+    private static List<Scenario> binders() {
         return List.of(
                 k("K01", "RFC 8446 §2.2, §4.2.11", "the real ticket with a correct binder: resumption", p -> {
                     p.sendClientHello(p.ticket.offer(p, h -> { }));
@@ -74,6 +79,33 @@ final class PskScenarios {
                     h.extensions.add(0, Ext.of(0x7777, new byte[] {1, 2, 3})); // unknown: otherwise ignored
                     p.sendClientHello(h);
                 }, handshakeAlert(DECRYPT_ERROR, "binder")),
+                k("K11", "RFC 8446 §4.2.11", "an unknown identity, then the real ticket: the second is selected", p -> {
+                    Hello h = p.clientHello();
+                    h.add(Exts.pskModes(1));
+                    byte[] zeros = new byte[p.ticket.hash().length()];
+                    p.ticket.bind(h, List.of(new Ticket13.Offer(Bytes.filled(48, 0x33), 1000, zeros),
+                            new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(0), zeros)), 1);
+                    p.resumptionPsk = p.ticket.psk();
+                    p.sendClientHello(h);
+                    finish(p);
+                    byte[] selected = p.serverHello.extensions.get(Tls.EXT_PRE_SHARED_KEY);
+                    if (selected == null || selected.length != 2 || selected[1] != 1) {
+                        p.note("selected_identity is not 1");
+                    }
+                }, completes().and("resumed with selected_identity 1", PskScenarios::resumed)),
+                k("K12", "RFC 8446 §4.2.11.2", "the real ticket with its binder one byte short", p -> {
+                    Hello h = p.ticket.offer(p, x -> { });
+                    byte[] good = p.ticket.bind(h, List.of(new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(0),
+                            new byte[p.ticket.hash().length() - 1])), 0);
+                    h.put(Ticket13.extension(List.of(new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(0),
+                            java.util.Arrays.copyOf(good, good.length - 1)))));
+                    p.sendClientHello(h);
+                }, handshakeAlert(DECRYPT_ERROR, "binder")));
+    }
+
+    /** Offers Bastion passes over, refuses, or accepts again (RFC 8446 §4.2.9, §4.2.10, §4.2.11, §8). */
+    private static List<Scenario> offers() {
+        return List.of(
                 k("K04", "RFC 8446 §4.2.11.1, §8.3", "the real ticket, obfuscated_ticket_age one hour off: PSK ignored", p -> {
                     Hello h = p.ticket.offer(p, x -> { });
                     p.ticket.bind(h, List.of(new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(3_600_000),
@@ -122,29 +154,7 @@ final class PskScenarios {
                         p.note("EncryptedExtensions accepted early_data");
                     }
                 }, completes().and("resumed, 0-RTT not accepted", PskScenarios::resumed)
-                        .and("only the 1-RTT ping delivered", BaselineScenarios::gotPing)),
-                k("K11", "RFC 8446 §4.2.11", "an unknown identity, then the real ticket: the second is selected", p -> {
-                    Hello h = p.clientHello();
-                    h.add(Exts.pskModes(1));
-                    byte[] zeros = new byte[p.ticket.hash().length()];
-                    p.ticket.bind(h, List.of(new Ticket13.Offer(Bytes.filled(48, 0x33), 1000, zeros),
-                            new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(0), zeros)), 1);
-                    p.resumptionPsk = p.ticket.psk();
-                    p.sendClientHello(h);
-                    finish(p);
-                    byte[] selected = p.serverHello.extensions.get(Tls.EXT_PRE_SHARED_KEY);
-                    if (selected == null || selected.length != 2 || selected[1] != 1) {
-                        p.note("selected_identity is not 1");
-                    }
-                }, completes().and("resumed with selected_identity 1", PskScenarios::resumed)),
-                k("K12", "RFC 8446 §4.2.11.2", "the real ticket with its binder one byte short", p -> {
-                    Hello h = p.ticket.offer(p, x -> { });
-                    byte[] good = p.ticket.bind(h, List.of(new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(0),
-                            new byte[p.ticket.hash().length() - 1])), 0);
-                    h.put(Ticket13.extension(List.of(new Ticket13.Offer(p.ticket.identity(), p.ticket.obfuscatedAge(0),
-                            java.util.Arrays.copyOf(good, good.length - 1)))));
-                    p.sendClientHello(h);
-                }, handshakeAlert(DECRYPT_ERROR, "binder")));
+                        .and("only the 1-RTT ping delivered", BaselineScenarios::gotPing)));
     }
 
     /** Whether the victim sent a NewSessionTicket after the handshake (noted). */

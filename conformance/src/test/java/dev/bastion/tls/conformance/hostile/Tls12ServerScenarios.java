@@ -33,7 +33,7 @@ final class Tls12ServerScenarios {
     }
 
     static List<Scenario> all() {
-        return Scenarios.concat(baselines(), keyExchange(), secondFlight(), records(), hellosAndAfter());
+        return Scenarios.concat(baselines(), keyExchange(), secondFlight(), records(), hellosAndAfter(), downgrade());
     }
 
     static Scenario s(String id, String rfc, String title, Consumer<Client12Peer> body, Expect expect) {
@@ -256,7 +256,12 @@ final class Tls12ServerScenarios {
                     p.sendKeyExchangeAndFinished();
                     p.readServerFinished();
                 }, completes().and("a new session id", o -> o.notes().isEmpty())),
-                Tls12ResumptionScenarios.resumes(), Tls12ResumptionScenarios.otherSuite(),
+                Tls12ResumptionScenarios.resumes(), Tls12ResumptionScenarios.otherSuite());
+    }
+
+    /** A server that also enables TLS 1.3, facing a TLS 1.2 client (RFC 8446 §4.1.3, RFC 7507). */
+    private static List<Scenario> downgrade() {
+        return List.of(
                 Scenario.of("L36", "RFC 8446 §4.1.3", "TLS 1.2 ClientHello to a server that also enables TLS 1.3: "
                         + "DOWNGRD\\x01 in the server random", pr -> Client12Peer.connect(pr, Victims.DEFAULTS, e -> { }), p -> {
                             p.handshake();
