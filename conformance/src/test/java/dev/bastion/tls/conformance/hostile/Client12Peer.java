@@ -37,6 +37,13 @@ final class Client12Peer extends Peer12 {
         return p;
     }
 
+    /** A hostile client facing {@code victim} (a server engine), started. */
+    static Client12Peer start(Victim victim) {
+        Client12Peer p = new Client12Peer(victim);
+        p.victim.start();
+        return p;
+    }
+
     static Client12Peer connect(String provider) {
         return connect(provider, e -> { });
     }

@@ -34,6 +34,7 @@ final class Scenarios {
         all.addAll(Tls12ServerScenarios.all());
         all.addAll(Tls12ClientScenarios.all());
         all.addAll(Tls12AuthScenarios.all());
+        all.addAll(Tls12PolicyScenarios.all());
         all.addAll(PskScenarios.all());
         all.addAll(PskScenarios.ticketIssue());
         return all;

@@ -32,7 +32,12 @@ final class Server12Peer extends Peer12 {
 
     /** A client engine enabling {@code protocols} ({@link Victims#DEFAULTS}: TLS 1.3 too). */
     static Server12Peer connect(String provider, String[] protocols, Consumer<SSLEngine> configure) {
-        Server12Peer p = new Server12Peer(Victims.client(provider, protocols, configure));
+        return start(Victims.client(provider, protocols, configure));
+    }
+
+    /** A hostile server facing {@code victim} (a client engine), started; its ClientHello read. */
+    static Server12Peer start(Victim victim) {
+        Server12Peer p = new Server12Peer(victim);
         p.victim.start();
         p.clientHello = HelloView.client(p.expect(Tls.CLIENT_HELLO, "ClientHello"));
         p.hashed(p.clientHello.encoding);
