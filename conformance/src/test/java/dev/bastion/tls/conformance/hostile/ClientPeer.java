@@ -36,6 +36,13 @@ final class ClientPeer extends Peer {
         return p;
     }
 
+    /** A hostile client facing {@code victim} (a server engine), started. */
+    static ClientPeer start(Victim victim) {
+        ClientPeer p = new ClientPeer(victim);
+        p.victim.start();
+        return p;
+    }
+
     static ClientPeer connect(String provider) {
         return connect(provider, Victims.TLS13, e -> { });
     }
@@ -96,8 +103,11 @@ final class ClientPeer extends Peer {
         if (resumptionPsk != null && serverHello.extensions.containsKey(Tls.EXT_PRE_SHARED_KEY)) {
             schedule.psk = dev.bastion.tls.crypto.EarlySecret.fromPsk(schedule.hash, resumptionPsk);
         }
-        Exts.Share share = serverHello.serverShare().orElseThrow(() -> new ScriptStop("ServerHello without key_share"));
-        schedule.handshakeSecrets(agree(share));
+        java.util.Optional<Exts.Share> share = serverHello.serverShare();
+        if (share.isEmpty() && schedule.psk == null) {
+            throw new ScriptStop("ServerHello without key_share");
+        }
+        schedule.handshakeSecrets(share.map(this::agree).orElse(null)); // none: psk_ke (RFC 8446 §4.2.9)
         expectVictimKey(schedule.cipher(schedule.serverHandshake));
         return serverHello;
     }

@@ -186,7 +186,29 @@ final class PskScenarios {
                             p.finishHandshake();
                             p.sendApplicationData(PING);
                             noteTickets(p);
-                        }, completes().and("a ticket", o -> o.notes().equals("NewSessionTicket"))));
+                        }, completes().and("a ticket", o -> o.notes().equals("NewSessionTicket"))),
+                pskKeAllowed());
+    }
+
+    /**
+     * psk_ke accepted when the server context enables it ({@code dev.bastion.tls.pskKe=true}, a
+     * Bastion per-context property): resumption without (EC)DHE, no key_share in the ServerHello.
+     */
+    static Scenario pskKeAllowed() {
+        java.util.Map<String, String> props = java.util.Map.of("dev.bastion.tls.pskKe", "true");
+        return Scenario.of("K15", "RFC 8446 §4.2.9 (dev.bastion.tls.pskKe=true)", "the real ticket with psk_ke only, "
+                + "to a server that allows it: resumption without key_share", provider -> {
+                    Ticket13 t = Ticket13.take(ClientPeer.start(Victims.withProperties(provider, false, Victims.TLS13, props)));
+                    ClientPeer p = ClientPeer.start(Victims.withProperties(provider, false, Victims.TLS13, props));
+                    p.ticket = t;
+                    return p;
+                }, p -> {
+                    p.sendClientHello(p.ticket.offer(p, h -> h.put(Exts.pskModes(0))));
+                    finish(p);
+                    if (p.serverHello.extensions.containsKey(Tls.EXT_KEY_SHARE)) {
+                        p.note("with key_share");
+                    }
+                }, completes().and("resumed with psk_ke", PskScenarios::resumed));
     }
 
     /** The same ticket on two later connections: both resume (stateless tickets, RFC 8446 §8, §4.6.1). */

@@ -51,9 +51,11 @@ final class Schedule {
         return transcript.current();
     }
 
-    /** Call with ClientHello and ServerHello in the transcript. */
+    /** Call with ClientHello and ServerHello in the transcript; {@code sharedSecret} null for psk_ke. */
     void handshakeSecrets(byte[] sharedSecret) {
-        handshakeSecret = (psk != null ? psk : EarlySecret.withoutPsk(hash)).handshakeSecret(sharedSecret);
+        EarlySecret early = psk != null ? psk : EarlySecret.withoutPsk(hash);
+        // psk_ke (RFC 8446 §4.2.9): no (EC)DHE, the shared secret input is zeros (§7.1)
+        handshakeSecret = sharedSecret == null ? early.handshakeSecretWithoutKeyExchange() : early.handshakeSecret(sharedSecret);
         byte[] h = transcript.current();
         clientHandshake = handshakeSecret.clientHandshakeTrafficSecret(h);
         serverHandshake = handshakeSecret.serverHandshakeTrafficSecret(h);

@@ -17,7 +17,11 @@ record Ticket13(HashAlgorithm hash, byte[] identity, long ageAdd, byte[] psk, lo
 
     /** A full handshake on the victim context of {@code provider}; its first NewSessionTicket. */
     static Ticket13 take(String provider) {
-        ClientPeer p = ClientPeer.connect(provider);
+        return take(ClientPeer.connect(provider));
+    }
+
+    /** A full handshake of {@code p} (just started); the victim's first NewSessionTicket. */
+    static Ticket13 take(ClientPeer p) {
         p.sendClientHello(p.clientHello().add(Exts.pskModes(1))); // RFC 8446 §4.2.9: tickets follow the modes offered
         p.finishHandshake();
         byte[] nst = p.expect(Tls.NEW_SESSION_TICKET, "NewSessionTicket");

@@ -29,6 +29,10 @@
  *     a full handshake with the server context, its NewSessionTicket, the PSK from the
  *     resumption master secret; later connections to the same context offer it with binders the
  *     peer computes (RFC 8446 §4.2.11.2).</li>
+ * <li>A few scenarios need a Bastion context configured otherwise than the JVM
+ *     ({@code jdk.tls.allowLegacyMasterSecret=false}, {@code dev.bastion.tls.pskKe=true}):
+ *     {@link dev.bastion.tls.conformance.hostile.Victims#withProperties} makes it through Bastion's
+ *     per-context {@code PropertySource}; for SunJSSE they are "not applicable".</li>
  * <li>The peer reads back what the victim sent, decrypting it with the victim's keys as they
  *     come, so the alert a victim sends is checked whether it travels in the clear or protected.</li>
  * <li>{@link dev.bastion.tls.conformance.hostile.Expect}: exactly one fatal alert with the
@@ -63,7 +67,7 @@
  * only the selected identity's binder is checked, and a wrong one is decrypt_error (SunJSSE:
  * illegal_parameter); tickets are stateless, so the same ticket resumes twice (RFC 8446 §8:
  * replay matters for 0-RTT, which Bastion never accepts); psk_ke alone is not accepted unless
- * {@code dev.bastion.tls.pskKe} is set (full handshake); early_data is never accepted and the
+ * {@code dev.bastion.tls.pskKe} is set (full handshake; with it set, a resumption without key_share); early_data is never accepted and the
  * 0-RTT records are skipped (SunJSSE fails with bad_record_mac on them); pre_shared_key without
  * psk_key_exchange_modes is missing_extension (RFC 8446 §4.2.9; SunJSSE: illegal_parameter); a
  * client that offered no psk_key_exchange_modes it can resume with gets no NewSessionTicket
