@@ -256,7 +256,8 @@ final class Tls12ServerScenarios {
                     p.sendKeyExchangeAndFinished();
                     p.readServerFinished();
                 }, completes().and("a new session id", o -> o.notes().isEmpty())),
-                Tls12ResumptionScenarios.resumes(), Tls12ResumptionScenarios.otherSuite());
+                Tls12ResumptionScenarios.resumes(), Tls12ResumptionScenarios.otherSuite(),
+                Tls12ResumptionScenarios.ticket(false), Tls12ResumptionScenarios.ticket(true));
     }
 
     /** A server that also enables TLS 1.3, facing a TLS 1.2 client (RFC 8446 §4.1.3, RFC 7507). */
