@@ -187,7 +187,10 @@ final class PskScenarios {
                             p.sendApplicationData(PING);
                             noteTickets(p);
                         }, completes().and("a ticket", o -> o.notes().equals("NewSessionTicket"))),
-                pskKeAllowed());
+                pskKeAllowed(),
+                k("K16", "RFC 8446 §4.2.9, §9.2", "the real ticket with psk_ke only and no key_share extension (psk_ke not allowed)",
+                        p -> p.sendClientHello(p.ticket.offer(p, h -> h.put(Exts.pskModes(0)).remove(Tls.EXT_KEY_SHARE))),
+                        handshakeAlert(MISSING_EXTENSION, "key_share")));
     }
 
     /**

@@ -67,7 +67,9 @@
  * only the selected identity's binder is checked, and a wrong one is decrypt_error (SunJSSE:
  * illegal_parameter); tickets are stateless, so the same ticket resumes twice (RFC 8446 §8:
  * replay matters for 0-RTT, which Bastion never accepts); psk_ke alone is not accepted unless
- * {@code dev.bastion.tls.pskKe} is set (full handshake; with it set, a resumption without key_share); early_data is never accepted and the
+ * {@code dev.bastion.tls.pskKe} is set (a full handshake when the ClientHello has a key_share,
+ * missing_extension when it has none, RFC 8446 §9.2; with the property set, a resumption without
+ * key_share); early_data is never accepted and the
  * 0-RTT records are skipped (SunJSSE fails with bad_record_mac on them); pre_shared_key without
  * psk_key_exchange_modes is missing_extension (RFC 8446 §4.2.9; SunJSSE: illegal_parameter); a
  * client that offered no psk_key_exchange_modes it can resume with gets no NewSessionTicket
