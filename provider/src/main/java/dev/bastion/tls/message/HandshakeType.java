@@ -16,7 +16,9 @@ import java.util.Set;
  * HelloRetryRequest (RFC 8446 §4.4.1).
  */
 public enum HandshakeType {
-    HELLO_REQUEST(0, "hello_request", "HelloRequest", none(), set(TLS12)),
+    // RFC 5246 §7.4.1.1: a server may send it at any time, also before its ServerHello; a client
+    // that is negotiating ignores it (a TLS 1.2 client's states do; the TLS 1.3 client refuses it)
+    HELLO_REQUEST(0, "hello_request", "HelloRequest", none(), set(UNKNOWN, TLS12)),
     CLIENT_HELLO(1, "client_hello", "ClientHello", set(UNKNOWN, TLS12, TLS13), none()),
     SERVER_HELLO(2, "server_hello", "ServerHello", none(), set(UNKNOWN, TLS12, TLS13)),
     NEW_SESSION_TICKET(4, "new_session_ticket", "NewSessionTicket", none(), set(TLS12, TLS13)),

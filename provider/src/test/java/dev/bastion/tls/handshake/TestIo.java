@@ -52,6 +52,8 @@ public final class TestIo implements HandshakeIo {
     public SessionContext sessionContext;
     /** How many times the handshake asked for early data to be skipped. */
     public int earlyDataSkips;
+    /** Rewrites each message this side sends before it is hashed and queued (a peer that sends something else). */
+    public java.util.function.UnaryOperator<HandshakeMessage> beforeSend = java.util.function.UnaryOperator.identity();
 
     public TestIo(HandshakeConfig config, Credentials credentials, SecureRandom random) {
         this.config = config;
@@ -84,7 +86,8 @@ public final class TestIo implements HandshakeIo {
     }
 
     @Override
-    public void send(HandshakeMessage message) {
+    public void send(HandshakeMessage sent) {
+        HandshakeMessage message = beforeSend.apply(sent);
         byte[] encoding = message.encoding();
         transcript.update(encoding);
         outbox.add(new Outgoing(message, encoding, currentWrite()));

@@ -286,6 +286,25 @@ class Tls12ClientChecksTest {
                 () -> pipe.inject(Side.CLIENT, new Finished(Opaque.of(new byte[12])))).alert());
     }
 
+    /**
+     * RFC 5246 §7.4.1.1: a HelloRequest before the ServerHello (the client is negotiating) is
+     * ignored too, not refused as a message that cannot come before the hellos.
+     */
+    @Test
+    void helloRequestBeforeTheServerHello() {
+        Pipe pipe = pipe(client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Tls12Configs.server());
+        pipe.toClient = o -> {
+            if (o.message() instanceof ServerHello) {
+                pipe.inject(Side.CLIENT, new HelloRequest());
+                pipe.inject(Side.CLIENT, new HelloRequest());
+            }
+            return o;
+        };
+        pipe.handshake();
+        assertEquals(List.of(), pipe.clientIo.warnings);
+        assertEquals("Traffic", ((StateMachine) pipe.client).stateName());
+    }
+
     /** RFC 7627 §5.2: a server without the extended master secret, with jdk.tls.allowLegacyMasterSecret=false. */
     @Test
     void extendedMasterSecretPolicy() {

@@ -68,6 +68,30 @@ class Tls13ResumptionTest {
                 .orElseThrow().state().creationTime());
     }
 
+    /**
+     * RFC 8446 §4.2.9: "Servers SHOULD NOT send NewSessionTicket with tickets that are not
+     * compatible with the advertised modes": none without psk_key_exchange_modes, none for
+     * psk_ke alone while the server does not resume with psk_ke; two for psk_dhe_ke.
+     */
+    @Test
+    void ticketsOnlyForModesTheClientCanResumeWith() {
+        for (List<Integer> modes : java.util.Arrays.asList(null, List.of(PskKeyExchangeModes.PSK_KE),
+                List.of(PskKeyExchangeModes.PSK_KE, PskKeyExchangeModes.PSK_DHE_KE))) {
+            Pipe p = pipe(client(), TestConfig.server());
+            p.clientIo.beforeSend = m -> {
+                if (!(m instanceof ClientHello ch)) {
+                    return m;
+                }
+                Extensions ext = Tls13HelloRetryTest.without(ch.extensions(), ExtensionType.PSK_KEY_EXCHANGE_MODES.code());
+                return Tls13HelloRetryTest.withExtensions(ch, modes == null ? ext : ext.plus(new PskKeyExchangeModes(modes)));
+            };
+            p.handshake();
+            long tickets = p.serverIo.outbox.stream().filter(o -> o.message() instanceof NewSessionTicket).count();
+            assertEquals(modes != null && modes.contains(PskKeyExchangeModes.PSK_DHE_KE) ? 2 : 0, tickets,
+                    "tickets for modes " + modes);
+        }
+    }
+
     @Test
     void secondHandshakeResumesWithoutCertificates() {
         Negotiated first = full().clientIo.completed();

@@ -20,6 +20,10 @@ final class ClientPeer extends Peer {
     byte[] encryptedExtensions;
     byte[] certificateRequest;
     private byte[] lastClientHello;
+    /** The PSK of the ticket this client offers; used when the ServerHello accepts it (RFC 8446 §4.2.11). */
+    byte[] resumptionPsk;
+    /** A ticket taken from the same server context by an earlier connection (PSK scenarios). */
+    Ticket13 ticket;
 
     private ClientPeer(Victim victim) {
         super(victim);
@@ -28,6 +32,13 @@ final class ClientPeer extends Peer {
     /** A server engine with these protocols, started (waiting for a ClientHello). */
     static ClientPeer connect(String provider, String[] protocols, Consumer<SSLEngine> configure) {
         ClientPeer p = new ClientPeer(Victims.server(provider, protocols, configure));
+        p.victim.start();
+        return p;
+    }
+
+    /** A hostile client facing {@code victim} (a server engine), started. */
+    static ClientPeer start(Victim victim) {
+        ClientPeer p = new ClientPeer(victim);
         p.victim.start();
         return p;
     }
@@ -89,15 +100,21 @@ final class ClientPeer extends Peer {
             return serverHello;
         }
         schedule.add(m);
-        Exts.Share share = serverHello.serverShare().orElseThrow(() -> new ScriptStop("ServerHello without key_share"));
-        schedule.handshakeSecrets(agree(share));
+        if (resumptionPsk != null && serverHello.extensions.containsKey(Tls.EXT_PRE_SHARED_KEY)) {
+            schedule.psk = dev.bastion.tls.crypto.EarlySecret.fromPsk(schedule.hash, resumptionPsk);
+        }
+        java.util.Optional<Exts.Share> share = serverHello.serverShare();
+        if (share.isEmpty() && schedule.psk == null) {
+            throw new ScriptStop("ServerHello without key_share");
+        }
+        schedule.handshakeSecrets(share.map(this::agree).orElse(null)); // none: psk_ke (RFC 8446 §4.2.9)
         expectVictimKey(schedule.cipher(schedule.serverHandshake));
         return serverHello;
     }
 
     /**
-     * Reads EE, CertificateRequest if any, Certificate, CertificateVerify and Finished, hashing
-     * each; learns the server's application key.
+     * Reads EE, CertificateRequest if any, Certificate, CertificateVerify and Finished (after a
+     * PSK was accepted: EE and Finished), hashing each; learns the server's application key.
      */
     void readServerFlight() {
         encryptedExtensions = expect(Tls.ENCRYPTED_EXTENSIONS, "EncryptedExtensions");
@@ -107,6 +124,11 @@ final class ClientPeer extends Peer {
             certificateRequest = next;
             schedule.add(next);
             next = expect(Tls.CERTIFICATE, "Certificate");
+        } else if ((next[0] & 0xFF) == Tls.FINISHED && schedule.psk != null) {
+            schedule.add(next); // a resumption: no Certificate, no CertificateVerify (RFC 8446 §2.2)
+            schedule.applicationSecrets();
+            expectVictimKey(schedule.cipher(schedule.serverApplication));
+            return;
         } else if ((next[0] & 0xFF) != Tls.CERTIFICATE) {
             throw new ScriptStop("expected Certificate, got type " + (next[0] & 0xFF));
         }

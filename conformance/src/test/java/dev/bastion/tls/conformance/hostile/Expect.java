@@ -30,6 +30,8 @@ final class Expect {
     private final String fragment;
     private final List<Check> checks = new ArrayList<>();
     private boolean waiting;
+    /** With {@link #completesWarning}: the one warning alert the victim must send. */
+    private AlertDescription warning;
 
     private record Check(String what, Predicate<Outcome> test) {
     }
@@ -68,6 +70,16 @@ final class Expect {
         return new Expect(null, null, null);
     }
 
+    /**
+     * The handshake completes, and the victim sends exactly one alert: this warning (a refused
+     * renegotiation, RFC 5746 §4.2, RFC 5246 §7.2.2), and carries on.
+     */
+    static Expect completesWarning(AlertDescription d) {
+        Expect e = new Expect(null, null, null);
+        e.warning = d;
+        return e;
+    }
+
     /** Neither failure nor alert nor completion: the victim waits for more (a truncated message). */
     static Expect waits() {
         return new Expect(null, null, null).waiting();
@@ -85,7 +97,8 @@ final class Expect {
 
     /** What the victim should do, for the report. */
     String describe() {
-        String base = waiting ? "waits for more" : exception == null ? "completes"
+        String base = waiting ? "waits for more" : warning != null ? "completes, warning " + warning.rfcName()
+                : exception == null ? "completes"
                 : alert == null ? "no alert / " + exception.getSimpleName() + " \"" + fragment + "\""
                 : "fatal " + alert.rfcName() + " / " + exception.getSimpleName() + " \"" + fragment + "\"";
         StringBuilder sb = new StringBuilder(base);
@@ -107,7 +120,12 @@ final class Expect {
             if (o.failure() != null) {
                 p.add("unexpected failure: " + o.failure());
             }
-            if (!o.alerts().isEmpty()) {
+            if (warning != null) {
+                if (o.alerts().size() != 1 || o.alerts().get(0).level() != Alert.WARNING
+                        || o.alerts().get(0).code() != warning.code()) {
+                    p.add("sent " + o.alerts() + ", expected exactly [warning " + warning.rfcName() + "]");
+                }
+            } else if (!o.alerts().isEmpty()) {
                 p.add("unexpected alerts " + o.alerts());
             }
             if (waiting && o.completed()) {

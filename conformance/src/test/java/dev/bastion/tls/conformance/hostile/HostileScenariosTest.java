@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * played against a Bastion engine and must meet its expectation exactly. The same script is
  * also played against SunJSSE, never asserted: its outcome goes into the comparison table
  * {@code conformance/target/hostile/scenarios.md} beside Bastion's. The closing line
- * {@code hostile scenarios: N, passed: N} is printed and written there.
+ * {@code hostile scenarios: N, passed: N} is printed and written there. While iterating,
+ * {@code -Dbastion.hostile.only=<regex>} plays only the scenarios whose id matches.
  */
 class HostileScenariosTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
@@ -34,7 +35,8 @@ class HostileScenariosTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() {
-        List<Scenario> all = Scenarios.all();
+        String only = System.getProperty("bastion.hostile.only", "");
+        List<Scenario> all = Scenarios.all().stream().filter(s -> s.id().matches(only.isEmpty() ? ".*" : only)).toList();
         Set<String> ids = new HashSet<>();
         for (Scenario s : all) {
             assertTrue(ids.add(s.id()), "duplicate scenario id " + s.id());

@@ -22,7 +22,7 @@ abstract class Peer {
     Schedule schedule;
     /** The peer's write protection; null while it writes in the clear. */
     RecordCipher writer;
-    private final List<RecordCipher> victimKeys = new ArrayList<>();
+    private final List<Protection> victimKeys = new ArrayList<>();
     private int victimKey;
     private final List<Rec> pending = new ArrayList<>();
     private final ByteArrayOutputStream handshake = new ByteArrayOutputStream();
@@ -47,30 +47,40 @@ abstract class Peer {
 
     /** One record of {@code type} with {@code content}, protected when the peer has write keys. */
     void send(int type, byte[] content) {
-        sendRaw(writer == null ? Rec.plain(type, content) : writer.seal(type, content));
+        sendRaw(protect(type, content));
+    }
+
+    /** {@code content} as one record of {@code type}: protected under the current write key, or in the clear. */
+    byte[] protect(int type, byte[] content) {
+        return writer == null ? Rec.plain(type, content) : writer.seal(type, content);
     }
 
     /** Handshake messages, coalesced into one record, added to the transcript. */
     void sendHandshake(byte[]... messages) {
         byte[] all = Bytes.concat(messages);
         for (byte[] m : messages) {
-            if (schedule != null) {
-                schedule.add(m);
-            }
+            hashed(m);
         }
         send(Tls.HANDSHAKE, all);
+    }
+
+    /** Adds a handshake message the peer sends to its transcript (TLS 1.3: the key schedule's). */
+    void hashed(byte[] message) {
+        if (schedule != null) {
+            schedule.add(message);
+        }
     }
 
     /** Handshake messages cut into records of {@code size} bytes (RFC 8446 §5.1 allows any split). */
     void sendHandshakeFragmented(int size, byte[]... messages) {
         byte[] all = Bytes.concat(messages);
         for (byte[] m : messages) {
-            schedule.add(m);
+            hashed(m);
         }
         Bytes wire = new Bytes();
         for (int at = 0; at < all.length; at += size) {
             byte[] part = Arrays.copyOfRange(all, at, Math.min(all.length, at + size));
-            wire.raw(writer == null ? Rec.plain(Tls.HANDSHAKE, part) : writer.seal(Tls.HANDSHAKE, part));
+            wire.raw(protect(Tls.HANDSHAKE, part));
         }
         sendRaw(wire.toArray());
     }
@@ -91,7 +101,7 @@ abstract class Peer {
     // ---- reading ----------------------------------------------------------------------------
 
     /** The victim will write with {@code key} after the keys added before it. */
-    void expectVictimKey(RecordCipher key) {
+    void expectVictimKey(Protection key) {
         victimKeys.add(key);
     }
 
@@ -105,7 +115,7 @@ abstract class Peer {
         pending.addAll(Rec.parseAll(victim.takeSent()));
         while (!pending.isEmpty()) {
             Rec r = pending.get(0);
-            if (r.type() == Tls.APPLICATION_DATA) {
+            if (isProtected(r)) {
                 Optional<Rec> opened = open(r);
                 if (opened.isEmpty()) {
                     return;
@@ -116,6 +126,14 @@ abstract class Peer {
             }
             pending.remove(0);
         }
+    }
+
+    /**
+     * Whether the victim protected {@code r}: in TLS 1.3 every application_data record (RFC 8446
+     * §5.2); a TLS 1.2 peer overrides this (everything after the victim's ChangeCipherSpec).
+     */
+    boolean isProtected(Rec r) {
+        return r.type() == Tls.APPLICATION_DATA;
     }
 
     /** The next whole handshake message from the victim, or empty. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * unknown or missing content type, oversize content, padding), the outer header, and the
  * sequence number it uses. Nonce = IV XOR the 64-bit sequence number; AAD = the outer header.
  */
-final class RecordCipher {
+final class RecordCipher implements Protection {
     private static final int TAG = 16;
 
     private final Aead aead;
@@ -31,7 +31,8 @@ final class RecordCipher {
         return sealInner(inner, Tls.APPLICATION_DATA, Tls.TLS12);
     }
 
-    byte[] seal(int innerType, byte[] content) {
+    @Override
+    public byte[] seal(int innerType, byte[] content) {
         return seal(innerType, content, 0);
     }
 
@@ -49,7 +50,8 @@ final class RecordCipher {
      * Opens a record sent by the victim: its real type and content, or empty when it does not
      * authenticate under this key (then the sequence number is unchanged).
      */
-    Optional<Rec> open(Rec record) {
+    @Override
+    public Optional<Rec> open(Rec record) {
         byte[] header = new Bytes().u8(record.type()).u16(record.version()).u16(record.fragment().length).toArray();
         if (record.fragment().length < TAG) {
             return Optional.empty();

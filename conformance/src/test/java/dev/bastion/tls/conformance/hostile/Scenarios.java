@@ -31,6 +31,12 @@ final class Scenarios {
         all.addAll(ClientFlightScenarios.all());
         all.addAll(StateScenarios.all());
         all.addAll(PostHandshakeScenarios.all());
+        all.addAll(Tls12ServerScenarios.all());
+        all.addAll(Tls12ClientScenarios.all());
+        all.addAll(Tls12AuthScenarios.all());
+        all.addAll(Tls12PolicyScenarios.all());
+        all.addAll(PskScenarios.all());
+        all.addAll(PskScenarios.ticketIssue());
         return all;
     }
 }

@@ -19,6 +19,9 @@ final class Schedule {
     final AeadAlgorithm aead;
     final TranscriptHash transcript;
     private HandshakeSecret handshakeSecret;
+    private MasterSecret master;
+    /** The early secret from a resumption PSK (RFC 8446 §7.1); null: the all-zero PSK of a full handshake. */
+    EarlySecret psk;
     TrafficSecret clientHandshake;
     TrafficSecret serverHandshake;
     TrafficSecret clientApplication;
@@ -48,9 +51,11 @@ final class Schedule {
         return transcript.current();
     }
 
-    /** Call with ClientHello and ServerHello in the transcript. */
+    /** Call with ClientHello and ServerHello in the transcript; {@code sharedSecret} null for psk_ke. */
     void handshakeSecrets(byte[] sharedSecret) {
-        handshakeSecret = EarlySecret.withoutPsk(hash).handshakeSecret(sharedSecret);
+        EarlySecret early = psk != null ? psk : EarlySecret.withoutPsk(hash);
+        // psk_ke (RFC 8446 §4.2.9): no (EC)DHE, the shared secret input is zeros (§7.1)
+        handshakeSecret = sharedSecret == null ? early.handshakeSecretWithoutKeyExchange() : early.handshakeSecret(sharedSecret);
         byte[] h = transcript.current();
         clientHandshake = handshakeSecret.clientHandshakeTrafficSecret(h);
         serverHandshake = handshakeSecret.serverHandshakeTrafficSecret(h);
@@ -58,10 +63,18 @@ final class Schedule {
 
     /** Call with the server's Finished in the transcript. */
     void applicationSecrets() {
-        MasterSecret master = handshakeSecret.masterSecret();
+        master = handshakeSecret.masterSecret();
         byte[] h = transcript.current();
         clientApplication = master.clientApplicationTrafficSecret(h);
         serverApplication = master.serverApplicationTrafficSecret(h);
+    }
+
+    /**
+     * The PSK a NewSessionTicket with {@code ticketNonce} carries (RFC 8446 §4.6.1): call with
+     * the client's Finished in the transcript.
+     */
+    byte[] resumptionPsk(byte[] ticketNonce) {
+        return master.resumptionMasterSecret(transcript.current()).resumptionPsk(ticketNonce);
     }
 
     RecordCipher cipher(TrafficSecret secret) {

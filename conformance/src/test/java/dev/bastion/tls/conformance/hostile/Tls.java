@@ -28,6 +28,9 @@ final class Tls {
     static final int END_OF_EARLY_DATA = 5;
     static final int ENCRYPTED_EXTENSIONS = 8;
     static final int CERTIFICATE = 11;
+    static final int SERVER_KEY_EXCHANGE = 12;
+    static final int SERVER_HELLO_DONE = 14;
+    static final int CLIENT_KEY_EXCHANGE = 16;
     static final int CERTIFICATE_REQUEST = 13;
     static final int CERTIFICATE_VERIFY = 15;
     static final int FINISHED = 20;
@@ -38,7 +41,10 @@ final class Tls {
     static final int EXT_SERVER_NAME = 0;
     static final int EXT_SUPPORTED_GROUPS = 10;
     static final int EXT_SIGNATURE_ALGORITHMS = 13;
+    static final int EXT_EC_POINT_FORMATS = 11;
     static final int EXT_HEARTBEAT = 15;
+    static final int EXT_EXTENDED_MASTER_SECRET = 23;
+    static final int EXT_SESSION_TICKET = 35;
     static final int EXT_ALPN = 16;
     static final int EXT_PRE_SHARED_KEY = 41;
     static final int EXT_EARLY_DATA = 42;
@@ -55,6 +61,11 @@ final class Tls {
     static final int TLS_CHACHA20_POLY1305_SHA256 = 0x1303;
     static final int TLS_AES_128_CCM_SHA256 = 0x1304;
     static final int TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 = 0xC02F;
+    static final int TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 = 0xC02B;
+    static final int TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 = 0xC02C;
+    static final int TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 = 0xCCA9;
+    static final int TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 = 0x009E;
+    static final int TLS_RSA_WITH_AES_128_GCM_SHA256 = 0x009C;
     static final int TLS_EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
 
     // groups

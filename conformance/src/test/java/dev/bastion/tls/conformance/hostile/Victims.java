@@ -38,6 +38,30 @@ final class Victims {
         return make(provider, ctx, false, protocols, configure);
     }
 
+    /**
+     * A Bastion engine from a context over these system properties instead of the JVM's (through
+     * Bastion's own {@code PropertySource}), cached per role and properties. Other providers have
+     * no per-context properties: the scenario does not apply to them.
+     */
+    static Victim withProperties(String provider, boolean client, String[] protocols, Map<String, String> properties) {
+        if (!"Bastion".equals(provider)) {
+            throw new ScriptStop("per-context properties " + properties + " are Bastion's (" + provider + " reads the JVM's)");
+        }
+        SSLContext ctx = CONTEXTS.computeIfAbsent(provider + (client ? "/client" : "/server") + properties, k -> {
+            try {
+                SSLContext c = new SSLContext(new dev.bastion.tls.spi.BastionSSLContext("TLS",
+                        dev.bastion.tls.connection.config.PropertySource.of(properties, Map.of()),
+                        dev.bastion.tls.connection.Handshakers.STANDARD), Providers.provider(provider), "TLS") { };
+                c.init(client ? null : TestPki.keyManagers(List.of(TestPki.get().server(ServerKey.EC))),
+                        TestPki.get().trustManagers(), null);
+                return c;
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return make(provider, ctx, client, protocols, e -> { });
+    }
+
     private static Victim make(String provider, SSLContext ctx, boolean client, String[] protocols,
             Consumer<SSLEngine> configure) {
         SSLEngine e = ctx.createSSLEngine();

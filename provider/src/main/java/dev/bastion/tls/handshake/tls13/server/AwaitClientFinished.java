@@ -39,7 +39,7 @@ final class AwaitClientFinished implements ServerState {
         progress.traffic().installRead(io);
         ResumptionMasterSecret resumption = progress.keys().finish(io.transcript().current());
         io.complete(progress.negotiated());
-        Tickets.send(io, progress.negotiated(), resumption);
+        Tickets.send(io, progress.negotiated(), resumption, progress.clientPskModes());
         return new Traffic(progress.traffic(), clientFinished);
     }
 

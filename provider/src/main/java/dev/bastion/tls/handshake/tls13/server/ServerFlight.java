@@ -88,7 +88,7 @@ final class ServerFlight {
         ApplicationTraffic traffic = keys.application(io.transcript().current(), Side.SERVER, io);
         traffic.installWrite(io);
         io.handshakeSession(n);
-        Progress progress = new Progress(config, keys, traffic, n);
+        Progress progress = new Progress(config, keys, traffic, n, ch.extensions().pskKeyExchangeModes());
         if (request.isPresent()) {
             return new AwaitClientCertificate(progress, request.get());
         }

@@ -7,6 +7,7 @@ import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.message.NewSessionTicket;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.PskKeyExchangeModes;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionState;
 import java.util.Arrays;
@@ -19,7 +20,10 @@ import java.util.Optional;
  * the ticket keys ({@link SessionContext#seal}), its PSK derived from the resumption master
  * secret with the ticket's nonce (one byte, the ticket's number). Its lifetime is what is left of
  * the session timeout, at most 7 days; its ticket_age_add is random. No early_data extension:
- * this server never accepts 0-RTT, so tickets never allow it.
+ * this server never accepts 0-RTT, so tickets never allow it. No tickets at all when the client
+ * offered no psk_key_exchange_modes this server can resume with (RFC 8446 §4.2.9: "Servers SHOULD
+ * NOT send NewSessionTicket with tickets that are not compatible with the advertised modes"):
+ * psk_dhe_ke, or psk_ke when {@code dev.bastion.tls.pskKe} allows it.
  */
 final class Tickets {
     /** RFC 8446 §4.6.1: {@code opaque ticket<1..2^16-1>}. */
@@ -28,14 +32,23 @@ final class Tickets {
     private Tickets() {
     }
 
-    /** Sends the tickets (none without a session context or ticket keys) and destroys {@code resumption}. */
-    static void send(HandshakeIo io, Negotiated session, ResumptionMasterSecret resumption) {
+    /**
+     * Sends the tickets (none without a session context or ticket keys, or when {@code clientModes}
+     * allow no mode this server resumes with) and destroys {@code resumption}.
+     */
+    static void send(HandshakeIo io, Negotiated session, ResumptionMasterSecret resumption,
+            Optional<PskKeyExchangeModes> clientModes) {
         try {
             Optional<SessionContext> sessions = io.sessions().filter(SessionContext::ticketsEnabled);
             if (sessions.isEmpty()) {
                 return;
             }
             SessionContext ctx = sessions.get();
+            boolean usable = clientModes.map(m -> m.allows(PskKeyExchangeModes.PSK_DHE_KE)
+                    || m.allows(PskKeyExchangeModes.PSK_KE) && ctx.settings().pskKe()).orElse(false);
+            if (!usable) {
+                return; // RFC 8446 §4.2.9: the client could not use them
+            }
             int count = ctx.settings().tls13Tickets();
             if (session.resumed()) {
                 count = Math.min(1, count);
