@@ -41,6 +41,13 @@ final class EngineSessions implements ConnectionListener {
     private volatile Negotiated sofar = Negotiated.NONE;
     private volatile BastionSession current;
     private volatile String applicationProtocol;
+    // the JCA names of this side's schemes (fixed by the configuration) and of the peer's last
+    // list: the handshake session is updated several times with the same lists
+    private volatile List<String> localNames = List.of();
+    private volatile Memo peerNames = new Memo(List.of(), List.of());
+
+    private record Memo(List<String> schemes, List<String> names) {
+    }
 
     /**
      * The handshake began with {@code config}: a handshake session exists from now on, for the
@@ -49,8 +56,9 @@ final class EngineSessions implements ConnectionListener {
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
         this.context = context;
+        this.localNames = jcaNames(localSchemes(config));
         this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
-                parameters(Negotiated.NONE, config));
+                parameters(Negotiated.NONE));
     }
 
     /**
@@ -70,10 +78,10 @@ final class EngineSessions implements ConnectionListener {
         byte[] id = negotiated.sessionId().toByteArray();
         if (id.length > 0 && !Arrays.equals(id, s.getId())) {
             s = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
-                    parameters(negotiated, config));
+                    parameters(negotiated));
             handshake = s;
         } else {
-            s.update(parameters(negotiated, config));
+            s.update(parameters(negotiated));
         }
         if (negotiated.creationTime() != 0) {
             s.setCreationTime(negotiated.creationTime());
@@ -119,7 +127,8 @@ final class EngineSessions implements ConnectionListener {
         return handshake != null && n.cipherSuite().isPresent() ? n.applicationProtocol().orElse("") : null;
     }
 
-    static SessionParameters parameters(Negotiated n, HandshakeConfig config) {
+    private SessionParameters parameters(Negotiated n) {
+        HandshakeConfig config = this.config;
         List<SNIServerName> requested = n.requestedServerNames();
         if (requested.isEmpty() && config.client()) {
             requested = config.serverNames();
@@ -131,9 +140,8 @@ final class EngineSessions implements ConnectionListener {
                 n.localCertificates(),
                 n.peerCertificates(),
                 requested,
-                jcaNames(localSchemes(config)),
-                jcaNames(n.peerSignatureSchemes().stream().map(SignatureScheme::fromName)
-                        .flatMap(Optional::stream).toList()),
+                localNames,
+                peerNames(n.peerSignatureSchemes()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
                 applicationBufferSize(n.version(), n.cipherSuite()),
                 n.resumed());
@@ -153,6 +161,16 @@ final class EngineSessions implements ConnectionListener {
             return SessionParameters.DEFAULT_PACKET_BUFFER_SIZE - 5 - AeadAlgorithm.TAG_LENGTH - (gcm ? 8 : 0);
         }
         return SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE;
+    }
+
+    private List<String> peerNames(List<String> schemes) {
+        Memo m = peerNames;
+        if (m.schemes() != schemes) {
+            m = new Memo(schemes, jcaNames(schemes.stream().map(SignatureScheme::fromName)
+                    .flatMap(Optional::stream).toList()));
+            peerNames = m;
+        }
+        return m.names();
     }
 
     private static List<SignatureScheme> localSchemes(HandshakeConfig config) {
