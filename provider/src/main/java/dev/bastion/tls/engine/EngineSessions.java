@@ -35,6 +35,7 @@ final class EngineSessions implements ConnectionListener {
 
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
+    private static final Memo NO_NAMES = new Memo(List.of(), List.of());
     private volatile HandshakeConfig config;
     private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
@@ -44,7 +45,7 @@ final class EngineSessions implements ConnectionListener {
     // the JCA names of this side's schemes (fixed by the configuration) and of the peer's last
     // list: the handshake session is updated several times with the same lists
     private volatile List<String> localNames = List.of();
-    private volatile Memo peerNames = new Memo(List.of(), List.of());
+    private volatile Memo peerNames = NO_NAMES;
 
     private record Memo(List<String> schemes, List<String> names) {
     }
@@ -103,6 +104,8 @@ final class EngineSessions implements ConnectionListener {
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
         handshake = null;
+        peerNames = NO_NAMES; // an idle connection keeps nothing of the handshake's
+
     }
 
     /** The negotiated session, or the null session before the handshake completed. */
