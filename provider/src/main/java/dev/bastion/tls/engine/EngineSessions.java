@@ -36,6 +36,8 @@ final class EngineSessions implements ConnectionListener {
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
     private static final Memo NO_NAMES = new Memo(List.of(), List.of());
+    /** Client and server slot; a racing write only costs a rebuild (the memo is immutable). */
+    private static final LocalMemo[] LOCAL_NAMES = new LocalMemo[2];
     private volatile HandshakeConfig config;
     private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
@@ -50,6 +52,10 @@ final class EngineSessions implements ConnectionListener {
     private record Memo(List<String> schemes, List<String> names) {
     }
 
+    private record LocalMemo(List<SignatureScheme> schemes, List<SignatureScheme> certificateSchemes,
+            List<String> names) {
+    }
+
     /**
      * The handshake began with {@code config}: a handshake session exists from now on, for the
      * peer host and port the configuration names (a socket learns them only when it connects).
@@ -57,7 +63,7 @@ final class EngineSessions implements ConnectionListener {
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
         this.context = context;
-        this.localNames = jcaNames(localSchemes(config));
+        this.localNames = localNames(config);
         this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
                 parameters(Negotiated.NONE));
     }
@@ -172,6 +178,20 @@ final class EngineSessions implements ConnectionListener {
             m = new Memo(schemes, jcaNames(schemes.stream().map(SignatureScheme::fromName)
                     .flatMap(Optional::stream).toList()));
             peerNames = m;
+        }
+        return m.names();
+    }
+
+    /**
+     * The JCA names of this side's schemes, remembered per side for the lists last seen: every
+     * engine of a context has the same two lists (its policy's), so a handshake seldom builds them.
+     */
+    private static List<String> localNames(HandshakeConfig config) {
+        int side = config.client() ? 0 : 1;
+        LocalMemo m = LOCAL_NAMES[side];
+        if (m == null || m.schemes() != config.signatureSchemes() || m.certificateSchemes() != config.certificateSchemes()) {
+            m = new LocalMemo(config.signatureSchemes(), config.certificateSchemes(), jcaNames(localSchemes(config)));
+            LOCAL_NAMES[side] = m;
         }
         return m.names();
     }
