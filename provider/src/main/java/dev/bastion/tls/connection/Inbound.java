@@ -156,6 +156,10 @@ final class Inbound {
                 emptyRecords.onRecord(type, content.remaining());
                 c.assembler().add(content);
                 drain();
+                if (c.complete()) {
+                    // post-handshake messages (tickets, KeyUpdate) are rare: an idle connection keeps no buffer
+                    c.assembler().trim();
+                }
                 break;
             case ALERT:
                 c.assembler().requireEmpty("an alert record");

@@ -32,7 +32,10 @@ final class Outbound {
 
     private static final byte[] CCS = {1};
 
-    private final ArrayDeque<Object> entries = new ArrayDeque<>(4); // grows during a flight; idle connections keep it small
+    private static final int SMALL = 4;
+    // grows during a flight; replaced by a small one once the flight is out, so idle connections keep it small
+    private ArrayDeque<Object> entries = new ArrayDeque<>(SMALL);
+    private boolean grown;
     private final RecordWriter writer = new RecordWriter();
     private boolean plaintextVersionSet;
 
@@ -45,25 +48,30 @@ final class Outbound {
             byte[] joined = Arrays.copyOfRange(d.array(), start, d.limit() + framed.length);
             System.arraycopy(framed, 0, joined, d.limit() - start, framed.length);
             entries.pollLast();
-            entries.addLast(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(joined)));
+            add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(joined)));
         } else {
-            entries.addLast(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(framed.clone())));
+            add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(framed.clone())));
         }
     }
 
     /** Queues the TLS 1.3 compatibility change_cipher_spec (the single byte 0x01). */
     void changeCipherSpec() {
-        entries.addLast(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(CCS.clone())));
+        add(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(CCS.clone())));
     }
 
     /** Queues an alert in a record of its own. */
     void alert(AlertMessage alert) {
-        entries.addLast(new Chunk(ContentType.ALERT, ByteBuffer.wrap(alert.toBytes())));
+        add(new Chunk(ContentType.ALERT, ByteBuffer.wrap(alert.toBytes())));
     }
 
     /** Queues a write protection change after everything queued so far. */
     void keyChange(Protection next) {
-        entries.addLast(new KeyChange(next));
+        add(new KeyChange(next));
+    }
+
+    private void add(Object entry) {
+        entries.addLast(entry);
+        grown |= entries.size() > SMALL;
     }
 
     /** Whether any record is waiting (pending key changes alone do not count). */
@@ -105,6 +113,10 @@ final class Outbound {
         if (!head.data().hasRemaining()) {
             entries.pollFirst();
             applyKeyChanges();
+            if (grown && entries.isEmpty()) {
+                entries = new ArrayDeque<>(SMALL);
+                grown = false;
+            }
         }
         return produced == 0 ? -1 : produced;
     }

@@ -1,5 +1,7 @@
 package dev.bastion.tls.crypto;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -93,12 +95,18 @@ public enum CipherSuite {
     }
 
     public static Optional<CipherSuite> fromJsseName(String name) {
-        for (CipherSuite s : values()) {
-            if (s.name().equals(name)) {
-                return Optional.of(s);
+        return name == null ? Optional.empty() : Optional.ofNullable(ByName.MAP.get(name));
+    }
+
+    /** Name lookup without a scan: every handshake looks up each enabled suite. */
+    private static final class ByName {
+        static final Map<String, CipherSuite> MAP = new HashMap<>();
+
+        static {
+            for (CipherSuite s : values()) {
+                MAP.put(s.name(), s);
             }
         }
-        return Optional.empty();
     }
 
     @Override

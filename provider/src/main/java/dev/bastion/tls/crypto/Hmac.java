@@ -32,13 +32,53 @@ final class Hmac {
 
     private Mac mac() {
         if (mac == null) {
-            try {
-                mac = Mac.getInstance(hash.hmacName());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("this JVM has no " + hash.hmacName(), e);
-            }
+            mac = newMac(hash);
         }
         return mac;
+    }
+
+    /**
+     * A fresh, uninitialised {@code Mac}: a clone of a per-algorithm prototype when the
+     * provider's implementation can be cloned (SunJCE's can), which skips the provider lookup
+     * that {@code Mac.getInstance} (and, inside SunJCE, its {@code MessageDigest.getInstance})
+     * makes every time. The prototype is never initialised or used, only cloned, so sharing it
+     * across threads only reads it. The provider is the one preferred when the prototype was made.
+     */
+    private static Mac newMac(HashAlgorithm hash) {
+        Mac proto = Prototypes.MACS[hash.ordinal()];
+        if (proto != null) {
+            try {
+                return (Mac) proto.clone();
+            } catch (CloneNotSupportedException e) {
+                // not expected after the clone in Prototypes succeeded; fall back to a lookup
+            }
+        }
+        return lookup(hash);
+    }
+
+    private static Mac lookup(HashAlgorithm hash) {
+        try {
+            return Mac.getInstance(hash.hmacName());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no " + hash.hmacName(), e);
+        }
+    }
+
+    /** One uninitialised, cloneable {@code Mac} per hash (null where there is none). */
+    private static final class Prototypes {
+        static final Mac[] MACS = new Mac[HashAlgorithm.values().length];
+
+        static {
+            for (HashAlgorithm h : HashAlgorithm.values()) {
+                try {
+                    Mac m = Mac.getInstance(h.hmacName());
+                    m.clone(); // fixes the provider now, before the array is shared; proves it clones
+                    MACS[h.ordinal()] = m;
+                } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+                    // this hash falls back to Mac.getInstance per instance
+                }
+            }
+        }
     }
 
     HashAlgorithm hash() {

@@ -28,6 +28,9 @@ public enum NamedGroup {
     /** ML-KEM-768 + X25519, TLS 1.3 only; shares are ML-KEM part first (draft-ietf-tls-ecdhe-mlkem §3). */
     X25519MLKEM768(0x11EC, "X25519MLKEM768", Family.HYBRID, 1216, 1120);
 
+    /** {@code values()} without a copy per lookup; never written. */
+    private static final NamedGroup[] VALUES = values();
+
     /** The kind of key exchange, which decides where the group may be used. */
     public enum Family {
         /** Elliptic curve Diffie-Hellman (NIST curves, X25519, X448): TLS 1.3 and TLS 1.2 ECDHE. */
@@ -110,7 +113,7 @@ public enum NamedGroup {
     }
 
     public static Optional<NamedGroup> fromCode(int code) {
-        for (NamedGroup g : values()) {
+        for (NamedGroup g : VALUES) {
             if (g.code == code) {
                 return Optional.of(g);
             }
@@ -121,7 +124,7 @@ public enum NamedGroup {
     /** Looks a group up by its {@code jdk.tls.namedGroups} name, ignoring case. */
     public static Optional<NamedGroup> fromName(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        for (NamedGroup g : values()) {
+        for (NamedGroup g : VALUES) {
             if (g.jsseName.toLowerCase(Locale.ROOT).equals(wanted)) {
                 return Optional.of(g);
             }

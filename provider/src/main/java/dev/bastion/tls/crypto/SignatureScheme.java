@@ -42,6 +42,9 @@ public enum SignatureScheme {
     /** Legacy: only for signatures in certificates (RFC 8446 §4.2.3, RFC 9155). */
     ECDSA_SHA1(0x0203, SignatureKeyType.EC, "SHA-1", null, "SHA1withECDSA");
 
+    /** {@code values()} without a copy per lookup; never written. */
+    private static final SignatureScheme[] VALUES = values();
+
     /** {@code ProtocolVersion} wire value of TLS 1.2. */
     public static final int TLS12 = 0x0303;
     /** {@code ProtocolVersion} wire value of TLS 1.3. */
@@ -82,7 +85,7 @@ public enum SignatureScheme {
 
     /** The scheme with this code point; empty for code points we do not implement. */
     public static Optional<SignatureScheme> fromCode(int code) {
-        for (SignatureScheme s : values()) {
+        for (SignatureScheme s : VALUES) {
             if (s.code == code) {
                 return Optional.of(s);
             }
@@ -93,7 +96,7 @@ public enum SignatureScheme {
     /** The scheme with this RFC/JSSE name (case-insensitive, surrounding blanks ignored). */
     public static Optional<SignatureScheme> fromName(String name) {
         String wanted = name.trim();
-        for (SignatureScheme s : values()) {
+        for (SignatureScheme s : VALUES) {
             if (s.rfcName().equalsIgnoreCase(wanted)) {
                 return Optional.of(s);
             }

@@ -3,16 +3,12 @@ package dev.bastion.tls.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.Security;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.security.auth.Destroyable;
 
@@ -107,14 +103,18 @@ public final class TicketKey implements Destroyable {
         byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
         random.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, NAME_LENGTH, nonce.length);
+        CipherPool.Lease lease = CipherPool.AES_GCM.acquire();
         try {
-            Cipher c = cipher();
+            Cipher c = lease.cipher;
             c.init(Cipher.ENCRYPT_MODE, requireLive(), new GCMParameterSpec(TAG_BITS, nonce));
+            keyed(lease, nonce, 0, true);
             c.updateAAD(name);
             c.doFinal(contents, 0, contents.length, out, NAME_LENGTH + nonce.length);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM ticket sealing failed: " + e.getMessage(), e);
+        } finally {
+            CipherPool.AES_GCM.release(lease);
         }
     }
 
@@ -126,10 +126,12 @@ public final class TicketKey implements Destroyable {
         if (ticket.length < OVERHEAD || !names(ticket)) {
             return Optional.empty();
         }
+        CipherPool.Lease lease = CipherPool.AES_GCM.acquire();
         try {
-            Cipher c = cipher();
+            Cipher c = lease.cipher;
             c.init(Cipher.DECRYPT_MODE, requireLive(), new GCMParameterSpec(TAG_BITS, ticket, NAME_LENGTH,
                     AeadAlgorithm.NONCE_LENGTH));
+            keyed(lease, ticket, NAME_LENGTH, false);
             c.updateAAD(ticket, 0, NAME_LENGTH);
             int at = NAME_LENGTH + AeadAlgorithm.NONCE_LENGTH;
             return Optional.of(c.doFinal(ticket, at, ticket.length - at));
@@ -137,6 +139,8 @@ public final class TicketKey implements Destroyable {
             return Optional.empty();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM ticket opening failed: " + e.getMessage(), e);
+        } finally {
+            CipherPool.AES_GCM.release(lease);
         }
     }
 
@@ -145,6 +149,32 @@ public final class TicketKey implements Destroyable {
     public void destroy() {
         destroyed = true;
         Arrays.fill(key, (byte) 0);
+        // idle pooled ciphers whose key schedule still holds this key are re-keyed with zeros
+        RawKey zeros = new RawKey(key, "AES");
+        CipherPool.AES_GCM.forget(this, lease -> {
+            byte[] detour = new byte[AeadAlgorithm.NONCE_LENGTH];
+            Arrays.fill(detour, (byte) 0x5A);
+            try {
+                lease.cipher.init(Cipher.ENCRYPT_MODE, zeros, new GCMParameterSpec(TAG_BITS, detour));
+                System.arraycopy(detour, 0, lease.lastNonce, 0, detour.length);
+                System.arraycopy(detour, 0, lease.lastEncryptNonce, 0, detour.length);
+            } catch (GeneralSecurityException e) {
+                // nothing more can be wiped
+            }
+        });
+    }
+
+    /**
+     * Records on the pooled cipher what it is keyed with now, as {@link JcaAead} does: the
+     * bookkeeping behind its same-key-and-nonce detour and behind {@link #destroy}'s wipe.
+     */
+    private void keyed(CipherPool.Lease lease, byte[] nonce, int offset, boolean encrypt) {
+        lease.owner = this;
+        System.arraycopy(nonce, offset, lease.lastNonce, 0, AeadAlgorithm.NONCE_LENGTH);
+        if (encrypt) {
+            lease.encryptOwner = this;
+            System.arraycopy(nonce, offset, lease.lastEncryptNonce, 0, AeadAlgorithm.NONCE_LENGTH);
+        }
     }
 
     @Override
@@ -163,14 +193,5 @@ public final class TicketKey implements Destroyable {
             throw new IllegalStateException(this + " was used after it was destroyed");
         }
         return jcaKey;
-    }
-
-    private static Cipher cipher() {
-        try {
-            Provider sun = Security.getProvider("SunJCE");
-            return sun != null ? Cipher.getInstance("AES/GCM/NoPadding", sun) : Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
-            throw new IllegalStateException("AES/GCM/NoPadding is not available on this JVM", e);
-        }
     }
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
 public final class TranscriptHash {
     /** HandshakeType.message_hash (RFC 8446 §4). */
     private static final int MESSAGE_HASH = 254;
+    private static final byte[] NO_BYTES = new byte[0];
 
-    private byte[] buffer = new byte[1024];
+    private byte[] buffer = NO_BYTES; // allocated at the first message
     private int buffered;
     private boolean buffering = true;
     private boolean retain;
@@ -177,7 +178,7 @@ public final class TranscriptHash {
     public void dropMessages() {
         retain = false;
         buffering = false;
-        buffer = new byte[0];
+        buffer = NO_BYTES;
         buffered = 0;
     }
 
@@ -189,7 +190,7 @@ public final class TranscriptHash {
 
     private void append(byte[] b, int offset, int length) {
         if (buffered + length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, buffered + length));
+            buffer = Arrays.copyOf(buffer, Math.max(Math.max(buffer.length * 2, 1024), buffered + length));
         }
         System.arraycopy(b, offset, buffer, buffered, length);
         buffered += length;
@@ -211,11 +212,45 @@ public final class TranscriptHash {
         }
     }
 
+    /**
+     * A fresh digest: a clone of a per-algorithm prototype that is never updated (so sharing it
+     * across threads only reads it), which skips {@code getInstance}'s provider lookup; a lookup
+     * when the provider's digest cannot be cloned.
+     */
     private static MessageDigest newDigest(HashAlgorithm hash) {
+        MessageDigest proto = Prototypes.DIGESTS[hash.ordinal()];
+        if (proto != null) {
+            try {
+                return (MessageDigest) proto.clone();
+            } catch (CloneNotSupportedException e) {
+                // not expected after the clone in Prototypes succeeded; fall back to a lookup
+            }
+        }
+        return lookup(hash);
+    }
+
+    private static MessageDigest lookup(HashAlgorithm hash) {
         try {
             return MessageDigest.getInstance(hash.jcaName());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no " + hash.jcaName(), e);
+        }
+    }
+
+    /** One fresh, cloneable digest per hash (null where there is none). */
+    private static final class Prototypes {
+        static final MessageDigest[] DIGESTS = new MessageDigest[HashAlgorithm.values().length];
+
+        static {
+            for (HashAlgorithm h : HashAlgorithm.values()) {
+                try {
+                    MessageDigest d = MessageDigest.getInstance(h.jcaName());
+                    d.clone(); // proves it clones
+                    DIGESTS[h.ordinal()] = d;
+                } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+                    // this hash falls back to MessageDigest.getInstance per transcript
+                }
+            }
         }
     }
 }

@@ -35,12 +35,26 @@ final class EngineSessions implements ConnectionListener {
 
     /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
     private static final BastionSession NULL_SESSION = BastionSession.nullSession();
+    private static final Memo NO_NAMES = new Memo(List.of(), List.of());
+    /** Client and server slot; a racing write only costs a rebuild (the memo is immutable). */
+    private static final LocalMemo[] LOCAL_NAMES = new LocalMemo[2];
     private volatile HandshakeConfig config;
     private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
     private volatile Negotiated sofar = Negotiated.NONE;
     private volatile BastionSession current;
     private volatile String applicationProtocol;
+    // the JCA names of this side's schemes (fixed by the configuration) and of the peer's last
+    // list: the handshake session is updated several times with the same lists
+    private volatile List<String> localNames = List.of();
+    private volatile Memo peerNames = NO_NAMES;
+
+    private record Memo(List<String> schemes, List<String> names) {
+    }
+
+    private record LocalMemo(List<SignatureScheme> schemes, List<SignatureScheme> certificateSchemes,
+            List<String> names) {
+    }
 
     /**
      * The handshake began with {@code config}: a handshake session exists from now on, for the
@@ -49,8 +63,9 @@ final class EngineSessions implements ConnectionListener {
     void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
         this.config = config;
         this.context = context;
+        this.localNames = localNames(config);
         this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
-                parameters(Negotiated.NONE, config));
+                parameters(Negotiated.NONE));
     }
 
     /**
@@ -70,10 +85,10 @@ final class EngineSessions implements ConnectionListener {
         byte[] id = negotiated.sessionId().toByteArray();
         if (id.length > 0 && !Arrays.equals(id, s.getId())) {
             s = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
-                    parameters(negotiated, config));
+                    parameters(negotiated));
             handshake = s;
         } else {
-            s.update(parameters(negotiated, config));
+            s.update(parameters(negotiated));
         }
         if (negotiated.creationTime() != 0) {
             s.setCreationTime(negotiated.creationTime());
@@ -95,6 +110,8 @@ final class EngineSessions implements ConnectionListener {
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
         handshake = null;
+        peerNames = NO_NAMES; // an idle connection keeps nothing of the handshake's
+
     }
 
     /** The negotiated session, or the null session before the handshake completed. */
@@ -119,7 +136,8 @@ final class EngineSessions implements ConnectionListener {
         return handshake != null && n.cipherSuite().isPresent() ? n.applicationProtocol().orElse("") : null;
     }
 
-    static SessionParameters parameters(Negotiated n, HandshakeConfig config) {
+    private SessionParameters parameters(Negotiated n) {
+        HandshakeConfig config = this.config;
         List<SNIServerName> requested = n.requestedServerNames();
         if (requested.isEmpty() && config.client()) {
             requested = config.serverNames();
@@ -131,9 +149,8 @@ final class EngineSessions implements ConnectionListener {
                 n.localCertificates(),
                 n.peerCertificates(),
                 requested,
-                jcaNames(localSchemes(config)),
-                jcaNames(n.peerSignatureSchemes().stream().map(SignatureScheme::fromName)
-                        .flatMap(Optional::stream).toList()),
+                localNames,
+                peerNames(n.peerSignatureSchemes()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
                 applicationBufferSize(n.version(), n.cipherSuite()),
                 n.resumed());
@@ -153,6 +170,30 @@ final class EngineSessions implements ConnectionListener {
             return SessionParameters.DEFAULT_PACKET_BUFFER_SIZE - 5 - AeadAlgorithm.TAG_LENGTH - (gcm ? 8 : 0);
         }
         return SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE;
+    }
+
+    private List<String> peerNames(List<String> schemes) {
+        Memo m = peerNames;
+        if (m.schemes() != schemes) {
+            m = new Memo(schemes, jcaNames(schemes.stream().map(SignatureScheme::fromName)
+                    .flatMap(Optional::stream).toList()));
+            peerNames = m;
+        }
+        return m.names();
+    }
+
+    /**
+     * The JCA names of this side's schemes, remembered per side for the lists last seen: every
+     * engine of a context has the same two lists (its policy's), so a handshake seldom builds them.
+     */
+    private static List<String> localNames(HandshakeConfig config) {
+        int side = config.client() ? 0 : 1;
+        LocalMemo m = LOCAL_NAMES[side];
+        if (m == null || m.schemes() != config.signatureSchemes() || m.certificateSchemes() != config.certificateSchemes()) {
+            m = new LocalMemo(config.signatureSchemes(), config.certificateSchemes(), jcaNames(localSchemes(config)));
+            LOCAL_NAMES[side] = m;
+        }
+        return m.names();
     }
 
     private static List<SignatureScheme> localSchemes(HandshakeConfig config) {

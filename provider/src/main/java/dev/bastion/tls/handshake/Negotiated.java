@@ -4,6 +4,7 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.message.ext.Opaque;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,10 @@ public record Negotiated(
         long creationTime) {
 
     /** Nothing agreed yet. */
+    // one Optional per constant, shared: every connection keeps its Negotiated
+    private static final List<Optional<CipherSuite>> SUITES = Arrays.stream(CipherSuite.values()).map(Optional::of).toList();
+    private static final List<Optional<NamedGroup>> GROUPS = Arrays.stream(NamedGroup.values()).map(Optional::of).toList();
+
     public static final Negotiated NONE = new Negotiated(0, Optional.empty(), Optional.empty(), Optional.empty(),
             List.of(), List.of(), List.of(), List.of(), false, Opaque.EMPTY, 0);
 
@@ -68,12 +73,12 @@ public record Negotiated(
     }
 
     public Negotiated withCipherSuite(CipherSuite suite) {
-        return new Negotiated(version, Optional.of(suite), group, applicationProtocol, localCertificates,
+        return new Negotiated(version, SUITES.get(suite.ordinal()), group, applicationProtocol, localCertificates,
                 peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 
     public Negotiated withGroup(NamedGroup g) {
-        return new Negotiated(version, cipherSuite, Optional.of(g), applicationProtocol, localCertificates,
+        return new Negotiated(version, cipherSuite, GROUPS.get(g.ordinal()), applicationProtocol, localCertificates,
                 peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
     }
 

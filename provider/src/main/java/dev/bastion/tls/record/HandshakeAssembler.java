@@ -30,9 +30,10 @@ import java.util.Optional;
  */
 public final class HandshakeAssembler {
     private static final int INITIAL_CAPACITY = 512;
+    private static final byte[] EMPTY = new byte[0];
 
     private final int maxMessageSize;
-    private byte[] buf = new byte[0];
+    private byte[] buf = EMPTY;
     private int start;
     private int end;
 
@@ -124,7 +125,7 @@ public final class HandshakeAssembler {
     public void trim() {
         if (start == end) {
             Arrays.fill(buf, (byte) 0);
-            buf = new byte[0];
+            buf = EMPTY;
             start = 0;
             end = 0;
         }

@@ -31,7 +31,8 @@ public final class BastionSession extends ExtendedSSLSession {
     private final int peerPort;
     private final SSLSessionContext context;
     private volatile long creationTime;
-    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    /** Application values ({@code putValue}); made at the first one: most sessions never get any. */
+    private volatile Map<String, Object> values;
     private volatile SessionParameters parameters;
     private volatile long lastAccessedTime;
     private volatile boolean invalidated;
@@ -136,7 +137,7 @@ public final class BastionSession extends ExtendedSSLSession {
         if (name == null || value == null) {
             throw new IllegalArgumentException("session value name and value must not be null");
         }
-        Object old = values.put(name, value);
+        Object old = writableValues().put(name, value);
         if (old != value) {
             unbound(name, old);
             if (value instanceof SSLSessionBindingListener) {
@@ -150,7 +151,8 @@ public final class BastionSession extends ExtendedSSLSession {
         if (name == null) {
             throw new IllegalArgumentException("session value name must not be null");
         }
-        return values.get(name);
+        Map<String, Object> v = values;
+        return v == null ? null : v.get(name);
     }
 
     @Override
@@ -158,12 +160,28 @@ public final class BastionSession extends ExtendedSSLSession {
         if (name == null) {
             throw new IllegalArgumentException("session value name must not be null");
         }
-        unbound(name, values.remove(name));
+        Map<String, Object> v = values;
+        unbound(name, v == null ? null : v.remove(name));
     }
 
     @Override
     public String[] getValueNames() {
-        return values.keySet().toArray(new String[0]);
+        Map<String, Object> v = values;
+        return v == null ? new String[0] : v.keySet().toArray(new String[0]);
+    }
+
+    private Map<String, Object> writableValues() {
+        Map<String, Object> v = values;
+        if (v == null) {
+            synchronized (this) {
+                v = values;
+                if (v == null) {
+                    v = new ConcurrentHashMap<>();
+                    values = v;
+                }
+            }
+        }
+        return v;
     }
 
     @Override

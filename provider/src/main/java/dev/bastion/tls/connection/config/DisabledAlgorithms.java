@@ -36,9 +36,37 @@ public final class DisabledAlgorithms {
     private static final int MAX_INCLUDE_DEPTH = 4;
 
     private final List<AlgorithmConstraint> entries;
+    // the answers for the enum constants, worked out once: handshakes ask them again and again
+    private final boolean[] protocols;
+    private final boolean[] suites;
+    private final boolean[] groups;
+    private final boolean[] handshakeSchemes;
+    private final boolean[] certificateSchemes;
 
     private DisabledAlgorithms(List<AlgorithmConstraint> entries) {
         this.entries = List.copyOf(entries);
+        Protocol[] ps = Protocol.values();
+        protocols = new boolean[ps.length];
+        for (Protocol p : ps) {
+            protocols[p.ordinal()] = !disabledName(p.jsseName());
+        }
+        CipherSuite[] cs = CipherSuite.values();
+        suites = new boolean[cs.length];
+        for (CipherSuite c : cs) {
+            suites[c.ordinal()] = computePermits(c);
+        }
+        NamedGroup[] gs = NamedGroup.values();
+        groups = new boolean[gs.length];
+        for (NamedGroup g : gs) {
+            groups[g.ordinal()] = computePermits(g);
+        }
+        SignatureScheme[] ss = SignatureScheme.values();
+        handshakeSchemes = new boolean[ss.length];
+        certificateSchemes = new boolean[ss.length];
+        for (SignatureScheme s : ss) {
+            handshakeSchemes[s.ordinal()] = computePermits(s, true);
+            certificateSchemes[s.ordinal()] = computePermits(s, false);
+        }
     }
 
     /** Parses {@code value}; {@code security} resolves {@code include} entries. */
@@ -54,10 +82,23 @@ public final class DisabledAlgorithms {
     }
 
     public boolean permits(Protocol protocol) {
-        return !disabledName(protocol.jsseName());
+        return protocols[protocol.ordinal()];
     }
 
     public boolean permits(CipherSuite suite) {
+        return suites[suite.ordinal()];
+    }
+
+    public boolean permits(NamedGroup group) {
+        return groups[group.ordinal()];
+    }
+
+    /** Whether {@code scheme} may be used for handshake signatures ({@code true}) or in certificates. */
+    public boolean permits(SignatureScheme scheme, boolean handshake) {
+        return (handshake ? handshakeSchemes : certificateSchemes)[scheme.ordinal()];
+    }
+
+    private boolean computePermits(CipherSuite suite) {
         for (String name : suiteNames(suite)) {
             if (disabledName(name)) {
                 return false;
@@ -66,7 +107,7 @@ public final class DisabledAlgorithms {
         return true;
     }
 
-    public boolean permits(NamedGroup group) {
+    private boolean computePermits(NamedGroup group) {
         if (disabledName(group.jsseName())) {
             return false;
         }
@@ -74,8 +115,7 @@ public final class DisabledAlgorithms {
         return !disabledName(family) && !refusesSize(family, OptionalInt.of(groupBits(group)));
     }
 
-    /** Whether {@code scheme} may be used for handshake signatures ({@code true}) or in certificates. */
-    public boolean permits(SignatureScheme scheme, boolean handshake) {
+    private boolean computePermits(SignatureScheme scheme, boolean handshake) {
         for (String name : schemeNames(scheme)) {
             for (AlgorithmConstraint c : entries) {
                 if (c.names(name) && c.refusesSignatureUse(handshake)) {

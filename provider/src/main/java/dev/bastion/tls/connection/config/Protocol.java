@@ -20,6 +20,9 @@ public enum Protocol {
     SSL3("SSLv3", 0x0300, false, false),
     SSL2_HELLO("SSLv2Hello", 0x0002, false, false);
 
+    /** {@code values()} without a copy per lookup; never written. */
+    private static final Protocol[] VALUES = values();
+
     private final String jsseName;
     private final int code;
     private final boolean supported;
@@ -54,7 +57,7 @@ public enum Protocol {
 
     /** The protocol with this JSSE name (exact spelling, as SunJSSE requires). */
     public static Optional<Protocol> fromName(String name) {
-        for (Protocol p : values()) {
+        for (Protocol p : VALUES) {
             if (p.jsseName.equals(name)) {
                 return Optional.of(p);
             }
@@ -64,7 +67,7 @@ public enum Protocol {
 
     /** The protocol with this wire code. */
     public static Optional<Protocol> fromCode(int code) {
-        for (Protocol p : values()) {
+        for (Protocol p : VALUES) {
             if (p.code == code) {
                 return Optional.of(p);
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The extensions of one message, in wire order, with typed look-ups. Immutable.
@@ -125,7 +126,16 @@ public final class Extensions {
     }
 
     public boolean contains(int code) {
-        return list.stream().anyMatch(e -> e.code() == code);
+        return indexOf(code) >= 0;
+    }
+
+    private int indexOf(int code) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).code() == code) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public boolean contains(ExtensionType type) {
@@ -134,12 +144,19 @@ public final class Extensions {
 
     /** The extension with this code, whatever its record. */
     public Optional<Extension> find(int code) {
-        return list.stream().filter(e -> e.code() == code).findFirst();
+        int i = indexOf(code);
+        return i < 0 ? Optional.empty() : Optional.of(list.get(i));
     }
 
     /** The extension of this record type, e.g. {@code get(KeyShareServerHello.class)}. */
     public <T extends Extension> Optional<T> get(Class<T> type) {
-        return list.stream().filter(type::isInstance).map(type::cast).findFirst();
+        for (int i = 0; i < list.size(); i++) {
+            Extension e = list.get(i);
+            if (type.isInstance(e)) {
+                return Optional.of(type.cast(e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The last extension, if any (pre_shared_key must be it in a ClientHello). */
@@ -172,7 +189,7 @@ public final class Extensions {
     /** A copy with {@code e} in place of the extension of the same code (which must be present). */
     public Extensions replace(Extension e) {
         List<Extension> out = new ArrayList<>(list);
-        int at = codes().indexOf(e.code());
+        int at = indexOf(e.code());
         if (at < 0) {
             throw new IllegalArgumentException("no extension " + e.name() + " to replace");
         }
@@ -190,10 +207,14 @@ public final class Extensions {
      * whose unknown extensions are ignored.
      */
     public void requireSolicited(Collection<Integer> offered, MessageKind kind) {
+        requireSolicited((IntPredicate) offered::contains, kind);
+    }
+
+    private void requireSolicited(IntPredicate offered, MessageKind kind) {
         for (Extension e : list) {
             boolean cookieInHrr = kind == MessageKind.HELLO_RETRY_REQUEST
                     && e.code() == ExtensionType.COOKIE.code();
-            if (!cookieInHrr && !offered.contains(e.code())) {
+            if (!cookieInHrr && !offered.test(e.code())) {
                 throw new TlsAlert(AlertDescription.UNSUPPORTED_EXTENSION, kind.messageName()
                         + " carries extension " + e.name() + ", which was not offered (RFC 8446 §4.2)");
             }
@@ -202,7 +223,7 @@ public final class Extensions {
 
     /** {@link #requireSolicited(Collection, MessageKind)} against the extensions of a request. */
     public void requireSolicited(Extensions request, MessageKind kind) {
-        requireSolicited(request.codes(), kind);
+        requireSolicited((IntPredicate) request::contains, kind);
     }
 
     public Optional<ServerName> serverName() {

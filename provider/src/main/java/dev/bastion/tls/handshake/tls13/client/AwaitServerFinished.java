@@ -47,7 +47,7 @@ final class AwaitServerFinished implements ClientState {
         traffic.installWrite(io);
         ResumptionMasterSecret resumption = progress.keys().finish(io.transcript().current());
         io.complete(n);
-        return new Traffic(traffic, resumption, new Tickets(progress.config(), n, n.sessionId().toByteArray()),
+        return new Traffic(traffic, resumption, new Tickets(progress.config(), n),
                 serverFinished);
     }
 

@@ -21,10 +21,11 @@ import java.util.Optional;
  * so invalidating the session removes all of them.
  *
  * @param config where the peer's host and port come from
- * @param session the session the tickets resume
- * @param id the client's identifier of the session (its {@link SessionState#id()})
+ * @param session the session the tickets resume; its session id is the client's identifier of the
+ *     session (the tickets' {@link SessionState#id()}), copied per ticket so that an idle
+ *     connection does not keep a second copy
  */
-record Tickets(HandshakeConfig config, Negotiated session, byte[] id) {
+record Tickets(HandshakeConfig config, Negotiated session) {
 
     /** Stores {@code ticket} (nothing without a session context or a host to key it by). */
     void receive(NewSessionTicket ticket, ResumptionMasterSecret resumption, HandshakeIo io) {
@@ -34,7 +35,7 @@ record Tickets(HandshakeConfig config, Negotiated session, byte[] id) {
         }
         byte[] psk = resumption.resumptionPsk(ticket.ticketNonce().toByteArray());
         try {
-            SessionState state = SessionStates.of(session, id, psk, false);
+            SessionState state = SessionStates.of(session, session.sessionId().toByteArray(), psk, false);
             SessionContext ctx = sessions.get();
             ctx.saveTicket(config.peerHost().get(), config.peerPort(), new ClientTicket(ticket.ticket().toByteArray(),
                     ticket.ticketAgeAdd(), ticket.ticketLifetime(), ctx.now(), state));
