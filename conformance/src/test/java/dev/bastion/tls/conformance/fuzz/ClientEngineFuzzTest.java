@@ -14,7 +14,11 @@ import java.util.Arrays;
  * <p>Contract ({@link EnginePump}): only {@code SSLException}, no hang, closed after failure.
  */
 class ClientEngineFuzzTest {
-    @FuzzTest(maxDuration = "15s")
+    static {
+        EngineFixtures.warmUp();
+    }
+
+    @FuzzTest(maxDuration = "10s")
     void client(byte[] input) {
         if (input.length == 0) {
             return;

@@ -56,6 +56,17 @@ final class EngineFixtures {
     private EngineFixtures() {
     }
 
+    /**
+     * Makes the test PKI, the contexts and every variant's ClientHello now, so that this one-off
+     * cost (seconds: RSA keys) falls on class initialization and not on the first fuzz input.
+     */
+    static void warmUp() {
+        server(false);
+        for (Variant v : Variant.values()) {
+            clientHello(v);
+        }
+    }
+
     /** A new Bastion server engine that accepts every suite it supports; client auth wanted if asked. */
     static SSLEngine server(boolean wantClientAuth) {
         if (bastionServer == null) {

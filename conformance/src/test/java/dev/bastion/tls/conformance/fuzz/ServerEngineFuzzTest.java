@@ -16,7 +16,11 @@ import java.util.Arrays;
  * <p>Contract ({@link EnginePump}): only {@code SSLException}, no hang, closed after failure.
  */
 class ServerEngineFuzzTest {
-    @FuzzTest(maxDuration = "15s")
+    static {
+        EngineFixtures.warmUp();
+    }
+
+    @FuzzTest(maxDuration = "10s")
     void server(byte[] input) {
         if (input.length == 0) {
             return;
