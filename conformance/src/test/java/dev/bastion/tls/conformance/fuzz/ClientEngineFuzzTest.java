@@ -18,7 +18,7 @@ class ClientEngineFuzzTest {
         EngineFixtures.warmUp();
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "6s")
     void client(byte[] input) {
         if (input.length == 0) {
             return;

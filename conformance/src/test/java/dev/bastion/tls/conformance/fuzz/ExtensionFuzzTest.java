@@ -25,7 +25,7 @@ class ExtensionFuzzTest {
     /** (kind, extension) for every allowed pair, then (kind, whole block) for every kind. */
     static final List<Case> CASES = cases();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "6s")
     void extensions(byte[] input) {
         if (input.length == 0) {
             return;

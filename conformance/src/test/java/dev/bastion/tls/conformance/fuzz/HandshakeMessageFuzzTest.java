@@ -29,7 +29,7 @@ class HandshakeMessageFuzzTest {
     /** Every (type, context) pair in which the peer can send the type. */
     static final List<Case> CASES = cases();
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "6s")
     void messages(byte[] input) {
         if (input.length == 0) {
             return;

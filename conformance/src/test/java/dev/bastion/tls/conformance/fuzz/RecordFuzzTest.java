@@ -34,7 +34,7 @@ class RecordFuzzTest {
     private static final byte[] IV12 = fill(12, 0x33);
     private static final byte[] SALT4 = fill(4, 0x44);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "6s")
     void records(byte[] input) {
         if (input.length == 0) {
             return;

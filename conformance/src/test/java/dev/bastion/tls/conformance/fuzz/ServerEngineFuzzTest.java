@@ -20,7 +20,7 @@ class ServerEngineFuzzTest {
         EngineFixtures.warmUp();
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "6s")
     void server(byte[] input) {
         if (input.length == 0) {
             return;
