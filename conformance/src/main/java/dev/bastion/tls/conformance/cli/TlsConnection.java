@@ -202,6 +202,11 @@ public final class TlsConnection implements Closeable {
 
     private HandshakeStatus unwrapDuringHandshake() throws IOException {
         SSLEngineResult r = unwrap();
+        HandshakeStatus now = r.getHandshakeStatus();
+        if (r.getStatus() == Status.BUFFER_UNDERFLOW
+                && now != HandshakeStatus.NEED_UNWRAP && now != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+            return now; // netty-tcnative's TLS 1.2 client says FINISHED only on an unwrap that finds no input
+        }
         if (r.getStatus() == Status.BUFFER_UNDERFLOW && !fill()) {
             try {
                 engine.closeInbound();

@@ -224,10 +224,21 @@ public final class EngineSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * One unwrap while handshaking; reads from the socket only when the engine still wants
+     * input. Netty's OpenSSL engine (netty-tcnative BoringSSL) as a TLS 1.2 client reports
+     * NEED_UNWRAP even after it consumed the server's Finished, and only the next unwrap
+     * (BUFFER_UNDERFLOW, no input) says FINISHED: reading then would wait for bytes the
+     * server never sends before the client's first request.
+     */
     private HandshakeStatus unwrapForHandshake() throws IOException {
         SSLEngineResult r = unwrap();
         switch (r.getStatus()) {
             case BUFFER_UNDERFLOW -> {
+                HandshakeStatus now = r.getHandshakeStatus();
+                if (now != HandshakeStatus.NEED_UNWRAP && now != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+                    return now; // e.g. netty-tcnative's TLS 1.2 client: FINISHED comes with an empty unwrap
+                }
                 if (!fill()) {
                     String cause = "peer closed the connection during the handshake";
                     try {
