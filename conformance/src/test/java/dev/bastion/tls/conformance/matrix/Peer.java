@@ -117,10 +117,6 @@ public enum Peer {
             return "peer limit: BCJSSE 1.84 neither offers nor accepts TLS 1.3 resumption PSKs (bc-java #946,"
                     + " #1835); a second connection is a full handshake with any partner";
         }
-        if (this == BORINGSSL && c.role() == Role.SERVER && c.tls12()) {
-            return "harness limit: netty-tcnative's TLS 1.2 client engine never reports the end of its handshake"
-                    + " over the blocking engine loops here (BoringSSL against BoringSSL too); see INTEROP.md";
-        }
         return null;
     }
 
