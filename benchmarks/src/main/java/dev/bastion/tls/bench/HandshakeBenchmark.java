@@ -61,7 +61,7 @@ public class HandshakeBenchmark {
 
     @Benchmark
     public Object fullHandshake() throws Exception {
-        EnginePair pair = new EnginePair(context, protocol, suite).handshake();
+        EnginePair pair = EnginePair.reusingBuffers(context, protocol, suite).handshake();
         return pair.client.getSession();
     }
 }

@@ -60,7 +60,7 @@ public class ResumptionBenchmark {
 
     @Benchmark
     public javax.net.ssl.SSLSession resumedHandshake() throws Exception {
-        EnginePair pair = new EnginePair(client, server, protocol, "localhost").handshake();
+        EnginePair pair = EnginePair.reusingBuffers(client, server, protocol, "localhost").handshake();
         return pair.client.getSession();
     }
 }

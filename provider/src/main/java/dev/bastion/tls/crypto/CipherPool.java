@@ -16,8 +16,10 @@ import javax.crypto.NoSuchPaddingException;
  * connection that owns two (one per direction) pays about 600 bytes of heap for each
  * (the {@code Cipher}, SunJCE's GCM state and its AES key schedule). Borrowing one for the
  * length of one record makes idle connections cheaper and costs two compare-and-set operations
- * per record; a cipher last keyed by another connection re-expands its key schedule, which is
- * small beside a record's encryption.
+ * per record. A cipher last keyed by another connection re-expands its key schedule (SunJCE's
+ * AES skips that when the key is the one it holds): small beside a 16 KiB record, but the
+ * largest cost of a small one, so {@link #acquire(int, Object)} first tries the slot where the
+ * caller put its cipher back, and takes the cipher there if the caller keyed it last.
  *
  * <p>Acquiring and releasing allocate nothing once the pool holds a cipher for each thread
  * that uses it concurrently; a thread that finds the pool empty creates a cipher, and a
@@ -35,6 +37,10 @@ final class CipherPool {
         Object encryptOwner;
         /** The nonce {@link #cipher} was last initialised with to encrypt. */
         final byte[] lastEncryptNonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+        /** The slot this cipher was last taken from, where {@link #release} puts it back if it can, or -1. */
+        int home = -1;
+        /** The pool's {@link CipherPool#clock} when this cipher was last taken. */
+        long lastTaken;
 
         Lease(Cipher cipher) {
             this.cipher = cipher;
@@ -46,9 +52,14 @@ final class CipherPool {
 
     private final String transformation;
     private final AtomicReferenceArray<Lease> slots;
+    /**
+     * Counts takes, for choosing the least recently used cipher to give away. Incremented
+     * without synchronisation: a lost increment only blurs the order.
+     */
+    private long clock;
 
     CipherPool(String transformation) {
-        this(transformation, Math.min(64, Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+        this(transformation, Math.min(64, Math.max(8, 2 * Runtime.getRuntime().availableProcessors())));
     }
 
     CipherPool(String transformation, int size) {
@@ -61,6 +72,60 @@ final class CipherPool {
         return algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? CHACHA20_POLY1305 : AES_GCM;
     }
 
+    /**
+     * A cipher that {@code owner} initialised last (its key schedule is still {@code owner}'s),
+     * looked for first in {@code slot} (where {@link #release} said it went) and then in every
+     * slot. Failing that: a new cipher while the pool has room to keep it, so that the pool
+     * grows to one cipher per active owner; else the least recently used idle cipher, which
+     * is one nobody owns (its owner closed) or one whose owner is gone or idle. Taking any
+     * other would start a cycle in which two owners take one cipher from each other and every
+     * record re-expands a key schedule, while the cipher of a connection that ended without
+     * closing its keys holds a slot for ever.
+     */
+    Lease acquire(int slot, Object owner) {
+        int n = slots.length();
+        Lease l = slot >= 0 && slot < n ? take(slot, owner) : null;
+        boolean room = false;
+        int oldest = -1;
+        long oldestTaken = Long.MAX_VALUE;
+        for (int k = 0; l == null && k < n; k++) {
+            l = take(k, owner);
+            Lease idle = slots.get(k);
+            room |= idle == null;
+            if (idle != null) {
+                long taken = idle.owner == null ? Long.MIN_VALUE : idle.lastTaken;
+                if (taken < oldestTaken) {
+                    oldest = k;
+                    oldestTaken = taken;
+                }
+            }
+        }
+        if (l == null && room) {
+            l = new Lease(newCipher(transformation));
+        }
+        if (l == null && oldest >= 0) {
+            Lease idle = slots.get(oldest);
+            if (idle != null && slots.compareAndSet(oldest, idle, null)) {
+                l = idle;
+                l.home = oldest;
+            }
+        }
+        if (l == null) {
+            l = acquire();
+        }
+        l.lastTaken = ++clock;
+        return l;
+    }
+
+    private Lease take(int k, Object owner) {
+        Lease l = slots.get(k);
+        if (l != null && l.owner == owner && slots.compareAndSet(k, l, null)) {
+            l.home = k;
+            return l;
+        }
+        return null;
+    }
+
     /** A cipher for the caller's exclusive use until {@link #release}. */
     Lease acquire() {
         int n = slots.length();
@@ -69,22 +134,32 @@ final class CipherPool {
             int k = (start + i) % n;
             Lease l = slots.get(k);
             if (l != null && slots.compareAndSet(k, l, null)) {
+                l.home = k;
                 return l;
             }
         }
         return new Lease(newCipher(transformation));
     }
 
-    /** Gives {@code lease} back; dropped when the pool is full. */
-    void release(Lease lease) {
+    /**
+     * Gives {@code lease} back, into the slot it came from if that is free (so that ciphers stay
+     * where their owners look for them), and returns the slot that holds it, or -1 when the pool
+     * was full and dropped it.
+     */
+    int release(Lease lease) {
         int n = slots.length();
+        int home = lease.home;
+        if (home >= 0 && home < n && slots.get(home) == null && slots.compareAndSet(home, null, lease)) {
+            return home;
+        }
         int start = start(n);
         for (int i = 0; i < n; i++) {
             int k = (start + i) % n;
             if (slots.get(k) == null && slots.compareAndSet(k, null, lease)) {
-                return;
+                return k;
             }
         }
+        return -1;
     }
 
     /**

@@ -28,6 +28,8 @@ final class JcaAead implements Aead {
     /** Allocated at the first detour (see {@link #init}); most instances never need one. */
     private byte[] detourNonce;
     private final boolean chacha;
+    /** Where our cipher went back into the pool last time, or -1 (see {@link CipherPool#acquire(int, Object)}). */
+    private int slot = -1;
 
     JcaAead(AeadAlgorithm algorithm, byte[] key) {
         if (key.length != algorithm.keyLength()) {
@@ -48,7 +50,7 @@ final class JcaAead implements Aead {
     @Override
     public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, ByteBuffer dst) {
         int dstPos = dst.position();
-        CipherPool.Lease lease = pool.acquire();
+        CipherPool.Lease lease = pool.acquire(slot, this);
         try {
             Cipher cipher = init(lease, Cipher.ENCRYPT_MODE, nonce);
             cipher.updateAAD(aad, 0, aadLength);
@@ -58,7 +60,7 @@ final class JcaAead implements Aead {
         } catch (GeneralSecurityException e) {
             throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
         } finally {
-            pool.release(lease);
+            slot = pool.release(lease);
         }
     }
 
@@ -66,7 +68,7 @@ final class JcaAead implements Aead {
     public void seal(byte[] nonce, byte[] aad, int aadLength, ByteBuffer src, byte[] suffix, int suffixLength,
             ByteBuffer dst) {
         int dstPos = dst.position();
-        CipherPool.Lease lease = pool.acquire();
+        CipherPool.Lease lease = pool.acquire(slot, this);
         try {
             Cipher cipher = init(lease, Cipher.ENCRYPT_MODE, nonce);
             cipher.updateAAD(aad, 0, aadLength);
@@ -77,7 +79,7 @@ final class JcaAead implements Aead {
         } catch (GeneralSecurityException e) {
             throw TlsAlert.internalError(algorithm + " encryption failed: " + e.getMessage(), e);
         } finally {
-            pool.release(lease);
+            slot = pool.release(lease);
         }
     }
 
@@ -98,7 +100,7 @@ final class JcaAead implements Aead {
         }
         int srcPos = src.position();
         int dstPos = dst.position();
-        CipherPool.Lease lease = pool.acquire();
+        CipherPool.Lease lease = pool.acquire(slot, this);
         try {
             Cipher cipher = init(lease, Cipher.DECRYPT_MODE, nonce);
             cipher.updateAAD(aad, 0, aadLength);
@@ -114,7 +116,7 @@ final class JcaAead implements Aead {
             src.position(srcPos);
             throw TlsAlert.internalError(algorithm + " decryption failed: " + e.getMessage(), e);
         } finally {
-            pool.release(lease);
+            slot = pool.release(lease);
         }
     }
 

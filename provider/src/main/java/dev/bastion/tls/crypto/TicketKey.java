@@ -38,6 +38,12 @@ public final class TicketKey implements Destroyable {
     private final byte[] key;
     private final RawKey jcaKey;
     private volatile boolean destroyed;
+    /**
+     * Where a cipher keyed with this key last went back into the pool (see
+     * {@link CipherPool#acquire(int, Object)}). Written by every thread that seals or opens; an
+     * int is never torn and the pool checks the cipher's owner, so a stale value only costs a key schedule.
+     */
+    private int slot = -1;
 
     private TicketKey(byte[] name, byte[] key) {
         if (name.length != NAME_LENGTH || key.length != KEY_LENGTH) {
@@ -103,7 +109,7 @@ public final class TicketKey implements Destroyable {
         byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
         random.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, NAME_LENGTH, nonce.length);
-        CipherPool.Lease lease = CipherPool.AES_GCM.acquire();
+        CipherPool.Lease lease = CipherPool.AES_GCM.acquire(slot, this);
         try {
             Cipher c = lease.cipher;
             c.init(Cipher.ENCRYPT_MODE, requireLive(), new GCMParameterSpec(TAG_BITS, nonce));
@@ -114,7 +120,7 @@ public final class TicketKey implements Destroyable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM ticket sealing failed: " + e.getMessage(), e);
         } finally {
-            CipherPool.AES_GCM.release(lease);
+            slot = CipherPool.AES_GCM.release(lease);
         }
     }
 
@@ -126,7 +132,7 @@ public final class TicketKey implements Destroyable {
         if (ticket.length < OVERHEAD || !names(ticket)) {
             return Optional.empty();
         }
-        CipherPool.Lease lease = CipherPool.AES_GCM.acquire();
+        CipherPool.Lease lease = CipherPool.AES_GCM.acquire(slot, this);
         try {
             Cipher c = lease.cipher;
             c.init(Cipher.DECRYPT_MODE, requireLive(), new GCMParameterSpec(TAG_BITS, ticket, NAME_LENGTH,
@@ -140,7 +146,7 @@ public final class TicketKey implements Destroyable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM ticket opening failed: " + e.getMessage(), e);
         } finally {
-            CipherPool.AES_GCM.release(lease);
+            slot = CipherPool.AES_GCM.release(lease);
         }
     }
 

@@ -37,6 +37,63 @@ class CipherPoolTest {
         assertEquals(1, pool.idle());
     }
 
+    /** A small record's largest cost is re-expanding a key schedule: an owner gets its own cipher back. */
+    @Test
+    void ownerGetsBackTheCipherItKeyedLast() {
+        CipherPool pool = new CipherPool("AES/GCM/NoPadding", 4);
+        Object owner = new Object();
+        Object other = new Object();
+        CipherPool.Lease others = pool.acquire();
+        CipherPool.Lease mine = pool.acquire();
+        others.owner = other;
+        mine.owner = owner;
+        pool.release(others);
+        int slot = pool.release(mine);
+        assertTrue(slot >= 0 && slot < 4, "slot " + slot);
+        assertSame(mine, pool.acquire(slot, owner));
+        assertEquals(1, pool.idle());
+        assertEquals(slot, pool.release(mine), "back into the slot it came from");
+        // found in another slot too (the caller's note of the slot is stale)
+        assertSame(mine, pool.acquire((slot + 1) % 4, owner));
+        slot = pool.release(mine);
+
+        // keyed by someone else since, and the pool has room: a new cipher, the others stay keyed
+        mine.owner = other;
+        CipherPool.Lease fresh = pool.acquire(slot, owner);
+        assertTrue(fresh != mine && fresh != others, "a new cipher");
+        assertEquals(2, pool.idle());
+        pool.release(fresh);
+        // a stale or impossible slot falls back the same way
+        assertTrue(pool.acquire(-1, owner) != null && pool.acquire(99, owner) != null);
+
+        // a full pool gives away an unowned cipher before an owned one, wherever the caller's thread starts looking
+        CipherPool three = new CipherPool("AES/GCM/NoPadding", 3);
+        CipherPool.Lease[] held = {three.acquire(), three.acquire(), three.acquire()};
+        held[0].owner = other;
+        held[2].owner = other;
+        for (CipherPool.Lease h : held) {
+            three.release(h);
+        }
+        assertSame(held[1], three.acquire(0, owner));
+
+        // a pool full of other owners' ciphers gives away the least recently used one
+        CipherPool two = new CipherPool("AES/GCM/NoPadding", 2);
+        Object third = new Object();
+        CipherPool.Lease x = two.acquire(-1, other);
+        x.owner = other;
+        CipherPool.Lease y = two.acquire(-1, third);
+        y.owner = third;
+        two.release(y);
+        int slotOfX = two.release(x);
+        assertSame(x, two.acquire(slotOfX, other)); // x is now the most recently taken
+        two.release(x);
+        assertSame(y, two.acquire(-1, owner), "the cipher taken longest ago");
+
+        CipherPool full = new CipherPool("AES/GCM/NoPadding", 1);
+        full.release(full.acquire());
+        assertEquals(-1, full.release(new CipherPool.Lease(mine.cipher)), "a full pool drops and says so");
+    }
+
     @Test
     void forgetWipesOnlyIdleCiphersOfThatOwner() {
         CipherPool pool = new CipherPool("AES/GCM/NoPadding", 4);

@@ -1,0 +1,103 @@
+package dev.bastion.tls.bench;
+
+import java.lang.management.ManagementFactory;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+
+/**
+ * {@link ResumptionBenchmark}'s and {@link HandshakeBenchmark}'s handshakes measured by this thread's CPU time and allocation,
+ * with the providers interleaved in chunks of 100 handshakes: on a shared, loaded machine the
+ * wall-clock scores of JMH swing by several times, while the ratio of CPU time per handshake
+ * measured under the same conditions stays usable. Not JMH: no forks, no blackholes; for ratios.
+ *
+ * <p>Modes: {@code TLS12_SESSION_ID}, {@code TLS12_TICKET}, {@code TLS13_PSK} (resumed
+ * handshakes, ECDSA P-256 certificate) and {@code FULL13_EC}, {@code FULL13_RSA}, {@code FULL12_EC},
+ * {@code FULL12_RSA} (full handshakes, ECDSA P-256 or RSA-2048; TLS 1.2 with ECDHE and
+ * AES-128-GCM, as in {@link HandshakeBenchmark}).
+ *
+ * <p>{@code java -Xms1g -Xmx1g -Djdk.tls.namedGroups=x25519,secp256r1 -cp benchmarks/target/benchmarks.jar
+ * dev.bastion.tls.bench.HandshakeCpuTime [modes] [warm-up handshakes] [rounds] [providers]}
+ */
+public final class HandshakeCpuTime {
+    private static final int CHUNK = 100;
+
+    private HandshakeCpuTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] modes = args.length > 0 ? args[0].split(",") : new String[] {"TLS12_SESSION_ID", "TLS12_TICKET", "TLS13_PSK"};
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1500;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String[] providers = args.length > 3 ? args[3].split(",") : new String[] {"SunJSSE", "Bastion"};
+        Bastion.install();
+        KeyStore ec = TestCredentials.selfSigned("EC");
+        KeyStore rsa = null;
+        com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        for (String mode : modes) {
+            boolean full = mode.startsWith("FULL");
+            String protocol = mode.startsWith("TLS13") || mode.startsWith("FULL13") ? "TLSv1.3" : "TLSv1.2";
+            boolean rsaKey = mode.endsWith("_RSA");
+            if (rsaKey && rsa == null) {
+                rsa = TestCredentials.selfSigned("RSA");
+            }
+            KeyStore ks = rsaKey ? rsa : ec;
+            String suite = !full || protocol.equals("TLSv1.3") ? null
+                    : rsaKey ? "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" : "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
+            boolean tickets = !mode.equals("TLS12_SESSION_ID");
+            SSLContext[][] ctx = new SSLContext[providers.length][2];
+            for (int p = 0; p < providers.length; p++) {
+                ctx[p][0] = full ? TestCredentials.context(providers[p], ks) : Contexts.withTickets(providers[p], ks, tickets);
+                ctx[p][1] = full ? ctx[p][0] : Contexts.withTickets(providers[p], ks, tickets);
+                run(ctx[p], protocol, suite, full, warmup);
+                check(providers[p], mode, ctx[p], protocol, suite, full);
+            }
+            long[] cpu = new long[providers.length];
+            long[] bytes = new long[providers.length];
+            for (int r = 0; r < rounds; r++) {
+                for (int p = 0; p < providers.length; p++) {
+                    long t0 = tmx.getCurrentThreadCpuTime();
+                    long a0 = tmx.getThreadAllocatedBytes(self);
+                    run(ctx[p], protocol, suite, full, CHUNK);
+                    cpu[p] += tmx.getCurrentThreadCpuTime() - t0;
+                    bytes[p] += tmx.getThreadAllocatedBytes(self) - a0;
+                }
+            }
+            StringBuilder line = new StringBuilder(String.format("%-17s", mode));
+            double[] rate = new double[providers.length];
+            for (int p = 0; p < providers.length; p++) {
+                rate[p] = (double) rounds * CHUNK / (cpu[p] / 1e9);
+                line.append(String.format(" %s %,8.0f/cpu-s %,8d B/op |", providers[p], rate[p], bytes[p] / ((long) rounds * CHUNK)));
+            }
+            if (providers.length == 2) {
+                line.append(String.format(" ratio %.2f", rate[1] / rate[0]));
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static void run(SSLContext[] ctx, String protocol, String suite, boolean full, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            handshake(ctx, protocol, suite, full);
+        }
+    }
+
+    private static SSLSession handshake(SSLContext[] ctx, String protocol, String suite, boolean full) throws Exception {
+        EnginePair pair = full ? EnginePair.reusingBuffers(ctx[0], protocol, suite).handshake()
+                : EnginePair.reusingBuffers(ctx[0], ctx[1], protocol, "localhost").handshake();
+        return pair.client.getSession();
+    }
+
+    /** Throws unless the mode's handshakes are what it says: resumed ones keep the first session. */
+    private static void check(String provider, String mode, SSLContext[] ctx, String protocol, String suite, boolean full)
+            throws Exception {
+        SSLSession a = handshake(ctx, protocol, suite, full);
+        SSLSession b = handshake(ctx, protocol, suite, full);
+        boolean resumed = a.getCreationTime() == b.getCreationTime();
+        boolean fresh = !java.util.Arrays.equals(a.getId(), b.getId());
+        if (!a.getProtocol().equals(protocol) || (full ? !fresh : !resumed)) {
+            throw new IllegalStateException(provider + " " + mode + ": not the handshakes the mode names");
+        }
+    }
+}
