@@ -57,6 +57,8 @@ final class CipherPool {
      * without synchronisation: a lost increment only blurs the order.
      */
     private long clock;
+    /** Ciphers made and not dropped: in the pool or in use. */
+    private final java.util.concurrent.atomic.AtomicInteger population = new java.util.concurrent.atomic.AtomicInteger();
 
     CipherPool(String transformation) {
         this(transformation, Math.min(64, Math.max(8, 2 * Runtime.getRuntime().availableProcessors())));
@@ -85,13 +87,13 @@ final class CipherPool {
     Lease acquire(int slot, Object owner) {
         int n = slots.length();
         Lease l = slot >= 0 && slot < n ? take(slot, owner) : null;
-        boolean room = false;
+        // room: fewer ciphers exist than the pool keeps (empty slots alone may be ciphers in use)
+        boolean room = population.get() < n;
         int oldest = -1;
         long oldestTaken = Long.MAX_VALUE;
         for (int k = 0; l == null && k < n; k++) {
             l = take(k, owner);
             Lease idle = slots.get(k);
-            room |= idle == null;
             if (idle != null) {
                 long taken = idle.owner == null ? Long.MIN_VALUE : idle.lastTaken;
                 if (taken < oldestTaken) {
@@ -101,7 +103,7 @@ final class CipherPool {
             }
         }
         if (l == null && room) {
-            l = new Lease(newCipher(transformation));
+            l = newLease();
         }
         if (l == null && oldest >= 0) {
             Lease idle = slots.get(oldest);
@@ -138,7 +140,7 @@ final class CipherPool {
                 return l;
             }
         }
-        return new Lease(newCipher(transformation));
+        return newLease();
     }
 
     /**
@@ -159,7 +161,14 @@ final class CipherPool {
                 return k;
             }
         }
+        population.decrementAndGet();
         return -1;
+    }
+
+    private Lease newLease() {
+        Lease l = new Lease(newCipher(transformation));
+        population.incrementAndGet();
+        return l;
     }
 
     /**

@@ -76,6 +76,15 @@ class CipherPoolTest {
         }
         assertSame(held[1], three.acquire(0, owner));
 
+        // an empty slot whose cipher is in use elsewhere is no room: a busy server does not make a cipher per record
+        CipherPool busy = new CipherPool("AES/GCM/NoPadding", 2);
+        CipherPool.Lease idle = busy.acquire(-1, other);
+        idle.owner = other;
+        CipherPool.Lease inUse = busy.acquire(-1, owner);
+        inUse.owner = owner;
+        busy.release(idle);
+        assertSame(idle, busy.acquire(-1, new Object()), "the idle cipher, though a slot is empty");
+
         // a pool full of other owners' ciphers gives away the least recently used one
         CipherPool two = new CipherPool("AES/GCM/NoPadding", 2);
         Object third = new Object();
