@@ -39,19 +39,15 @@ public final class HandshakeConfigs {
      */
     public static HandshakeConfig build(TlsPolicy policy, boolean client, SSLParameters params, String peerHost,
             int peerPort, ClientAuth clientAuth) {
-        List<Integer> enabled = versions(policy, params.getProtocols());
-        List<CipherSuite> suites = suites(policy, params.getCipherSuites(), enabled);
-        List<Integer> versions = enabled.stream()
-                .filter(v -> suites.stream().anyMatch(s -> (s.isTls13() ? Protocol.TLS13 : Protocol.TLS12).code() == v))
-                .toList();
-        if (versions.isEmpty() || suites.isEmpty()) {
+        Usable usable = usable(policy, params.getProtocols(), params.getCipherSuites());
+        if (usable.versions.isEmpty() || usable.suites.isEmpty()) {
             throw TlsAlert.handshakeFailure(NO_APPROPRIATE_PROTOCOL + "; enabled protocols "
-                    + Arrays.toString(params.getProtocols()) + ", " + suites.size() + " usable cipher suite(s)");
+                    + Arrays.toString(params.getProtocols()) + ", " + usable.suites.size() + " usable cipher suite(s)");
         }
         return new HandshakeConfig(
                 client,
-                SharedLists.of(versions),
-                SharedLists.of(suites),
+                usable.versions,
+                usable.suites,
                 policy.groups(),
                 policy.keyShareGroups(),
                 client ? policy.clientSchemes() : policy.serverSchemes(),
@@ -68,6 +64,39 @@ public final class HandshakeConfigs {
                 policy.maxCertificateChainLength(),
                 policy.tls12());
     }
+
+    /**
+     * The protocols and suites of {@code enabledProtocols} and {@code enabledSuites} that can be
+     * negotiated under {@code policy}: a pure function of the three, remembered for the last
+     * few inputs because every connection of a context usually asks with the same arrays
+     * (filtering some thirty suite names cost a few per cent of a resumed handshake).
+     */
+    private static Usable usable(TlsPolicy policy, String[] enabledProtocols, String[] enabledSuites) {
+        int slot = (System.identityHashCode(policy) ^ Arrays.hashCode(enabledProtocols) * 31
+                ^ Arrays.hashCode(enabledSuites)) & (MEMO.length - 1);
+        Usable m = MEMO[slot];
+        if (m != null && m.policy == policy && Arrays.equals(m.enabledProtocols, enabledProtocols)
+                && Arrays.equals(m.enabledSuites, enabledSuites)) {
+            return m;
+        }
+        List<Integer> enabled = versions(policy, enabledProtocols);
+        List<CipherSuite> suites = suites(policy, enabledSuites, enabled);
+        List<Integer> versions = enabled.stream()
+                .filter(v -> suites.stream().anyMatch(s -> (s.isTls13() ? Protocol.TLS13 : Protocol.TLS12).code() == v))
+                .toList();
+        m = new Usable(policy, enabledProtocols == null ? null : enabledProtocols.clone(),
+                enabledSuites == null ? null : enabledSuites.clone(), SharedLists.of(versions), SharedLists.of(suites));
+        MEMO[slot] = m;
+        return m;
+    }
+
+    /** What {@link #usable} found for one policy and pair of arrays (the arrays are private copies). */
+    private record Usable(TlsPolicy policy, String[] enabledProtocols, String[] enabledSuites, List<Integer> versions,
+            List<CipherSuite> suites) {
+    }
+
+    /** Racy by design: an entry is immutable and complete, and a lost write only costs a recomputation. */
+    private static final Usable[] MEMO = new Usable[8];
 
     /** Wire codes of the enabled protocols that can be negotiated, highest first. */
     static List<Integer> versions(TlsPolicy policy, String[] enabled) {
