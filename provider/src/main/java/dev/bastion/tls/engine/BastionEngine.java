@@ -369,6 +369,6 @@ public final class BastionEngine extends SSLEngine {
 
     private SSLEngineResult result(Status status, int consumed, int produced) {
         HandshakeStatus hs = connection.takeFinished() ? HandshakeStatus.FINISHED : connection.handshakeStatus();
-        return new SSLEngineResult(status, hs, consumed, produced);
+        return RecentResults.of(status, hs, consumed, produced);
     }
 }

@@ -64,6 +64,43 @@ class EngineAllocationTest {
                 + " B/record, two results " + results + " B");
     }
 
+    /** Records of one size (a bulk transfer): the engine returns its recent results again and adds nothing. */
+    @Test
+    void equalRecordsAllocateNothingInTheEngine() throws Exception {
+        Engines e = Engines.bastion(h -> h.aead = AeadAlgorithm.CHACHA20_POLY1305, null, null);
+        e.handshake();
+        ByteBuffer app = ByteBuffer.allocate(4096);
+        ByteBuffer net = ByteBuffer.allocate(8192);
+        ByteBuffer back = ByteBuffer.allocate(16 * 1024 + 512);
+        long engine = Long.MAX_VALUE;
+        SSLEngineResult[] first = new SSLEngineResult[2];
+        for (int round = 0; round < ROUNDS; round++) {
+            long before = allocatedBytes();
+            for (int i = 0; i < RECORDS; i++) {
+                app.clear().limit(3000);
+                net.clear();
+                SSLEngineResult w = e.client.wrap(app, net);
+                net.flip();
+                back.clear();
+                SSLEngineResult u = e.server.unwrap(net, back);
+                if (u.bytesProduced() != 3000 || w.bytesConsumed() != 3000 || w.getStatus() != SSLEngineResult.Status.OK
+                        || u.getHandshakeStatus() != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+                    throw new AssertionError(w + " / " + u);
+                }
+                first[0] = first[0] == null ? w : first[0];
+                first[1] = first[1] == null ? u : first[1];
+            }
+            engine = Math.min(engine, (allocatedBytes() - before) / RECORDS);
+        }
+        assumeTrue(Runtime.version().feature() < 20, "JCA's ChaCha20-Poly1305 (JDK 20 on) allocates per record itself");
+        assertTrue(engine < 16, "engine and record layer " + engine + " B/record");
+        // the results are right for each call, not merely shared
+        assertEquals(SSLEngineResult.Status.OK, first[0].getStatus());
+        assertEquals(3000, first[0].bytesConsumed());
+        assertEquals(3000 + 22, first[0].bytesProduced(), "header 5, content type 1, tag 16");
+        assertEquals(3000 + 22, first[1].bytesConsumed());
+    }
+
     /** Bytes one SSLEngineResult costs on this JVM (it carries a DTLS sequence number since Java 9). */
     private static long resultSize() {
         SSLEngineResult[] keep = new SSLEngineResult[RECORDS];
