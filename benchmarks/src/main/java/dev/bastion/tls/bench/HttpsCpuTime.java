@@ -1,20 +1,15 @@
 package dev.bastion.tls.bench;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -34,7 +29,6 @@ import javax.net.ssl.SSLContext;
  * -cp benchmarks/target/benchmarks.jar dev.bastion.tls.bench.HttpsCpuTime [modes] [warm-up rounds] [rounds] [providers]}
  */
 public final class HttpsCpuTime {
-    private static final byte[] ANSWER = "hello".getBytes(StandardCharsets.US_ASCII);
     private static String[] PROVIDERS = {"SunJSSE", "Bastion"};
 
     private HttpsCpuTime() {
@@ -120,7 +114,7 @@ public final class HttpsCpuTime {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             server.setHttpsConfigurator(new HttpsConfigurator(ctx));
             server.setExecutor(executor);
-            server.createContext("/", Side::handle);
+            server.createContext("/", HttpsUrlConnectionBenchmark::answer);
             server.start();
             url = new URL("https://localhost:" + server.getAddress().getPort() + "/");
             factory = new HttpsUrlConnectionBenchmark.CountingFactory(ctx.getSocketFactory(), true);
@@ -137,33 +131,10 @@ public final class HttpsCpuTime {
             }
         }
 
-        private void request(boolean close) throws IOException {
-            HttpsURLConnection c = (HttpsURLConnection) url.openConnection();
-            c.setSSLSocketFactory(factory);
-            c.setConnectTimeout(10_000);
-            c.setReadTimeout(10_000);
-            if (close) {
-                c.setRequestProperty("Connection", "close");
-            }
-            if (c.getResponseCode() != 200) {
-                throw new IOException("status " + c.getResponseCode());
-            }
-            if (!c.getSSLSession().map(s -> s.getProtocol()).orElse("none").equals("TLSv1.3")) {
-                throw new IllegalStateException(provider + ": not TLS 1.3");
-            }
-            try (InputStream in = c.getInputStream()) {
-                in.readAllBytes();
-            }
-            if (close) {
-                c.disconnect();
-            }
-        }
-
-        private static void handle(HttpExchange exchange) throws IOException {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(200, ANSWER.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(ANSWER);
+        void request(boolean close) throws IOException {
+            String protocol = HttpsUrlConnectionBenchmark.get(url, factory, close);
+            if (!protocol.equals("TLSv1.3")) {
+                throw new IllegalStateException(provider + ": negotiated " + protocol);
             }
         }
 

@@ -171,6 +171,17 @@ public class HttpsUrlConnectionBenchmark {
     }
 
     private String request(boolean close) throws IOException {
+        String protocol = get(url, factory, close);
+        requests.incrementAndGet();
+        return protocol;
+    }
+
+    /**
+     * One GET of {@code url} through HttpsURLConnection over {@code factory}'s sockets, the
+     * answer read to the end; {@code close}: with {@code Connection: close}, and disconnected.
+     * Returns the negotiated protocol.
+     */
+    static String get(URL url, SSLSocketFactory factory, boolean close) throws IOException {
         HttpsURLConnection c = (HttpsURLConnection) url.openConnection();
         c.setSSLSocketFactory(factory);
         c.setConnectTimeout(10_000);
@@ -188,7 +199,6 @@ public class HttpsUrlConnectionBenchmark {
         if (close) {
             c.disconnect();
         }
-        requests.incrementAndGet();
         return protocol;
     }
 
@@ -199,6 +209,11 @@ public class HttpsUrlConnectionBenchmark {
             serverConnections.incrementAndGet();
             creationTimes.add(((HttpsExchange) exchange).getSSLSession().getCreationTime());
         }
+        answer(exchange);
+    }
+
+    /** Reads the request and answers 200 with a 5-byte body. */
+    static void answer(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         exchange.sendResponseHeaders(200, ANSWER.length);
         try (OutputStream o = exchange.getResponseBody()) {

@@ -31,17 +31,10 @@ class EngineAllocationTest {
 
     @Test
     void applicationDataPathAllocatesOnlyTheResults() throws Exception {
-        Engines e = Engines.bastion(h -> h.aead = AeadAlgorithm.CHACHA20_POLY1305, null, null);
-        e.handshake();
         ByteBuffer app = ByteBuffer.allocate(4096);
         ByteBuffer net = ByteBuffer.allocate(8192);
         ByteBuffer back = ByteBuffer.allocate(16 * 1024 + 512);
-        long engine = Long.MAX_VALUE;
-        for (int round = 0; round < ROUNDS; round++) {
-            long before = allocatedBytes();
-            engineRun(e, app, net, back);
-            engine = Math.min(engine, (allocatedBytes() - before) / RECORDS);
-        }
+        long engine = engineBest(i -> 1000 + (i & 1023), new SSLEngineResult[2]);
 
         RecordWriter w = new RecordWriter();
         RecordReader r = new RecordReader();
@@ -67,38 +60,37 @@ class EngineAllocationTest {
     /** Records of one size (a bulk transfer): the engine returns its recent results again and adds nothing. */
     @Test
     void equalRecordsAllocateNothingInTheEngine() throws Exception {
+        SSLEngineResult[] first = new SSLEngineResult[2];
+        long engine = engineBest(i -> 3000, first);
+        assumeTrue(Runtime.version().feature() < 20, "JCA's ChaCha20-Poly1305 (JDK 20 on) allocates per record itself");
+        assertTrue(engine < 16, "engine and record layer " + engine + " B/record");
+        // the results are right for each call, not merely shared
+        assertEquals(SSLEngineResult.Status.OK, first[0].getStatus());
+        assertEquals(SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING, first[1].getHandshakeStatus());
+        assertEquals(3000, first[0].bytesConsumed());
+        assertEquals(3000 + 22, first[0].bytesProduced(), "header 5, content type 1, tag 16");
+        assertEquals(3000 + 22, first[1].bytesConsumed());
+        assertEquals(3000, first[1].bytesProduced());
+    }
+
+    /**
+     * Bytes per record the engines allocate (the least of {@link #ROUNDS} rounds) over
+     * ChaCha20-Poly1305 for records of {@code size.applyAsInt(i)} bytes; {@code first} receives
+     * the first wrap and unwrap results.
+     */
+    private static long engineBest(java.util.function.IntUnaryOperator size, SSLEngineResult[] first) throws Exception {
         Engines e = Engines.bastion(h -> h.aead = AeadAlgorithm.CHACHA20_POLY1305, null, null);
         e.handshake();
         ByteBuffer app = ByteBuffer.allocate(4096);
         ByteBuffer net = ByteBuffer.allocate(8192);
         ByteBuffer back = ByteBuffer.allocate(16 * 1024 + 512);
-        long engine = Long.MAX_VALUE;
-        SSLEngineResult[] first = new SSLEngineResult[2];
+        long best = Long.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
             long before = allocatedBytes();
-            for (int i = 0; i < RECORDS; i++) {
-                app.clear().limit(3000);
-                net.clear();
-                SSLEngineResult w = e.client.wrap(app, net);
-                net.flip();
-                back.clear();
-                SSLEngineResult u = e.server.unwrap(net, back);
-                if (u.bytesProduced() != 3000 || w.bytesConsumed() != 3000 || w.getStatus() != SSLEngineResult.Status.OK
-                        || u.getHandshakeStatus() != SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
-                    throw new AssertionError(w + " / " + u);
-                }
-                first[0] = first[0] == null ? w : first[0];
-                first[1] = first[1] == null ? u : first[1];
-            }
-            engine = Math.min(engine, (allocatedBytes() - before) / RECORDS);
+            engineRun(e, app, net, back, size, first);
+            best = Math.min(best, (allocatedBytes() - before) / RECORDS);
         }
-        assumeTrue(Runtime.version().feature() < 20, "JCA's ChaCha20-Poly1305 (JDK 20 on) allocates per record itself");
-        assertTrue(engine < 16, "engine and record layer " + engine + " B/record");
-        // the results are right for each call, not merely shared
-        assertEquals(SSLEngineResult.Status.OK, first[0].getStatus());
-        assertEquals(3000, first[0].bytesConsumed());
-        assertEquals(3000 + 22, first[0].bytesProduced(), "header 5, content type 1, tag 16");
-        assertEquals(3000 + 22, first[1].bytesConsumed());
+        return best;
     }
 
     /** Bytes one SSLEngineResult costs on this JVM (it carries a DTLS sequence number since Java 9). */
@@ -112,9 +104,10 @@ class EngineAllocationTest {
         return keep[RECORDS - 1].bytesConsumed() >= 0 ? size : 0;
     }
 
-    private static void engineRun(Engines e, ByteBuffer app, ByteBuffer net, ByteBuffer back) throws Exception {
+    private static void engineRun(Engines e, ByteBuffer app, ByteBuffer net, ByteBuffer back,
+            java.util.function.IntUnaryOperator size, SSLEngineResult[] first) throws Exception {
         for (int i = 0; i < RECORDS; i++) {
-            app.clear().limit(1000 + (i & 1023));
+            app.clear().limit(size.applyAsInt(i));
             net.clear();
             SSLEngineResult w = e.client.wrap(app, net);
             net.flip();
@@ -122,6 +115,10 @@ class EngineAllocationTest {
             SSLEngineResult u = e.server.unwrap(net, back);
             if (u.bytesProduced() != w.bytesConsumed()) {
                 throw new AssertionError(w + " / " + u);
+            }
+            if (first[0] == null) {
+                first[0] = w;
+                first[1] = u;
             }
         }
     }
