@@ -88,6 +88,11 @@ public record HandshakeConfig(
     }
 
     public boolean enables(int version) {
-        return versions.contains(version);
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i) == version) { // unboxes: no Integer made per call
+                return true;
+            }
+        }
+        return false;
     }
 }
