@@ -147,7 +147,7 @@ final class Outbound {
     void useTls12PlaintextVersion() {
         if (!plaintextVersionSet) {
             plaintextVersionSet = true;
-            if (writer.protection() != NullProtection.INITIAL || entries.stream().anyMatch(e -> e instanceof KeyChange)) {
+            if (writer.protection() != NullProtection.INITIAL || keyChangeQueued()) {
                 return; // keys are installed or on their way: no plaintext records any more
             }
             if (entries.isEmpty()) {
@@ -156,6 +156,15 @@ final class Outbound {
                 keyChange(NullProtection.TLS12);
             }
         }
+    }
+
+    private boolean keyChangeQueued() {
+        for (Object e : entries) {
+            if (e instanceof KeyChange) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Wipes the write keys. */

@@ -102,12 +102,20 @@ final class ExtensionCodec {
 
     private static List<Raw> readRaw(Reader block, boolean clientHello) {
         List<Raw> out = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
+        long seenLow = 0; // codes below 64, where nearly every extension is
+        Set<Integer> seen = null;
         while (block.hasRemaining()) {
             int code = block.u16("extension_type");
-            String name = ExtensionType.of(code).map(ExtensionType::rfcName).orElse("extension_" + code);
-            Reader data = block.vec16(0, 0xFFFF, name);
-            if (!seen.add(code)) {
+            Reader data = block.vec16(0, 0xFFFF, ExtensionType.fieldName(code));
+            boolean repeated;
+            if (code < 64) {
+                repeated = (seenLow & (1L << code)) != 0;
+                seenLow |= 1L << code;
+            } else {
+                seen = seen == null ? new HashSet<>() : seen;
+                repeated = !seen.add(code);
+            }
+            if (repeated) {
                 throw TlsAlert.illegalParameter("extension " + ExtensionType.nameOf(code)
                         + " appears twice (RFC 8446 §4.2)");
             }

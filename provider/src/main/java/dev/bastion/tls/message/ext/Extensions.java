@@ -122,7 +122,11 @@ public final class Extensions {
 
     /** The extension_type codes in wire order. */
     public List<Integer> codes() {
-        return list.stream().map(Extension::code).toList();
+        Integer[] codes = new Integer[list.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = list.get(i).code();
+        }
+        return List.of(codes);
     }
 
     public boolean contains(int code) {
@@ -210,7 +214,11 @@ public final class Extensions {
         requireSolicited((IntPredicate) offered::contains, kind);
     }
 
-    private void requireSolicited(IntPredicate offered, MessageKind kind) {
+    /**
+     * Fails with unsupported_extension when this block has an extension whose code
+     * {@code offered} refuses (a HelloRetryRequest's cookie excepted), RFC 8446 §4.2.
+     */
+    public void requireSolicited(IntPredicate offered, MessageKind kind) {
         for (Extension e : list) {
             boolean cookieInHrr = kind == MessageKind.HELLO_RETRY_REQUEST
                     && e.code() == ExtensionType.COOKIE.code();
