@@ -61,8 +61,11 @@ public final class Tls12Client {
         Optional<Tls12Session> offered = ClientResumption.tls12(config, io);
         HelloResumption resumption = ClientResumption.hello(config, io, offered);
         // the session's id; with only a ticket a random one, whose echo shows the resumption (RFC 5077 §3.4)
-        Opaque sessionId = offered.isPresent() ? ClientResumption.sessionId(offered, Opaque.EMPTY, randomId(io))
-                : Opaque.EMPTY;
+        Opaque sessionId = Opaque.EMPTY;
+        if (offered.isPresent()) { // ClientResumption.sessionId, drawing the random id only when it is used
+            byte[] id = offered.get().state().id();
+            sessionId = id.length > 0 ? Opaque.of(id) : Opaque.of(randomId(io));
+        }
         ClientHello hello = ClientHellos.build(config, Opaque.of(random), sessionId, List.of(), resumption);
         io.send(hello);
         Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config))
