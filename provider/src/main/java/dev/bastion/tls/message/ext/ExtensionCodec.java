@@ -7,10 +7,8 @@ import static dev.bastion.tls.message.ext.MessageKind.NEW_SESSION_TICKET;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -34,9 +32,17 @@ final class ExtensionCodec {
     static List<Extension> decodeServerHelloBlock(Reader block, boolean helloRetryRequest) {
         List<Raw> raw = readRaw(block, false);
         MessageKind kind = helloRetryRequest ? HELLO_RETRY_REQUEST
-                : raw.stream().anyMatch(x -> x.code == ExtensionType.SUPPORTED_VERSIONS.code())
-                ? MessageKind.SERVER_HELLO : MessageKind.SERVER_HELLO_12;
+                : has(raw, ExtensionType.SUPPORTED_VERSIONS.code()) ? MessageKind.SERVER_HELLO : MessageKind.SERVER_HELLO_12;
         return typed(raw, kind);
+    }
+
+    private static boolean has(List<Raw> raw, int code) {
+        for (Raw x : raw) {
+            if (x.code == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -102,20 +108,11 @@ final class ExtensionCodec {
 
     private static List<Raw> readRaw(Reader block, boolean clientHello) {
         List<Raw> out = new ArrayList<>();
-        long seenLow = 0; // codes below 64, where nearly every extension is
-        Set<Integer> seen = null;
+        CodeSet seen = new CodeSet();
         while (block.hasRemaining()) {
             int code = block.u16("extension_type");
             Reader data = block.vec16(0, 0xFFFF, ExtensionType.fieldName(code));
-            boolean repeated;
-            if (code < 64) {
-                repeated = (seenLow & (1L << code)) != 0;
-                seenLow |= 1L << code;
-            } else {
-                seen = seen == null ? new HashSet<>() : seen;
-                repeated = !seen.add(code);
-            }
-            if (repeated) {
+            if (!seen.add(code)) {
                 throw TlsAlert.illegalParameter("extension " + ExtensionType.nameOf(code)
                         + " appears twice (RFC 8446 §4.2)");
             }

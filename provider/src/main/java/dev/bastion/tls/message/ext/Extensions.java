@@ -6,11 +6,9 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.codec.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -54,7 +52,7 @@ public final class Extensions {
     /** A block with these extensions, in this order; a repeated type is a programming error. */
     public static Extensions of(List<? extends Extension> extensions) {
         List<Extension> copy = List.copyOf(extensions);
-        Set<Integer> seen = new HashSet<>();
+        CodeSet seen = new CodeSet();
         for (Extension e : copy) {
             if (!seen.add(e.code())) {
                 throw new IllegalArgumentException("extension " + e.name() + " appears twice");

@@ -1,6 +1,5 @@
 package dev.bastion.tls.handshake.tls12.client;
 
-import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.handshake.ClientHellos;
 import dev.bastion.tls.handshake.ClientOffer;
 import dev.bastion.tls.handshake.ClientResumption;
@@ -40,7 +39,7 @@ public final class Tls12Client {
         if (!config.client() || !config.enables(HandshakeConfig.TLS12) || config.enables(HandshakeConfig.TLS13)) {
             throw new IllegalArgumentException("not a TLS 1.2-only client configuration: " + config);
         }
-        if (config.cipherSuites().stream().allMatch(CipherSuite::isTls13)) {
+        if (!config.hasTls12Suite()) {
             throw new IllegalArgumentException("no TLS 1.2 cipher suite enabled: " + config.cipherSuites());
         }
         return StateMachine.startingWith(Side.CLIENT, io -> start(config, io));
