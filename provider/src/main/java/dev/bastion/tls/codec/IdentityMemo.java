@@ -6,8 +6,9 @@ package dev.bastion.tls.codec;
  * recognised by identity, so the function must depend only on the source's content, which
  * must never change, and on the flags.
  *
- * <p>Bounded: a fixed number of slots, each holding one source and its value; a new source
- * takes the slot of whatever hashed there before. Thread-safe without locks: a slot holds an
+ * <p>Bounded: a fixed number of slots, each holding one source and its value. A source may sit
+ * in the slot its hash names or the next one; a new source takes a free one of the two, else
+ * the first. Thread-safe without locks: a slot holds an
  * immutable entry published through final fields; two threads racing for one slot at worst
  * compute the value twice.
  *
@@ -39,13 +40,19 @@ public final class IdentityMemo<S, V> {
 
     /** {@code function.apply(source, flags)}, computed now or remembered from an earlier call. */
     public V get(S source, int flags) {
-        int slot = (System.identityHashCode(source) * 31 + flags) & (slots.length - 1);
-        Entry<S, V> e = slots[slot];
-        if (e != null && e.source == source && e.flags == flags) {
-            return e.value;
+        int first = (System.identityHashCode(source) * 31 + flags) & (slots.length - 1);
+        int second = (first + 1) & (slots.length - 1);
+        Entry<S, V> a = slots[first];
+        if (a != null && a.source == source && a.flags == flags) {
+            return a.value;
+        }
+        Entry<S, V> b = slots[second];
+        if (b != null && b.source == source && b.flags == flags) {
+            return b.value;
         }
         V value = function.apply(source, flags);
-        slots[slot] = new Entry<>(source, flags, value);
+        // two places per source, so that two sources hashing alike do not keep evicting each other
+        slots[a == null || b != null ? first : second] = new Entry<>(source, flags, value);
         return value;
     }
 

@@ -60,6 +60,22 @@ class IdentityMemoTest {
     }
 
     @Test
+    void twoSourcesKeepTheirPlacesHoweverTheyHash() {
+        AtomicInteger calls = new AtomicInteger();
+        IdentityMemo<List<Integer>, List<Integer>> memo = new IdentityMemo<>(2, (s, f) -> {
+            calls.incrementAndGet();
+            return doubled(s, f);
+        });
+        List<Integer> a = List.of(1);
+        List<Integer> b = List.of(2);
+        for (int round = 0; round < 5; round++) {
+            assertEquals(List.of(2), memo.get(a, 0));
+            assertEquals(List.of(4), memo.get(b, 0));
+        }
+        assertEquals(2, calls.get());
+    }
+
+    @Test
     void sizeMustBeAPowerOfTwo() {
         assertThrows(IllegalArgumentException.class, () -> new IdentityMemo<>(6, IdentityMemoTest::doubled));
         assertThrows(IllegalArgumentException.class, () -> new IdentityMemo<>(0, IdentityMemoTest::doubled));
