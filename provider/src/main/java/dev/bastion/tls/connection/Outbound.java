@@ -50,13 +50,13 @@ final class Outbound {
             entries.pollLast();
             add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(joined)));
         } else {
-            add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(framed.clone())));
+            add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(Arrays.copyOf(framed, framed.length))));
         }
     }
 
     /** Queues the TLS 1.3 compatibility change_cipher_spec (the single byte 0x01). */
     void changeCipherSpec() {
-        add(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(CCS.clone())));
+        add(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(Arrays.copyOf(CCS, CCS.length))));
     }
 
     /** Queues an alert in a record of its own. */

@@ -10,6 +10,7 @@ import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.session.SessionParameters;
 import java.security.AlgorithmConstraints;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -105,23 +106,23 @@ final class EngineParameters {
     }
 
     String[] protocols() {
-        return protocols.clone();
+        return Arrays.copyOf(protocols, protocols.length);
     }
 
     String[] cipherSuites() {
-        return suites.clone();
+        return Arrays.copyOf(suites, suites.length);
     }
 
     /** Validates first, then sets (SunJSSE's messages). */
     void setProtocols(String[] names) {
         validateProtocols(names);
-        protocols = names.clone();
+        protocols = Arrays.copyOf(names, names.length);
         protocolsSet = true;
     }
 
     void setCipherSuites(String[] names) {
         validateSuites(names);
-        suites = names.clone();
+        suites = Arrays.copyOf(names, names.length);
         suitesSet = true;
     }
 
