@@ -17,15 +17,22 @@ import java.nio.ByteBuffer;
  */
 public final class Reader {
     private final ByteBuffer buf; // absolute access only; its own position/limit are never used
-    private final String context;
+    /** The reader this one is a part of, or null; with {@link #name} it names fields in errors. */
+    private final Reader outer;
+    private final String name;
     private int pos;
     private final int limit;
 
-    private Reader(ByteBuffer buf, int pos, int limit, String context) {
+    /**
+     * The error context is kept as a chain of names and joined only when an error is raised
+     * ({@link #context()}): parsing a good message builds no strings.
+     */
+    private Reader(ByteBuffer buf, int pos, int limit, Reader outer, String name) {
         this.buf = buf;
         this.pos = pos;
         this.limit = limit;
-        this.context = context;
+        this.outer = outer;
+        this.name = name;
     }
 
     /** A reader over all of {@code bytes}. */
@@ -39,7 +46,7 @@ public final class Reader {
             throw new IndexOutOfBoundsException("offset " + offset + ", length " + length
                     + " outside array of " + bytes.length);
         }
-        return new Reader(ByteBuffer.wrap(bytes), offset, offset + length, "");
+        return new Reader(ByteBuffer.wrap(bytes), offset, offset + length, null, "");
     }
 
     /**
@@ -47,12 +54,12 @@ public final class Reader {
      * own position and limit are not changed; see {@link #position()} to advance it.
      */
     public static Reader of(ByteBuffer buffer) {
-        return new Reader(buffer, buffer.position(), buffer.limit(), "");
+        return new Reader(buffer, buffer.position(), buffer.limit(), null, "");
     }
 
     /** The same bytes, with {@code name} prefixed to error messages ({@code "ClientHello"}). */
     public Reader named(String name) {
-        return new Reader(buf, pos, limit, name);
+        return new Reader(buf, pos, limit, null, name);
     }
 
     /** Absolute index of the next byte in the underlying storage. */
@@ -125,7 +132,7 @@ public final class Reader {
             throw fail(field, "negative length " + n);
         }
         need(n, field);
-        Reader r = new Reader(buf, pos, pos + n, qualify(field));
+        Reader r = new Reader(buf, pos, pos + n, this, field);
         pos += n;
         return r;
     }
@@ -137,17 +144,17 @@ public final class Reader {
 
     /** A vector with a 1-byte length prefix, {@code <min..max>}, as a sub-reader. */
     public Reader vec8(int min, int max, String field) {
-        return vector(u8(field + " length"), min, max, field);
+        return vector(length(1, field), min, max, field);
     }
 
     /** A vector with a 2-byte length prefix, {@code <min..max>}, as a sub-reader. */
     public Reader vec16(int min, int max, String field) {
-        return vector(u16(field + " length"), min, max, field);
+        return vector(length(2, field), min, max, field);
     }
 
     /** A vector with a 3-byte length prefix, {@code <min..max>}, as a sub-reader. */
     public Reader vec24(int min, int max, String field) {
-        return vector(u24(field + " length"), min, max, field);
+        return vector(length(3, field), min, max, field);
     }
 
     /** An opaque vector with a 1-byte length prefix, copied. */
@@ -209,9 +216,22 @@ public final class Reader {
         if (length > limit - pos) {
             throw fail(field, "length " + length + " but only " + (limit - pos) + " byte(s) remain");
         }
-        Reader r = new Reader(buf, pos, pos + length, qualify(field));
+        Reader r = new Reader(buf, pos, pos + length, this, field);
         pos += length;
         return r;
+    }
+
+    /** A vector's length prefix of {@code width} bytes; errors name it "{@code field} length". */
+    private int length(int width, String field) {
+        if (width > limit - pos) {
+            throw fail(field + " length", "needs " + width + " byte(s) but only " + (limit - pos) + " remain");
+        }
+        int v = 0;
+        for (int i = 0; i < width; i++) {
+            v = (v << 8) | (buf.get(pos + i) & 0xFF);
+        }
+        pos += width;
+        return v;
     }
 
     private void need(int n, String field) {
@@ -221,7 +241,12 @@ public final class Reader {
     }
 
     private String qualify(String field) {
+        String context = context();
         return context.isEmpty() ? field : context + "." + field;
+    }
+
+    private String context() {
+        return outer == null ? name : outer.qualify(name);
     }
 
     private TlsAlert fail(String field, String problem) {

@@ -50,13 +50,13 @@ final class Outbound {
             entries.pollLast();
             add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(joined)));
         } else {
-            add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(framed.clone())));
+            add(new Chunk(ContentType.HANDSHAKE, ByteBuffer.wrap(Arrays.copyOf(framed, framed.length))));
         }
     }
 
     /** Queues the TLS 1.3 compatibility change_cipher_spec (the single byte 0x01). */
     void changeCipherSpec() {
-        add(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(CCS.clone())));
+        add(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(Arrays.copyOf(CCS, CCS.length))));
     }
 
     /** Queues an alert in a record of its own. */
@@ -147,7 +147,7 @@ final class Outbound {
     void useTls12PlaintextVersion() {
         if (!plaintextVersionSet) {
             plaintextVersionSet = true;
-            if (writer.protection() != NullProtection.INITIAL || entries.stream().anyMatch(e -> e instanceof KeyChange)) {
+            if (writer.protection() != NullProtection.INITIAL || keyChangeQueued()) {
                 return; // keys are installed or on their way: no plaintext records any more
             }
             if (entries.isEmpty()) {
@@ -156,6 +156,15 @@ final class Outbound {
                 keyChange(NullProtection.TLS12);
             }
         }
+    }
+
+    private boolean keyChangeQueued() {
+        for (Object e : entries) {
+            if (e instanceof KeyChange) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Wipes the write keys. */

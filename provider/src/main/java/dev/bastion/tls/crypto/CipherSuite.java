@@ -86,7 +86,7 @@ public enum CipherSuite {
     }
 
     public static Optional<CipherSuite> fromCode(int code) {
-        for (CipherSuite s : values()) {
+        for (CipherSuite s : VALUES) {
             if (s.code == code) {
                 return Optional.of(s);
             }
@@ -97,6 +97,9 @@ public enum CipherSuite {
     public static Optional<CipherSuite> fromJsseName(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(ByName.MAP.get(name));
     }
+
+    /** {@code values()} copies its array on every call; lookups scan this one. */
+    private static final CipherSuite[] VALUES = values();
 
     /** Name lookup without a scan: every handshake looks up each enabled suite. */
     private static final class ByName {

@@ -1,5 +1,7 @@
 package dev.bastion.tls.engine;
 
+import dev.bastion.tls.codec.IdentityMemo;
+import dev.bastion.tls.connection.config.EngineSettings;
 import dev.bastion.tls.connection.config.Protocol;
 import dev.bastion.tls.connection.config.TlsDefaults;
 import dev.bastion.tls.connection.config.TlsPolicy;
@@ -8,6 +10,7 @@ import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.session.SessionParameters;
 import java.security.AlgorithmConstraints;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -103,23 +106,23 @@ final class EngineParameters {
     }
 
     String[] protocols() {
-        return protocols.clone();
+        return Arrays.copyOf(protocols, protocols.length);
     }
 
     String[] cipherSuites() {
-        return suites.clone();
+        return Arrays.copyOf(suites, suites.length);
     }
 
     /** Validates first, then sets (SunJSSE's messages). */
     void setProtocols(String[] names) {
         validateProtocols(names);
-        protocols = names.clone();
+        protocols = Arrays.copyOf(names, names.length);
         protocolsSet = true;
     }
 
     void setCipherSuites(String[] names) {
         validateSuites(names);
-        suites = names.clone();
+        suites = Arrays.copyOf(names, names.length);
         suitesSet = true;
     }
 
@@ -199,6 +202,15 @@ final class EngineParameters {
         return p;
     }
 
+    /**
+     * What a handshake reads of these parameters, without the copies of {@link #toSSLParameters}:
+     * the arrays are this object's own, which it replaces on set and never writes into.
+     */
+    EngineSettings handshakeSettings() {
+        return new EngineSettings(protocols, suites, applicationProtocols, effectiveServerNames(), sniMatchers,
+                useCipherSuitesOrder);
+    }
+
     /** Applies {@code p} as {@code SSLEngine.setSSLParameters} specifies; nothing changes if a name is refused. */
     void apply(SSLParameters p) {
         String[] newSuites = p.getCipherSuites();
@@ -253,12 +265,21 @@ final class EngineParameters {
     }
 
     private static String[] names(List<Protocol> list) {
-        return shared(list, () -> list.stream().map(Protocol::jsseName).toArray(String[]::new));
+        return PROTOCOL_NAMES.get(list, 0);
     }
 
     private static String[] suiteNames(List<CipherSuite> list) {
-        return shared(list, () -> list.stream().map(CipherSuite::jsseName).toArray(String[]::new));
+        return SUITE_NAMES.get(list, 0);
     }
+
+    /*
+     * In front of DEFAULT_NAMES, by identity: the policy's lists are immutable and the same
+     * objects for every engine of a context, so an engine need not hash them to find the names.
+     */
+    private static final IdentityMemo<List<Protocol>, String[]> PROTOCOL_NAMES = new IdentityMemo<>(8,
+            (list, unused) -> shared(list, () -> list.stream().map(Protocol::jsseName).toArray(String[]::new)));
+    private static final IdentityMemo<List<CipherSuite>, String[]> SUITE_NAMES = new IdentityMemo<>(8,
+            (list, unused) -> shared(list, () -> list.stream().map(CipherSuite::jsseName).toArray(String[]::new)));
 
     private static String[] shared(List<?> list, Supplier<String[]> names) {
         String[] known = DEFAULT_NAMES.get(list);

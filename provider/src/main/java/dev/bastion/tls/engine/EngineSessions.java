@@ -1,5 +1,6 @@
 package dev.bastion.tls.engine;
 
+import dev.bastion.tls.codec.IdentityMemo;
 import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.connection.ConnectionListener;
 import dev.bastion.tls.crypto.AeadAlgorithm;
@@ -38,6 +39,14 @@ final class EngineSessions implements ConnectionListener {
     private static final Memo NO_NAMES = new Memo(List.of(), List.of());
     /** Client and server slot; a racing write only costs a rebuild (the memo is immutable). */
     private static final LocalMemo[] LOCAL_NAMES = new LocalMemo[2];
+    /**
+     * The JCA names of a peer's scheme names, remembered for the last few lists: the lists come
+     * from {@code Negotiator.schemeNames}, shared by content, so peers with the same defaults
+     * hand over the same list.
+     */
+    private static final IdentityMemo<List<String>, List<String>> PEER_JCA_NAMES = new IdentityMemo<>(8,
+            (schemes, unused) -> jcaNames(schemes.stream().map(SignatureScheme::fromName)
+                    .flatMap(Optional::stream).toList()));
     private volatile HandshakeConfig config;
     private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
@@ -175,8 +184,7 @@ final class EngineSessions implements ConnectionListener {
     private List<String> peerNames(List<String> schemes) {
         Memo m = peerNames;
         if (m.schemes() != schemes) {
-            m = new Memo(schemes, jcaNames(schemes.stream().map(SignatureScheme::fromName)
-                    .flatMap(Optional::stream).toList()));
+            m = new Memo(schemes, PEER_JCA_NAMES.get(schemes, 0));
             peerNames = m;
         }
         return m.names();

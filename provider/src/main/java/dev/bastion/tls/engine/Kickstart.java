@@ -2,6 +2,7 @@ package dev.bastion.tls.engine;
 
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.connection.Connection;
+import dev.bastion.tls.connection.config.EngineSettings;
 import dev.bastion.tls.connection.config.HandshakeConfigs;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.record.RecordLimits;
@@ -33,7 +34,7 @@ final class Kickstart {
                 throw TlsAlert.handshakeFailure("No new session is allowed and no existing session can be resumed");
             }
             HandshakeConfig config = HandshakeConfigs.build(context.policy(), parameters.client(),
-                    withoutIpLiterals(parameters.toSSLParameters()), host, port, parameters.clientAuth());
+                    withoutIpLiterals(parameters.handshakeSettings()), host, port, parameters.clientAuth());
             byte[] id = new byte[32];
             context.random().nextBytes(id);
             sessions.begin(config, config.client() ? context.clientSessions() : context.serverSessions(), id);
@@ -56,6 +57,17 @@ final class Kickstart {
         }
         params.setServerNames(names.stream().filter(n -> !isIpLiteral(n)).toList());
         return params;
+    }
+
+    /** {@link #withoutIpLiterals(SSLParameters)} for the settings a handshake reads. */
+    static EngineSettings withoutIpLiterals(EngineSettings settings) {
+        List<SNIServerName> names = settings.serverNames();
+        if (names == null || names.stream().noneMatch(Kickstart::isIpLiteral)) {
+            return settings;
+        }
+        return new EngineSettings(settings.protocols(), settings.cipherSuites(), settings.applicationProtocols(),
+                names.stream().filter(n -> !isIpLiteral(n)).toList(), settings.sniMatchers(),
+                settings.useCipherSuitesOrder());
     }
 
     private static boolean isIpLiteral(SNIServerName name) {

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.IdentityMemo;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
@@ -63,14 +64,15 @@ public final class ClientHellos {
         if (tls12) {
             ext.add(new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)));
         }
-        ext.add(new SupportedGroups(groups(config).stream().map(NamedGroup::code).toList()));
+        int flags = flags(config);
+        ext.add(new SupportedGroups(GROUP_CODES.get(config.groups(), flags)));
         if (tls13) {
             ext.add(new KeyShareClientHello(shares));
-            ext.add(new SupportedVersionsClientHello(versions(config)));
+            ext.add(new SupportedVersionsClientHello(VERSIONS.get(config.versions(), 0)));
         }
-        ext.add(new SignatureAlgorithms(codes(signatureSchemes(config))));
+        ext.add(new SignatureAlgorithms(SCHEME_CODES.get(config.signatureSchemes(), flags)));
         if (!config.certificateSchemes().isEmpty()) {
-            ext.add(new SignatureAlgorithmsCert(codes(config.certificateSchemes())));
+            ext.add(new SignatureAlgorithmsCert(SCHEME_CODES.get(config.certificateSchemes(), ALL_SCHEMES)));
         }
         if (!config.applicationProtocols().isEmpty()) {
             ext.add(Alpn.of(config.applicationProtocols().toArray(new String[0])));
@@ -87,12 +89,52 @@ public final class ClientHellos {
                     : List.of(PskKeyExchangeModes.PSK_DHE_KE)));
             resumption.preSharedKey().ifPresent(ext::add);
         }
-        List<Integer> suites = new ArrayList<>(suites(config).stream().map(CipherSuite::code).toList());
-        if (tls12) {
-            suites.add(EMPTY_RENEGOTIATION_INFO_SCSV);
+        return new ClientHello(LEGACY_VERSION, random, sessionId, SUITE_CODES.get(config.cipherSuites(), flags),
+                NULL_COMPRESSION, Extensions.of(ext));
+    }
+
+    /*
+     * The code lists of the hello are pure functions of the configuration's immutable lists
+     * (shared by every connection of a context) and of which versions are enabled: remembered
+     * for the last few lists (IdentityMemo) instead of mapped again for every connection.
+     */
+    private static final int TLS13_FLAG = 1;
+    private static final int TLS12_FLAG = 2;
+    /** Keep every scheme (signature_algorithms_cert is not filtered by version). */
+    private static final int ALL_SCHEMES = 4;
+    private static final List<Integer> NULL_COMPRESSION = List.of(ClientHello.NULL_COMPRESSION);
+    private static final IdentityMemo<List<NamedGroup>, List<Integer>> GROUP_CODES = new IdentityMemo<>(8,
+            (groups, flags) -> groups(groups, (flags & TLS13_FLAG) != 0).stream().map(NamedGroup::code).toList());
+    private static final IdentityMemo<List<SignatureScheme>, List<SignatureScheme>> SCHEMES = new IdentityMemo<>(8,
+            (schemes, flags) -> signatureSchemes(schemes, (flags & TLS13_FLAG) != 0, (flags & TLS12_FLAG) != 0));
+    private static final IdentityMemo<List<SignatureScheme>, List<Integer>> SCHEME_CODES = new IdentityMemo<>(8,
+            (schemes, flags) -> ((flags & ALL_SCHEMES) != 0 ? schemes : SCHEMES.get(schemes, flags))
+                    .stream().map(SignatureScheme::code).toList());
+    private static final IdentityMemo<List<CipherSuite>, List<Integer>> SUITE_CODES = new IdentityMemo<>(8,
+            ClientHellos::suiteCodes);
+    private static final IdentityMemo<List<Integer>, List<Integer>> VERSIONS = new IdentityMemo<>(4,
+            (versions, flags) -> versions.stream()
+                    .filter(v -> v == HandshakeConfig.TLS13 || v == HandshakeConfig.TLS12).toList());
+
+    private static int flags(HandshakeConfig config) {
+        return (config.enables(HandshakeConfig.TLS13) ? TLS13_FLAG : 0)
+                | (config.enables(HandshakeConfig.TLS12) ? TLS12_FLAG : 0);
+    }
+
+    /** The cipher_suites codes: {@link #suites}, and the SCSV last when TLS 1.2 is enabled. */
+    private static List<Integer> suiteCodes(List<CipherSuite> suites, int flags) {
+        boolean tls13 = (flags & TLS13_FLAG) != 0;
+        boolean tls12 = (flags & TLS12_FLAG) != 0;
+        List<Integer> out = new ArrayList<>();
+        for (CipherSuite s : suites) {
+            if (s.isTls13() ? tls13 : tls12) {
+                out.add(s.code());
+            }
         }
-        return new ClientHello(LEGACY_VERSION, random, sessionId, suites, List.of(ClientHello.NULL_COMPRESSION),
-                Extensions.of(ext));
+        if (tls12) {
+            out.add(EMPTY_RENEGOTIATION_INFO_SCSV);
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -100,10 +142,11 @@ public final class ClientHellos {
      * TLS 1.2 can use (no hybrids).
      */
     public static List<NamedGroup> groups(HandshakeConfig config) {
-        if (config.enables(HandshakeConfig.TLS13)) {
-            return config.groups();
-        }
-        return config.groups().stream().filter(NamedGroup::usableInTls12).toList();
+        return groups(config.groups(), config.enables(HandshakeConfig.TLS13));
+    }
+
+    private static List<NamedGroup> groups(List<NamedGroup> groups, boolean tls13) {
+        return tls13 ? groups : groups.stream().filter(NamedGroup::usableInTls12).toList();
     }
 
     /** The suites to offer: the TLS 1.3 ones, and the TLS 1.2 ones when TLS 1.2 is enabled, in config order. */
@@ -120,10 +163,13 @@ public final class ClientHellos {
      * application named them ({@code jdk.tls.client.SignatureSchemes}).
      */
     public static List<SignatureScheme> signatureSchemes(HandshakeConfig config) {
-        return config.signatureSchemes().stream()
-                .filter(s -> config.enables(HandshakeConfig.TLS13) && s.usableForHandshakeSignatures(HandshakeConfig.TLS13)
-                        || config.enables(HandshakeConfig.TLS12) && (s.usableForHandshakeSignatures(HandshakeConfig.TLS12)
-                                || s.isLegacySha1()))
+        return SCHEMES.get(config.signatureSchemes(), flags(config));
+    }
+
+    private static List<SignatureScheme> signatureSchemes(List<SignatureScheme> schemes, boolean tls13, boolean tls12) {
+        return schemes.stream()
+                .filter(s -> tls13 && s.usableForHandshakeSignatures(HandshakeConfig.TLS13)
+                        || tls12 && (s.usableForHandshakeSignatures(HandshakeConfig.TLS12) || s.isLegacySha1()))
                 .toList();
     }
 
@@ -137,15 +183,5 @@ public final class ClientHellos {
 
     private static Optional<ServerName> serverName(HandshakeConfig config) {
         return ServerNames.extension(requestedNames(config));
-    }
-
-    private static List<Integer> versions(HandshakeConfig config) {
-        return config.versions().stream()
-                .filter(v -> v == HandshakeConfig.TLS13 || v == HandshakeConfig.TLS12)
-                .toList();
-    }
-
-    private static List<Integer> codes(List<SignatureScheme> schemes) {
-        return schemes.stream().map(SignatureScheme::code).toList();
     }
 }

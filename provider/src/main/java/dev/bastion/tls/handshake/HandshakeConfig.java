@@ -87,7 +87,22 @@ public record HandshakeConfig(
                 maxCertificateChainLength, Tls12Options.DEFAULT);
     }
 
+    /** Whether one of the cipher suites is a TLS 1.2 one. */
+    public boolean hasTls12Suite() {
+        for (int i = 0; i < cipherSuites.size(); i++) {
+            if (!cipherSuites.get(i).isTls13()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean enables(int version) {
-        return versions.contains(version);
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i) == version) { // unboxes: no Integer made per call
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -92,11 +92,27 @@ public final class Negotiator {
 
     /** RFC names of the schemes among {@code codes} that we know (for {@code getPeerSupportedSignatureAlgorithms}). */
     public static List<String> schemeNames(List<Integer> codes) {
+        int slot = codes.hashCode() & (SCHEME_NAMES.length - 1);
+        SchemeNames m = SCHEME_NAMES[slot];
+        if (m != null && m.codes().equals(codes)) {
+            return m.names();
+        }
         List<String> out = new ArrayList<>();
         for (int code : codes) {
             SignatureScheme.fromCode(code).ifPresent(s -> out.add(s.rfcName()));
         }
-        return SharedLists.of(out);
+        List<String> names = SharedLists.of(out);
+        SCHEME_NAMES[slot] = new SchemeNames(List.copyOf(codes), names);
+        return names;
+    }
+
+    /**
+     * {@link #schemeNames} for the last few lists of codes, by content: peers mostly send the
+     * same few lists. Racy by design: an entry is immutable, a lost write costs a recomputation.
+     */
+    private static final SchemeNames[] SCHEME_NAMES = new SchemeNames[8];
+
+    private record SchemeNames(List<Integer> codes, List<String> names) {
     }
 
     /** {@code [TLS_AES_128_GCM_SHA256(0x1301), ...]} for alert messages. */

@@ -1,6 +1,7 @@
 package dev.bastion.tls.message;
 
 import dev.bastion.tls.codec.Reader;
+import java.util.Arrays;
 
 /** Helpers for the received encoding that decoded messages keep. */
 final class Received {
@@ -21,11 +22,11 @@ final class Received {
 
     /** {@code kept} (copied) if this message was received, else its fresh encoding. */
     static byte[] or(byte[] kept, HandshakeMessage m) {
-        return kept != null ? kept.clone() : HandshakeMessage.frame(m);
+        return kept != null ? Arrays.copyOf(kept, kept.length) : HandshakeMessage.frame(m);
     }
 
     /** A defensive copy of a nullable array. */
     static byte[] copy(byte[] b) {
-        return b == null ? null : b.clone();
+        return b == null ? null : Arrays.copyOf(b, b.length);
     }
 }

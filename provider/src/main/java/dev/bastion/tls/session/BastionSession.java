@@ -3,6 +3,7 @@ package dev.bastion.tls.session;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +51,7 @@ public final class BastionSession extends ExtendedSSLSession {
     /** A session created at {@code creationTime} (epoch ms): a resumed one keeps its first handshake's time. */
     public BastionSession(byte[] id, String peerHost, int peerPort, SSLSessionContext context, SessionParameters parameters,
             long creationTime) {
-        this.id = id.clone();
+        this.id = Arrays.copyOf(id, id.length);
         this.peerHost = peerHost;
         this.peerPort = peerPort;
         this.context = context;
@@ -94,7 +95,7 @@ public final class BastionSession extends ExtendedSSLSession {
 
     @Override
     public byte[] getId() {
-        return id.clone();
+        return Arrays.copyOf(id, id.length);
     }
 
     @Override

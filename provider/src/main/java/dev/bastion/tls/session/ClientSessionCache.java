@@ -44,7 +44,24 @@ final class ClientSessionCache {
     }
 
     static String key(String host, int port) {
-        return host.toLowerCase(Locale.ROOT) + ":" + port;
+        int slot = (host.hashCode() * 31 + port) & (KEYS.length - 1);
+        Key k = KEYS[slot];
+        if (k != null && k.port == port && k.host.equals(host)) {
+            return k.key;
+        }
+        String key = host.toLowerCase(Locale.ROOT) + ":" + port;
+        KEYS[slot] = new Key(host, port, key);
+        return key;
+    }
+
+    /**
+     * {@link #key} for the last few peers: a client mostly connects to the same few, and the
+     * key is built several times per handshake. Racy by design: an entry is immutable, a lost
+     * write costs a rebuild.
+     */
+    private static final Key[] KEYS = new Key[8];
+
+    private record Key(String host, int port, String key) {
     }
 
     synchronized void putTls12(String key, SessionState state, byte[] ticket) {

@@ -43,8 +43,8 @@ public record SessionState(int version, int cipherSuite, byte[] id, byte[] secre
             throw new IllegalArgumentException("bad session state: suite " + cipherSuite + ", id " + id.length
                     + " bytes, secret " + secret.length + " bytes");
         }
-        id = id.clone();
-        secret = secret.clone();
+        id = Arrays.copyOf(id, id.length);
+        secret = Arrays.copyOf(secret, secret.length);
         serverName = serverName.toLowerCase(Locale.ROOT);
         peerCertificates = List.copyOf(peerCertificates);
         localCertificates = List.copyOf(localCertificates);
@@ -53,13 +53,13 @@ public record SessionState(int version, int cipherSuite, byte[] id, byte[] secre
     /** A copy of the session id. */
     @Override
     public byte[] id() {
-        return id.clone();
+        return Arrays.copyOf(id, id.length);
     }
 
     /** A copy of the secret; the caller wipes it. */
     @Override
     public byte[] secret() {
-        return secret.clone();
+        return Arrays.copyOf(secret, secret.length);
     }
 
     /** The same state with another id. */

@@ -1,5 +1,7 @@
 package dev.bastion.tls.session;
 
+import java.util.Arrays;
+
 /**
  * A TLS 1.2 session a client cached, and the RFC 5077 ticket the server gave for it.
  *
@@ -8,12 +10,12 @@ package dev.bastion.tls.session;
  */
 public record Tls12Session(SessionState state, byte[] ticket) {
     public Tls12Session {
-        ticket = ticket.clone();
+        ticket = Arrays.copyOf(ticket, ticket.length);
     }
 
     @Override
     public byte[] ticket() {
-        return ticket.clone();
+        return Arrays.copyOf(ticket, ticket.length);
     }
 
     public boolean hasTicket() {

@@ -87,6 +87,21 @@ class ReaderWriterTest {
     }
 
     @Test
+    void aTruncatedLengthPrefixAndDeepNestingNameTheWholePath() {
+        Reader r = Reader.of(Hex.bytes("000401020003")).named("CH");
+        Reader ext = r.vec16(0, 10, "extensions");
+        Reader data = ext.slice(2, "data");
+        data.u16("x");
+        TlsAlert a = assertThrows(TlsAlert.class, () -> data.u8("y"));
+        assertEquals("CH.extensions.data.y: needs 1 byte(s) but only 0 remain", a.getMessage());
+        TlsAlert b = assertThrows(TlsAlert.class, () -> ext.vec24(0, 10, "list"));
+        assertEquals("CH.extensions.list length: needs 3 byte(s) but only 2 remain", b.getMessage());
+        TlsAlert c = assertThrows(TlsAlert.class, () -> Reader.of(new byte[0]).vec8(0, 1, "v"));
+        assertEquals("v length: needs 1 byte(s) but only 0 remain", c.getMessage());
+        assertEquals(2, ext.remaining()); // a failed read consumes nothing
+    }
+
+    @Test
     void callerFoundErrorsCarryTheContext() {
         Reader inner = Reader.of(Hex.bytes("0003aabbcc")).named("ClientHello").vec16(0, 10, "cipher_suites");
         TlsAlert a = inner.error("length", "3 is odd");

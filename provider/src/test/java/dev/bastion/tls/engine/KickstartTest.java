@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.bastion.tls.connection.config.EngineSettings;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -43,5 +44,20 @@ class KickstartTest {
         SSLParameters p = new SSLParameters();
         p.setServerNames(List.of(other));
         assertEquals(List.of(other), Kickstart.withoutIpLiterals(p).getServerNames());
+    }
+
+    @Test
+    void theSettingsVariantLeavesOutTheSameNames() {
+        EngineSettings withIp = new EngineSettings(new String[] {"TLSv1.3"}, new String[0], new String[0],
+                List.of(new SNIHostName("10.1.2.3")), null, true);
+        SSLParameters p = new SSLParameters();
+        p.setServerNames(withIp.serverNames());
+        assertEquals(Kickstart.withoutIpLiterals(p).getServerNames(), Kickstart.withoutIpLiterals(withIp).serverNames());
+        assertEquals(List.of(), Kickstart.withoutIpLiterals(withIp).serverNames());
+        EngineSettings hostOnly = new EngineSettings(new String[0], new String[0], new String[0],
+                List.of(new SNIHostName("example.com")), null, true);
+        assertSame(hostOnly, Kickstart.withoutIpLiterals(hostOnly));
+        EngineSettings none = new EngineSettings(new String[0], new String[0], new String[0], null, null, true);
+        assertSame(none, Kickstart.withoutIpLiterals(none));
     }
 }

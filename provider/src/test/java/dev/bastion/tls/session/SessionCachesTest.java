@@ -276,4 +276,16 @@ class SessionCachesTest {
     private static String name(Optional<ClientTicket> t) {
         return new String(t.orElseThrow().ticket(), StandardCharsets.US_ASCII);
     }
+
+    @Test
+    void clientKeysAreTheLowerCaseHostAndPortWhateverWasAskedBefore() {
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 40; i++) {
+                String host = (i % 2 == 0 ? "Host" : "host") + i + ".Example";
+                assertEquals("host" + i + ".example:" + (400 + i), ClientSessionCache.key(host, 400 + i));
+                assertEquals("host" + i + ".example:" + (401 + i), ClientSessionCache.key(host, 401 + i));
+            }
+        }
+        assertEquals("xn--bcher-kva.example:443", ClientSessionCache.key("XN--BCHER-KVA.example", 443));
+    }
 }

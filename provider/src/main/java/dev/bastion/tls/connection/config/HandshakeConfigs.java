@@ -39,10 +39,19 @@ public final class HandshakeConfigs {
      */
     public static HandshakeConfig build(TlsPolicy policy, boolean client, SSLParameters params, String peerHost,
             int peerPort, ClientAuth clientAuth) {
-        Usable usable = usable(policy, params.getProtocols(), params.getCipherSuites());
+        return build(policy, client, EngineSettings.of(params), peerHost, peerPort, clientAuth);
+    }
+
+    /**
+     * As {@link #build(TlsPolicy, boolean, SSLParameters, String, int, ClientAuth)}, from the
+     * settings themselves.
+     */
+    public static HandshakeConfig build(TlsPolicy policy, boolean client, EngineSettings params, String peerHost,
+            int peerPort, ClientAuth clientAuth) {
+        Usable usable = usable(policy, params.protocols(), params.cipherSuites());
         if (usable.versions.isEmpty() || usable.suites.isEmpty()) {
             throw TlsAlert.handshakeFailure(NO_APPROPRIATE_PROTOCOL + "; enabled protocols "
-                    + Arrays.toString(params.getProtocols()) + ", " + usable.suites.size() + " usable cipher suite(s)");
+                    + Arrays.toString(params.protocols()) + ", " + usable.suites.size() + " usable cipher suite(s)");
         }
         return new HandshakeConfig(
                 client,
@@ -52,13 +61,13 @@ public final class HandshakeConfigs {
                 policy.keyShareGroups(),
                 client ? policy.clientSchemes() : policy.serverSchemes(),
                 client ? policy.clientCertificateSchemes() : policy.serverCertificateSchemes(),
-                List.of(params.getApplicationProtocols()),
+                List.of(params.applicationProtocols()),
                 Optional.ofNullable(peerHost),
                 peerPort,
-                params.getServerNames() == null ? List.of() : SharedLists.of(params.getServerNames()),
-                params.getSNIMatchers() == null ? List.of() : List.copyOf(params.getSNIMatchers()),
+                params.serverNames() == null ? List.of() : SharedLists.of(params.serverNames()),
+                params.sniMatchers() == null ? List.of() : List.copyOf(params.sniMatchers()),
                 client ? ClientAuth.NONE : clientAuth,
-                params.getUseCipherSuitesOrder(),
+                params.useCipherSuitesOrder(),
                 policy.middleboxCompatibility(),
                 policy.maxHandshakeMessageSize(),
                 policy.maxCertificateChainLength(),

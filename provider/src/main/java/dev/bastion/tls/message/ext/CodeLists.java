@@ -3,7 +3,6 @@ package dev.bastion.tls.message.ext;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.codec.Writer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,11 +27,11 @@ public final class CodeLists {
     /** {@code uint8 field<min..max>} with a 1-byte length prefix. */
     public static List<Integer> readU8s8(Reader r, int min, int max, String field) {
         Reader v = r.vec8(min, max, field);
-        List<Integer> out = new ArrayList<>(v.remaining());
-        while (v.hasRemaining()) {
-            out.add(v.u8(field));
+        Integer[] out = new Integer[v.remaining()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.u8(field);
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 
     public static void writeU16s16(Writer w, List<Integer> codes) {
@@ -68,10 +67,10 @@ public final class CodeLists {
         if (v.remaining() % 2 != 0) {
             throw TlsAlert.decodeError(field + ": length " + v.remaining() + " is odd, expected 2-byte entries");
         }
-        List<Integer> out = new ArrayList<>(v.remaining() / 2);
-        while (v.hasRemaining()) {
-            out.add(v.u16(field));
+        Integer[] out = new Integer[v.remaining() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.u16(field);
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 }

@@ -7,10 +7,8 @@ import static dev.bastion.tls.message.ext.MessageKind.NEW_SESSION_TICKET;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -34,9 +32,17 @@ final class ExtensionCodec {
     static List<Extension> decodeServerHelloBlock(Reader block, boolean helloRetryRequest) {
         List<Raw> raw = readRaw(block, false);
         MessageKind kind = helloRetryRequest ? HELLO_RETRY_REQUEST
-                : raw.stream().anyMatch(x -> x.code == ExtensionType.SUPPORTED_VERSIONS.code())
-                ? MessageKind.SERVER_HELLO : MessageKind.SERVER_HELLO_12;
+                : has(raw, ExtensionType.SUPPORTED_VERSIONS.code()) ? MessageKind.SERVER_HELLO : MessageKind.SERVER_HELLO_12;
         return typed(raw, kind);
+    }
+
+    private static boolean has(List<Raw> raw, int code) {
+        for (Raw x : raw) {
+            if (x.code == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -102,11 +108,10 @@ final class ExtensionCodec {
 
     private static List<Raw> readRaw(Reader block, boolean clientHello) {
         List<Raw> out = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
+        CodeSet seen = new CodeSet();
         while (block.hasRemaining()) {
             int code = block.u16("extension_type");
-            String name = ExtensionType.of(code).map(ExtensionType::rfcName).orElse("extension_" + code);
-            Reader data = block.vec16(0, 0xFFFF, name);
+            Reader data = block.vec16(0, 0xFFFF, ExtensionType.fieldName(code));
             if (!seen.add(code)) {
                 throw TlsAlert.illegalParameter("extension " + ExtensionType.nameOf(code)
                         + " appears twice (RFC 8446 §4.2)");

@@ -67,10 +67,15 @@ public enum ExtensionType {
     RENEGOTIATION_INFO(0xff01, "renegotiation_info", CLIENT_HELLO, SERVER_HELLO_12);
 
     private static final Map<Integer, ExtensionType> BY_CODE = new HashMap<>();
+    /** The types with codes below 64 (nearly all), found without boxing the code. */
+    private static final ExtensionType[] LOW = new ExtensionType[64];
 
     static {
         for (ExtensionType t : values()) {
             BY_CODE.put(t.code, t);
+            if (t.code < LOW.length) {
+                LOW[t.code] = t;
+            }
         }
     }
 
@@ -105,12 +110,22 @@ public enum ExtensionType {
 
     /** The registered type for a wire code, or empty for codes we do not recognize (GREASE...). */
     public static Optional<ExtensionType> of(int code) {
-        return Optional.ofNullable(BY_CODE.get(code));
+        return Optional.ofNullable(find(code));
+    }
+
+    /** The name of extension {@code code} as a field in decode errors: {@code key_share} or {@code extension_1234}. */
+    public static String fieldName(int code) {
+        ExtensionType t = find(code);
+        return t != null ? t.rfcName : "extension_" + code;
+    }
+
+    private static ExtensionType find(int code) {
+        return code >= 0 && code < LOW.length ? LOW[code] : BY_CODE.get(code);
     }
 
     /** {@code key_share(51)}, {@code GREASE(0x0a0a)}, or {@code unknown(0x1234)}. */
     public static String nameOf(int code) {
-        ExtensionType t = BY_CODE.get(code);
+        ExtensionType t = find(code);
         if (t != null) {
             return t.rfcName + "(" + code + ")";
         }

@@ -6,11 +6,9 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.codec.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -54,7 +52,7 @@ public final class Extensions {
     /** A block with these extensions, in this order; a repeated type is a programming error. */
     public static Extensions of(List<? extends Extension> extensions) {
         List<Extension> copy = List.copyOf(extensions);
-        Set<Integer> seen = new HashSet<>();
+        CodeSet seen = new CodeSet();
         for (Extension e : copy) {
             if (!seen.add(e.code())) {
                 throw new IllegalArgumentException("extension " + e.name() + " appears twice");
@@ -122,7 +120,11 @@ public final class Extensions {
 
     /** The extension_type codes in wire order. */
     public List<Integer> codes() {
-        return list.stream().map(Extension::code).toList();
+        Integer[] codes = new Integer[list.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = list.get(i).code();
+        }
+        return List.of(codes);
     }
 
     public boolean contains(int code) {
@@ -210,7 +212,11 @@ public final class Extensions {
         requireSolicited((IntPredicate) offered::contains, kind);
     }
 
-    private void requireSolicited(IntPredicate offered, MessageKind kind) {
+    /**
+     * Fails with unsupported_extension when this block has an extension whose code
+     * {@code offered} refuses (a HelloRetryRequest's cookie excepted), RFC 8446 §4.2.
+     */
+    public void requireSolicited(IntPredicate offered, MessageKind kind) {
         for (Extension e : list) {
             boolean cookieInHrr = kind == MessageKind.HELLO_RETRY_REQUEST
                     && e.code() == ExtensionType.COOKIE.code();

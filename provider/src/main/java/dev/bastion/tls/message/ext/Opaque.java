@@ -28,7 +28,7 @@ public final class Opaque {
 
     /** A byte string with a copy of {@code bytes}. */
     public static Opaque of(byte[] bytes) {
-        return bytes.length == 0 ? EMPTY : new Opaque(bytes.clone());
+        return bytes.length == 0 ? EMPTY : new Opaque(Arrays.copyOf(bytes, bytes.length));
     }
 
     /** A byte string with a copy of {@code bytes[offset, offset + length)}. */
@@ -81,7 +81,7 @@ public final class Opaque {
 
     /** A fresh copy of the bytes. */
     public byte[] toByteArray() {
-        return bytes.clone();
+        return Arrays.copyOf(bytes, bytes.length);
     }
 
     /** A reader over the bytes (which it cannot change), to parse what they hold. */

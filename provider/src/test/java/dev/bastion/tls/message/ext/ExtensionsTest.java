@@ -29,6 +29,32 @@ class ExtensionsTest {
     }
 
     @Test
+    void duplicatesAreFoundAtEveryCodeAndDistinctOnesPass() {
+        // codes below 64, at 63/64 (the edge of the bit set), above, unknown and GREASE
+        for (int code : new int[] {0, 23, 63, 64, 0xfe0d, 0xff01, 0x0a0a, 0xfafa}) {
+            String hex = String.format("%04x", code);
+            byte[] twice = block(ext(code, ""), ext(code + 1 == 0x10000 ? 1 : code + 1, ""), ext(code, ""));
+            TlsAlert a = alert(AlertDescription.ILLEGAL_PARAMETER, () -> decode(twice, MessageKind.CERTIFICATE));
+            assertTrue(a.getMessage().contains("appears twice"), hex + ": " + a.getMessage());
+        }
+        byte[] distinct = block(ext(0x0a0a, ""), ext(0xfe0d, ""), ext(0x1a1a, ""), ext(63, ""), ext(64, ""));
+        assertEquals(List.of(0x0a0a, 0xfe0d, 0x1a1a, 63, 64), decode(distinct, MessageKind.CERTIFICATE).codes());
+    }
+
+    @Test
+    void fieldNamesOfKnownAndUnknownCodes() {
+        assertEquals("key_share", ExtensionType.fieldName(51));
+        assertEquals("renegotiation_info", ExtensionType.fieldName(0xff01));
+        assertEquals("extension_64", ExtensionType.fieldName(64));
+        assertEquals("extension_2570", ExtensionType.fieldName(0x0a0a));
+        for (ExtensionType t : ExtensionType.values()) {
+            assertEquals(t, ExtensionType.of(t.code()).orElseThrow());
+        }
+        assertTrue(ExtensionType.of(62).isEmpty());
+        assertTrue(ExtensionType.of(0xffff).isEmpty());
+    }
+
+    @Test
     void duplicateExtensionIsIllegalParameter() {
         // RFC 8446 §4.2; alert as OpenSSL (tls_collect_extensions) sends it.
         byte[] twice = block(ext(23, ""), ext(43, "020304"), ext(23, ""));

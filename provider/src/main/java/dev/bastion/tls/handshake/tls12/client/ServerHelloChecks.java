@@ -11,9 +11,9 @@ import dev.bastion.tls.message.ext.Alpn;
 import dev.bastion.tls.message.ext.Codes;
 import dev.bastion.tls.message.ext.EcPointFormats;
 import dev.bastion.tls.message.ext.ExtensionType;
+import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.MessageKind;
 import dev.bastion.tls.message.ext.RenegotiationInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +30,10 @@ final class ServerHelloChecks {
 
     /** Checks {@code sh} and returns the selected suite. */
     static CipherSuite accept(ClientOffer offer, ServerHello sh) {
-        sh.extensions().requireSolicited(offered(offer), MessageKind.SERVER_HELLO_12);
+        Extensions sent = offer.hello().extensions();
+        // those sent, and renegotiation_info for the SCSV (RFC 5746 §3.4)
+        sh.extensions().requireSolicited(code -> code == ExtensionType.RENEGOTIATION_INFO.code() || sent.contains(code),
+                MessageKind.SERVER_HELLO_12);
         version(offer.config(), sh);
         CipherSuite suite = suite(offer, sh.cipherSuite());
         if (sh.legacyCompressionMethod() != 0) {
@@ -100,13 +103,6 @@ final class ServerHelloChecks {
                     + "; exactly one of the offered " + offered + " is allowed (RFC 7301 §3.2)");
         }
         return Optional.of(chosen);
-    }
-
-    /** The extensions the server may answer: those sent, and renegotiation_info for the SCSV (RFC 5746 §3.4). */
-    private static List<Integer> offered(ClientOffer offer) {
-        List<Integer> out = new ArrayList<>(offer.hello().extensions().codes());
-        out.add(ExtensionType.RENEGOTIATION_INFO.code());
-        return out;
     }
 
     private static void version(HandshakeConfig config, ServerHello sh) {

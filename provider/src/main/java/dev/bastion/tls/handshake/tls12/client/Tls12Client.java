@@ -1,6 +1,5 @@
 package dev.bastion.tls.handshake.tls12.client;
 
-import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.handshake.ClientHellos;
 import dev.bastion.tls.handshake.ClientOffer;
 import dev.bastion.tls.handshake.ClientResumption;
@@ -40,7 +39,7 @@ public final class Tls12Client {
         if (!config.client() || !config.enables(HandshakeConfig.TLS12) || config.enables(HandshakeConfig.TLS13)) {
             throw new IllegalArgumentException("not a TLS 1.2-only client configuration: " + config);
         }
-        if (config.cipherSuites().stream().allMatch(CipherSuite::isTls13)) {
+        if (!config.hasTls12Suite()) {
             throw new IllegalArgumentException("no TLS 1.2 cipher suite enabled: " + config.cipherSuites());
         }
         return StateMachine.startingWith(Side.CLIENT, io -> start(config, io));
@@ -61,8 +60,11 @@ public final class Tls12Client {
         Optional<Tls12Session> offered = ClientResumption.tls12(config, io);
         HelloResumption resumption = ClientResumption.hello(config, io, offered);
         // the session's id; with only a ticket a random one, whose echo shows the resumption (RFC 5077 §3.4)
-        Opaque sessionId = offered.isPresent() ? ClientResumption.sessionId(offered, Opaque.EMPTY, randomId(io))
-                : Opaque.EMPTY;
+        Opaque sessionId = Opaque.EMPTY;
+        if (offered.isPresent()) { // ClientResumption.sessionId, drawing the random id only when it is used
+            byte[] id = offered.get().state().id();
+            sessionId = id.length > 0 ? Opaque.of(id) : Opaque.of(randomId(io));
+        }
         ClientHello hello = ClientHellos.build(config, Opaque.of(random), sessionId, List.of(), resumption);
         io.send(hello);
         Negotiated n = Negotiated.NONE.withRequestedServerNames(ClientHellos.requestedNames(config))

@@ -1,6 +1,5 @@
 package dev.bastion.tls.handshake.tls12.server;
 
-import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.HandshakeState;
@@ -28,7 +27,7 @@ public final class Tls12Server {
         if (config.client() || !config.enables(HandshakeConfig.TLS12) || config.enables(HandshakeConfig.TLS13)) {
             throw new IllegalArgumentException("not a TLS 1.2-only server configuration: " + config);
         }
-        if (config.cipherSuites().stream().allMatch(CipherSuite::isTls13)) {
+        if (!config.hasTls12Suite()) {
             throw new IllegalArgumentException("no TLS 1.2 cipher suite enabled: " + config.cipherSuites());
         }
         return StateMachine.awaiting(Side.SERVER, new AwaitClientHello(config));

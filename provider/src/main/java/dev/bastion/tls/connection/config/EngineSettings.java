@@ -1,0 +1,31 @@
+package dev.bastion.tls.connection.config;
+
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The settings of an engine or socket that a handshake's configuration is built from
+ * ({@link HandshakeConfigs#build}): the part of {@link SSLParameters} a handshake reads,
+ * without materialising an {@code SSLParameters} (which copies and validates every list) for
+ * each handshake. The arrays are only read, never kept or changed, so an engine may pass its
+ * own private arrays.
+ *
+ * @param protocols the enabled protocol names
+ * @param cipherSuites the enabled cipher suite names
+ * @param applicationProtocols the ALPN names, in preference order
+ * @param serverNames the server names to request (client) or null for none
+ * @param sniMatchers the SNI matchers (server) or null for none
+ * @param useCipherSuitesOrder whether a server honours its own suite order
+ */
+public record EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
+        List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder) {
+
+    /** The settings of {@code params}. */
+    public static EngineSettings of(SSLParameters params) {
+        return new EngineSettings(params.getProtocols(), params.getCipherSuites(), params.getApplicationProtocols(),
+                params.getServerNames(), params.getSNIMatchers(), params.getUseCipherSuitesOrder());
+    }
+}
