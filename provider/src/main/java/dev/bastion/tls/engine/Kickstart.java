@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The start of a handshake, shared by the engine and the socket: the configuration is built
@@ -50,16 +49,6 @@ final class Kickstart {
      * included; such a connection sends no SNI and its certificate is checked against the
      * address (iPAddress SANs).
      */
-    static SSLParameters withoutIpLiterals(SSLParameters params) {
-        List<SNIServerName> names = params.getServerNames();
-        if (names == null || names.stream().noneMatch(Kickstart::isIpLiteral)) {
-            return params;
-        }
-        params.setServerNames(names.stream().filter(n -> !isIpLiteral(n)).toList());
-        return params;
-    }
-
-    /** {@link #withoutIpLiterals(SSLParameters)} for the settings a handshake reads. */
     static EngineSettings withoutIpLiterals(EngineSettings settings) {
         List<SNIServerName> names = settings.serverNames();
         if (names == null || names.stream().noneMatch(Kickstart::isIpLiteral)) {

@@ -10,7 +10,7 @@ import dev.bastion.tls.record.ContentType;
 import dev.bastion.tls.record.RecordReader;
 import dev.bastion.tls.record.RecordWriter;
 import dev.bastion.tls.record.Tls13Protection;
-import java.lang.reflect.Method;
+import dev.bastion.tls.testutil.ThreadAllocation;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngineResult;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,9 @@ class EngineAllocationTest {
         r.setProtection(new Tls13Protection(keys));
         long records = Long.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
-            long before = allocatedBytes();
+            long before = ThreadAllocation.bytes();
             recordRun(w, r, app, net, back);
-            records = Math.min(records, (allocatedBytes() - before) / RECORDS);
+            records = Math.min(records, (ThreadAllocation.bytes() - before) / RECORDS);
         }
         // Over an allocation-free AEAD (Bouncy Castle's ChaCha20-Poly1305, which Bastion uses
         // before JDK 20) the difference is exact; JCA's implementations allocate depending on
@@ -86,9 +86,9 @@ class EngineAllocationTest {
         ByteBuffer back = ByteBuffer.allocate(16 * 1024 + 512);
         long best = Long.MAX_VALUE;
         for (int round = 0; round < ROUNDS; round++) {
-            long before = allocatedBytes();
+            long before = ThreadAllocation.bytes();
             engineRun(e, app, net, back, size, first);
-            best = Math.min(best, (allocatedBytes() - before) / RECORDS);
+            best = Math.min(best, (ThreadAllocation.bytes() - before) / RECORDS);
         }
         return best;
     }
@@ -96,11 +96,11 @@ class EngineAllocationTest {
     /** Bytes one SSLEngineResult costs on this JVM (it carries a DTLS sequence number since Java 9). */
     private static long resultSize() {
         SSLEngineResult[] keep = new SSLEngineResult[RECORDS];
-        long before = allocatedBytes();
+        long before = ThreadAllocation.bytes();
         for (int i = 0; i < RECORDS; i++) {
             keep[i] = new SSLEngineResult(SSLEngineResult.Status.OK, SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING, i, i);
         }
-        long size = (allocatedBytes() - before) / RECORDS;
+        long size = (ThreadAllocation.bytes() - before) / RECORDS;
         return keep[RECORDS - 1].bytesConsumed() >= 0 ? size : 0;
     }
 
@@ -132,16 +132,6 @@ class EngineAllocationTest {
             back.clear();
             r.missing(net);
             assertEquals(ContentType.APPLICATION_DATA, r.read(net, back));
-        }
-    }
-
-    private static long allocatedBytes() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-            return (Long) m.invoke(bean, Thread.currentThread().getId());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("this test needs HotSpot's com.sun.management.ThreadMXBean", e);
         }
     }
 }

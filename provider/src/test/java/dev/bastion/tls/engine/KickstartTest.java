@@ -17,47 +17,44 @@ class KickstartTest {
 
     @Test
     void ipLiteralsAreLeftOutOfTheServerNames() {
-        SSLParameters p = new SSLParameters();
-        p.setServerNames(List.of(new SNIHostName("127.0.0.1")));
-        assertEquals(List.of(), Kickstart.withoutIpLiterals(p).getServerNames());
+        assertEquals(List.of(), Kickstart.withoutIpLiterals(settings(List.of(new SNIHostName("127.0.0.1")))).serverNames());
     }
 
     @Test
     void hostNamesStayIncludingOnesWithoutADot() {
-        SSLParameters p = new SSLParameters();
         List<SNIServerName> names = List.of(new SNIHostName("localhost"));
-        p.setServerNames(names);
+        EngineSettings p = settings(names);
         assertSame(p, Kickstart.withoutIpLiterals(p));
-        assertEquals(names, p.getServerNames());
-        p.setServerNames(List.of(new SNIHostName("10.1.2.3")));
-        assertEquals(List.of(), Kickstart.withoutIpLiterals(p).getServerNames());
-        p.setServerNames(List.of(new SNIHostName("1.2.3.example")));
-        assertEquals(1, Kickstart.withoutIpLiterals(p).getServerNames().size());
+        assertEquals(names, p.serverNames());
+        assertEquals(List.of(), Kickstart.withoutIpLiterals(settings(List.of(new SNIHostName("10.1.2.3")))).serverNames());
+        assertEquals(1, Kickstart.withoutIpLiterals(settings(List.of(new SNIHostName("1.2.3.example")))).serverNames().size());
     }
 
     @Test
     void otherNameTypesAndNoNamesAreUntouched() {
-        SSLParameters none = new SSLParameters();
-        assertNull(Kickstart.withoutIpLiterals(none).getServerNames());
+        // SSLParameters' names, as the engine's settings carry them
+        assertNull(Kickstart.withoutIpLiterals(EngineSettings.of(new SSLParameters())).serverNames());
         SNIServerName other = new SNIServerName(StandardConstants.SNI_HOST_NAME + 7, new byte[] {1, 2}) {
         };
         SSLParameters p = new SSLParameters();
         p.setServerNames(List.of(other));
-        assertEquals(List.of(other), Kickstart.withoutIpLiterals(p).getServerNames());
+        assertEquals(List.of(other), Kickstart.withoutIpLiterals(EngineSettings.of(p)).serverNames());
     }
 
     @Test
-    void theSettingsVariantLeavesOutTheSameNames() {
+    void otherSettingsAreKept() {
         EngineSettings withIp = new EngineSettings(new String[] {"TLSv1.3"}, new String[0], new String[0],
                 List.of(new SNIHostName("10.1.2.3")), null, true);
-        SSLParameters p = new SSLParameters();
-        p.setServerNames(withIp.serverNames());
-        assertEquals(Kickstart.withoutIpLiterals(p).getServerNames(), Kickstart.withoutIpLiterals(withIp).serverNames());
         assertEquals(List.of(), Kickstart.withoutIpLiterals(withIp).serverNames());
+        assertSame(withIp.protocols(), Kickstart.withoutIpLiterals(withIp).protocols());
         EngineSettings hostOnly = new EngineSettings(new String[0], new String[0], new String[0],
                 List.of(new SNIHostName("example.com")), null, true);
         assertSame(hostOnly, Kickstart.withoutIpLiterals(hostOnly));
         EngineSettings none = new EngineSettings(new String[0], new String[0], new String[0], null, null, true);
         assertSame(none, Kickstart.withoutIpLiterals(none));
+    }
+
+    private static EngineSettings settings(List<SNIServerName> names) {
+        return new EngineSettings(new String[] {"TLSv1.3"}, new String[0], new String[0], names, null, true);
     }
 }

@@ -10,9 +10,9 @@ import dev.bastion.tls.connection.config.PropertySource;
 import dev.bastion.tls.record.RecordLimits;
 import dev.bastion.tls.spi.BastionSSLContext;
 import dev.bastion.tls.testutil.SelfSigned;
+import dev.bastion.tls.testutil.ThreadAllocation;
 import java.io.DataInputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -51,11 +51,11 @@ class SocketReadAllocationTest {
                     for (int i = 0; i < RECORDS; i++) { // warm-up
                         in.readFully(b);
                     }
-                    long before = allocatedBytes();
+                    long before = ThreadAllocation.bytes();
                     for (int i = 0; i < RECORDS; i++) {
                         in.readFully(b);
                     }
-                    long used = (allocatedBytes() - before) / RECORDS;
+                    long used = (ThreadAllocation.bytes() - before) / RECORDS;
                     assertEquals(RECORDS - 1, b[SIZE - 1] & 0xff | (b[0] & 0xff) << 8, "the last record arrived");
                     s.getOutputStream().write(1);
                     return used;
@@ -87,16 +87,6 @@ class SocketReadAllocationTest {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long allocatedBytes() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-            return (Long) m.invoke(bean, Thread.currentThread().getId());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("this test needs HotSpot's com.sun.management.ThreadMXBean", e);
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bastion.tls.crypto.Aead;
 import dev.bastion.tls.crypto.AeadAlgorithm;
-import java.lang.reflect.Method;
+import dev.bastion.tls.testutil.ThreadAllocation;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -47,26 +47,11 @@ class AllocationTest {
         // as at least RECORDS * 16 bytes. getThreadAllocatedBytes itself may allocate a little.
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            long before = allocatedBytes();
+            long before = ThreadAllocation.bytes();
             run(out, in, app, net, back);
-            least = Math.min(least, allocatedBytes() - before);
+            least = Math.min(least, ThreadAllocation.bytes() - before);
         }
         return least / RECORDS;
-    }
-
-    /**
-     * {@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes} of this thread, through
-     * reflection because the provider module (which the tests are patched into) does not read
-     * java.management.
-     */
-    private static long allocatedBytes() {
-        try {
-            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Method m = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-            return (Long) m.invoke(bean, Thread.currentThread().getId());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("this test needs HotSpot's com.sun.management.ThreadMXBean", e);
-        }
     }
 
     private static void run(RecordWriter out, RecordReader in, ByteBuffer app, ByteBuffer net, ByteBuffer back) {
