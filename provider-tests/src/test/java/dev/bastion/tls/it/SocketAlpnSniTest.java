@@ -39,13 +39,7 @@ class SocketAlpnSniTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     static Stream<Arguments> pairs() {
-        List<Arguments> out = new ArrayList<>();
-        for (String[] pair : Providers.pairs()) {
-            for (String v : Versions.SOCKETS) {
-                out.add(Arguments.of(pair[0], pair[1], v));
-            }
-        }
-        return out.stream();
+        return Versions.pairsAndVersions();
     }
 
     @ParameterizedTest(name = "{0} client, {1} server, {2}")

@@ -20,8 +20,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -44,13 +42,7 @@ class SocketBehaviourTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     static Stream<Arguments> providers() {
-        List<Arguments> out = new ArrayList<>();
-        for (String p : Providers.UNDER_TEST) {
-            for (String v : Versions.SOCKETS) {
-                out.add(Arguments.of(p, v));
-            }
-        }
-        return out.stream();
+        return Versions.providersAndVersions();
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -51,13 +51,7 @@ class SocketCertificateFaultTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     static Stream<Arguments> providersAndVersions() {
-        List<Arguments> out = new ArrayList<>();
-        for (String p : Providers.UNDER_TEST) {
-            for (String v : Versions.SOCKETS) {
-                out.add(Arguments.of(p, v));
-            }
-        }
-        return out.stream();
+        return Versions.providersAndVersions();
     }
 
     /**

@@ -21,8 +21,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,23 +43,11 @@ class SocketFaultTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     static Stream<Arguments> pairs() {
-        List<Arguments> out = new ArrayList<>();
-        for (String[] pair : Providers.pairs()) {
-            for (String v : Versions.SOCKETS) {
-                out.add(Arguments.of(pair[0], pair[1], v));
-            }
-        }
-        return out.stream();
+        return Versions.pairsAndVersions();
     }
 
     static Stream<Arguments> providers() {
-        List<Arguments> out = new ArrayList<>();
-        for (String p : Providers.UNDER_TEST) {
-            for (String v : Versions.SOCKETS) {
-                out.add(Arguments.of(p, v));
-            }
-        }
-        return out.stream();
+        return Versions.providersAndVersions();
     }
 
     /**

@@ -22,8 +22,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,13 +44,7 @@ class SocketLayeringTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     static Stream<Arguments> pairs() {
-        List<Arguments> out = new ArrayList<>();
-        for (String[] pair : Providers.pairs()) {
-            for (String v : Versions.SOCKETS) {
-                out.add(Arguments.of(pair[0], pair[1], v));
-            }
-        }
-        return out.stream();
+        return Versions.pairsAndVersions();
     }
 
     /**
