@@ -1,5 +1,6 @@
 package dev.bastion.tls.connection;
 
+import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.ContentType;
 import dev.bastion.tls.record.NullProtection;
@@ -38,9 +39,14 @@ final class Outbound {
     private boolean grown;
     private final RecordWriter writer = new RecordWriter();
     private boolean plaintextVersionSet;
+    // a close_notify or fatal alert is queued: nothing may follow it (RFC 8446 §6.1, RFC 5246 §7.2.1)
+    private boolean ended;
 
     /** Queues a framed handshake message, coalescing with a handshake chunk queued just before. */
     void handshake(byte[] framed) {
+        if (ended) {
+            return; // the write side was closed while the handshake went on (another thread closed the socket)
+        }
         Object last = entries.peekLast();
         if (last instanceof Chunk && ((Chunk) last).type() == ContentType.HANDSHAKE) {
             ByteBuffer d = ((Chunk) last).data();
@@ -56,16 +62,30 @@ final class Outbound {
 
     /** Queues the TLS 1.3 compatibility change_cipher_spec (the single byte 0x01). */
     void changeCipherSpec() {
+        if (ended) {
+            return;
+        }
         add(new Chunk(ContentType.CHANGE_CIPHER_SPEC, ByteBuffer.wrap(Arrays.copyOf(CCS, CCS.length))));
     }
 
-    /** Queues an alert in a record of its own. */
+    /**
+     * Queues an alert in a record of its own. After a close_notify or a fatal alert nothing more
+     * is queued: records after it would never be read, and the keys are wiped once it is out.
+     */
     void alert(AlertMessage alert) {
+        if (ended) {
+            return;
+        }
         add(new Chunk(ContentType.ALERT, ByteBuffer.wrap(alert.toBytes())));
+        ended = alert.isFatal() || alert.description() == AlertDescription.CLOSE_NOTIFY;
     }
 
-    /** Queues a write protection change after everything queued so far. */
+    /** Queues a write protection change after everything queued so far (dropped, and wiped, after the end). */
     void keyChange(Protection next) {
+        if (ended) {
+            next.close();
+            return;
+        }
         add(new KeyChange(next));
     }
 
@@ -174,6 +194,7 @@ final class Outbound {
 
     /** Drops everything queued, wiping the keys of protections that will never be installed. */
     void clear() {
+        ended = false;
         for (Iterator<Object> it = entries.iterator(); it.hasNext();) {
             Object e = it.next();
             if (e instanceof KeyChange) {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.connection.config.KeyLimits;
 import dev.bastion.tls.message.EndOfEarlyData;
 import dev.bastion.tls.message.Finished;
 import dev.bastion.tls.message.HandshakeMessage;
@@ -335,5 +336,30 @@ class ConnectionTest {
         SSLException e = assertThrows(SSLHandshakeException.class, () -> p.client.read(alert, new ByteBuffer[] {ByteBuffer.allocate(10)}, 0, 1));
         assertEquals("Received fatal alert: handshake_failure", e.getMessage());
         assertNotEquals(null, p.client.failure());
+    }
+
+    @Test
+    void closeDuringHandshakeQueuesNothingAfterCloseNotify() throws Exception {
+        // Another thread closes a server socket while its handshake thread waits for the
+        // client's Finished: the close_notify goes out under the application keys and they
+        // are wiped; the Finished read afterwards completes the handshake, whose
+        // NewSessionTicket must be dropped, not sealed under the wiped keys.
+        CorePair p = CorePair.withFakes(true, KeyLimits.NONE);
+        p.begin();
+        ByteBuffer app = ByteBuffer.allocate(1000);
+        CorePair.flushAll(p.client, p.toServer);
+        CorePair.readAll(p.server, p.toServer, app);
+        CorePair.flushAll(p.server, p.toClient);
+        CorePair.readAll(p.client, p.toClient, app);
+        CorePair.flushAll(p.client, p.toServer); // the client's Finished, not read yet
+        assertFalse(p.server.handshakeComplete());
+        p.server.closeOutbound();
+        assertEquals(2, CorePair.flushAll(p.server, p.toClient), "user_canceled, close_notify");
+        assertTrue(p.server.outboundDone());
+        CorePair.readAll(p.server, p.toServer, app);
+        assertTrue(p.server.handshakeComplete());
+        assertFalse(p.server.hasOutput(), "nothing is queued after close_notify");
+        assertEquals(0, p.server.flush(ByteBuffer.allocate(1000)));
+        assertNull(p.server.failure());
     }
 }
