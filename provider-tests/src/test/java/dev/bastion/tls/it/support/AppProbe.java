@@ -38,8 +38,10 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * {@code HttpsURLConnection}, {@code java.net.http.HttpClient}, OkHttp and Apache HttpClient 5
  * against the JDK's HttpsServer on 127.0.0.1 (its context made through the default provider
  * list too), the PostgreSQL JDBC driver against a real PostgreSQL and Angus Mail's SMTP
- * STARTTLS against aiosmtpd. Arguments: the comma-separated apps to run, then the directory
- * holding {@code probe.properties} ({@code pg.port}, {@code pg.password}, {@code smtp.port},
+ * STARTTLS against aiosmtpd, and Jetty 12 as a server (HTTP/2 by ALPN) to
+ * {@code java.net.http.HttpClient}, curl and {@code openssl s_client} ({@link JettyProbe}).
+ * Arguments: the comma-separated apps to run, then the directory holding
+ * {@code probe.properties} ({@code pg.port}, {@code pg.password}, {@code smtp.port},
  * {@code server.p12}) and {@code ca.pem}. Prints one {@code key=value} line per observation
  * (a failed app prints {@code <app>.error}); the tests assert on them and on the class-load log.
  */
@@ -90,6 +92,7 @@ public final class AppProbe {
             case "pgjdbc" -> pgjdbc(dir, conf);
             case "pgjdbc-cert" -> pgjdbcClientCertificate(dir, conf);
             case "smtp" -> MailProbe.smtp(conf);
+            case "jetty" -> JettyProbe.jetty(dir, conf);
             default -> throw new IllegalArgumentException("unknown app " + app);
         }
     }
