@@ -39,7 +39,7 @@ public final class AppsJvm {
         return run(dir, securityFile, apps, settings, List.of());
     }
 
-    /** As {@link #run(Path, String, List, Map)}, with {@code options} (such as {@code -Dname=value}) added to the command line. */
+    /** As {@link #run(Path, String, List, Map)}, with {@code options} (such as {@code -Dname=value}) on the command line. */
     public static FreshJvm run(Path dir, String securityFile, List<String> apps, Map<String, String> settings,
             List<String> options) throws Exception {
         Path config = Paths.get(System.getProperty("bastion.config"), securityFile);

@@ -116,10 +116,9 @@ final class JettyProbe {
                     in.write(input.getBytes(StandardCharsets.US_ASCII));
                 }
             }
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                return new String[] {"timeout", Files.readString(out, StandardCharsets.ISO_8859_1), Files.readString(err, StandardCharsets.ISO_8859_1)};
-            }
-            return new String[] {String.valueOf(p.exitValue()), Files.readString(out, StandardCharsets.ISO_8859_1), Files.readString(err, StandardCharsets.ISO_8859_1)};
+            String exit = p.waitFor(15, TimeUnit.SECONDS) ? String.valueOf(p.exitValue()) : "timeout";
+            return new String[] {exit, Files.readString(out, StandardCharsets.ISO_8859_1),
+                Files.readString(err, StandardCharsets.ISO_8859_1)};
         } finally {
             p.destroyForcibly();
         }
