@@ -31,12 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java.net.http.HttpClient}, OkHttp and Apache HttpClient 5 against the JDK's HttpsServer
  * (itself on the default provider list, so on Bastion), pgjdbc against a real PostgreSQL (by
  * password with channel binding, and by client certificate) and
- * Angus Mail SMTP STARTTLS against aiosmtpd, all on 127.0.0.1. Every exchange must work and
- * the JVM must load none of SunJSSE's classes. Without the PostgreSQL or aiosmtpd packages
+ * Angus Mail SMTP STARTTLS against aiosmtpd; and Jetty 12 as the server, configured from its
+ * key store file, with HTTP/2 by ALPN through the bastion-jetty-alpn jar, served to
+ * {@code java.net.http.HttpClient} (which must get HTTP/2), to curl {@code --http2} (TLS 1.3 and
+ * 1.2) and to {@code openssl s_client} (TLS 1.3 and 1.2); all on 127.0.0.1. Every exchange must
+ * work and the JVM must load none of SunJSSE's classes. Without the PostgreSQL or aiosmtpd packages
  * (outside CI, where they are required) that client is left out of the run, and said so.
  */
 class AppsWithoutSunJsseTest {
     private static final String PASSWORD = "bastion-pg-secret";
+    private static final String ENGINE = "dev.bastion.tls.engine.BastionEngine";
     private static final List<String> HTTP_APPS = List.of("https-urlconnection", "java-httpclient", "okhttp", "apache-hc5");
 
     /** SunJSSE's socket class and its supertypes, loaded (not used) by HttpsURLConnection's type check. */
@@ -48,6 +52,9 @@ class AppsWithoutSunJsseTest {
     static FreshJvm probe;
     static Map<String, String> out;
     static List<String> apps = new ArrayList<>(HTTP_APPS);
+    static {
+        apps.add("jetty");
+    }
     static List<String> delivered = List.of();
     static String subject = "bastion-" + UUID.randomUUID();
 
@@ -100,6 +107,35 @@ class AppsWithoutSunJsseTest {
         assertEquals("TLSv1.3", out.get("java-httpclient.protocol"));
         assertEquals("TLSv1.3", out.get("okhttp.protocol"));
         assertEquals("[dev.bastion.tls.session.BastionSession]", out.get("https.server.sessionClasses"));
+    }
+
+    /**
+     * Jetty made its context and key managers from the provider list (Bastion's, SunJSSE being
+     * absent) and chose HTTP/2 by ALPN through bastion-jetty-alpn: Jetty's own JDK processor
+     * only takes SunJSSE's engine, so without that jar no client would get h2.
+     */
+    @Test
+    void jettyOnBastionServedHttp2AndHttp11() {
+        assertEquals(null, out.get("jetty.error"), () -> AppsJvm.tail(probe));
+        assertEquals("HTTP_2,HTTP_2", out.get("jetty.httpclient.version"), "java.net.http.HttpClient's response versions");
+        assertEquals("hello,posted:name=h2", out.get("jetty.httpclient.body"));
+        assertEquals("TLSv1.3", out.get("jetty.httpclient.protocol"));
+        assertEquals(List.of(ENGINE + " TLSv1.3 HTTP/2.0", ENGINE + " TLSv1.3 HTTP/2.0").toString(),
+                out.get("jetty.httpclient.server"));
+        for (String v : List.of("1.3", "1.2")) {
+            String curl = "jetty.curl-h2-tls" + v.replace(".", "");
+            assertEquals("0", out.get(curl + ".exit"), () -> curl + " " + AppsJvm.tail(probe));
+            assertEquals("hello", out.get(curl + ".body"), curl);
+            assertEquals("h2", out.get(curl + ".alpn"), curl);
+            assertEquals("TLSv" + v, out.get(curl + ".tls"), curl);
+            assertEquals(List.of(ENGINE + " TLSv" + v + " HTTP/2.0").toString(), out.get(curl + ".server"), curl);
+            String sClient = "jetty.s_client-tls" + v.replace(".", "");
+            assertEquals("0", out.get(sClient + ".exit"), () -> sClient + " " + AppsJvm.tail(probe));
+            assertEquals("TLSv" + v, out.get(sClient + ".tls"), sClient);
+            assertEquals("true", out.get(sClient + ".verified"), sClient);
+            assertEquals("200 hello", out.get(sClient + ".answer"), sClient);
+            assertEquals(List.of(ENGINE + " TLSv" + v + " HTTP/1.1").toString(), out.get(sClient + ".server"), sClient);
+        }
     }
 
     @Test

@@ -16,13 +16,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code HttpsURLConnection} over Bastion in a fresh JVM ({@link HttpsProbe}) whose host names
  * come from a hosts file ({@code jdk.net.hosts.file}: {@code bastion.test} and
  * {@code wrong.test} are 127.0.0.1), so that SNI and endpoint identification see real host
- * names with dots, against the JDK's {@code HttpsServer} on Bastion and against
- * {@code openssl s_server -www}. The JVM logs every class it loads: SunJSSE's connection
+ * names with dots, against the JDK's {@code HttpsServer} on Bastion (GET, POST, GET on one
+ * kept-alive connection) and against {@code openssl s_server -www} (GET only: it answers no
+ * POST and closes every connection), once with s_server speaking only TLS 1.3 and once only
+ * TLS 1.2. The JVM logs every class it loads: SunJSSE's connection
  * machinery must not be among them, so Bastion carried every connection.
  */
 class HttpsUrlConnectionIsolatedTest {
@@ -96,14 +100,17 @@ class HttpsUrlConnectionIsolatedTest {
      * s_server shows its bastion.test certificate only to clients whose SNI asks for it (others
      * get one for other.test): both requests pass hostname verification, so SNI arrived.
      */
-    @Test
-    void openSslWwwServesTheSniCertificate() {
-        for (String r : List.of("openssl.get", "openssl.get2")) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void openSslWwwServesTheSniCertificate(String version) {
+        String key = "openssl-" + version;
+        for (String r : List.of(key + ".get", key + ".get2")) {
             assertEquals("200", out.get(r + ".status"), r + " " + out);
-            assertTrue(out.get(r + ".body").contains("Protocol : TLSv1.3"), out.get(r + ".body"));
+            assertTrue(out.get(r + ".body").contains("Protocol : " + version), out.get(r + ".body"));
             assertEquals("dev.bastion.tls.session.BastionSession", out.get(r + ".sessionClass"), r);
+            assertEquals(version, out.get(r + ".protocol"), r);
         }
-        assertEquals("200", out.get("openssl.ownVerifier"));
+        assertEquals("200", out.get(key + ".ownVerifier"));
     }
 
     @Test

@@ -38,13 +38,16 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * {@code HttpsURLConnection}, {@code java.net.http.HttpClient}, OkHttp and Apache HttpClient 5
  * against the JDK's HttpsServer on 127.0.0.1 (its context made through the default provider
  * list too), the PostgreSQL JDBC driver against a real PostgreSQL and Angus Mail's SMTP
- * STARTTLS against aiosmtpd. Arguments: the comma-separated apps to run, then the directory
- * holding {@code probe.properties} ({@code pg.port}, {@code pg.password}, {@code smtp.port},
+ * STARTTLS against aiosmtpd, and Jetty 12 as a server (HTTP/2 by ALPN) to
+ * {@code java.net.http.HttpClient}, curl and {@code openssl s_client} ({@link JettyProbe}).
+ * Arguments: the comma-separated apps to run, then the directory holding
+ * {@code probe.properties} ({@code pg.port}, {@code pg.password}, {@code smtp.port},
  * {@code server.p12}) and {@code ca.pem}. Prints one {@code key=value} line per observation
  * (a failed app prints {@code <app>.error}); the tests assert on them and on the class-load log.
  */
 public final class AppProbe {
-    private static final List<String> HTTP_APPS = List.of("https-urlconnection", "java-httpclient", "okhttp", "apache-hc5");
+    private static final List<String> HTTP_APPS = List.of("https-urlconnection", "java-httpclient", "okhttp", "apache-hc5",
+            "https-properties");
 
     private AppProbe() {
     }
@@ -73,6 +76,8 @@ public final class AppProbe {
             }
             if (https != null) {
                 print("https.server.sessionClasses", https.sessionClasses().stream().distinct().toList());
+                print("https.server.protocols", https.sessions().stream().map(s -> s.getProtocol()).distinct().toList());
+                print("https.server.suites", https.sessions().stream().map(s -> s.getCipherSuite()).distinct().toList());
             }
         } finally {
             if (https != null) {
@@ -84,28 +89,35 @@ public final class AppProbe {
     private static void run(String app, String url, Path dir, Properties conf) throws Exception {
         switch (app) {
             case "https-urlconnection" -> httpsUrlConnection(url);
+            case "https-properties" -> httpsProperties(url, dir, conf);
             case "java-httpclient" -> javaHttpClient(url);
             case "okhttp" -> okHttp(url);
             case "apache-hc5" -> apacheHttpClient5(url);
             case "pgjdbc" -> pgjdbc(dir, conf);
             case "pgjdbc-cert" -> pgjdbcClientCertificate(dir, conf);
             case "smtp" -> MailProbe.smtp(conf);
+            case "jetty" -> JettyProbe.jetty(dir, conf);
             default -> throw new IllegalArgumentException("unknown app " + app);
         }
     }
 
     /** The server's context: default provider list, default KeyManagerFactory algorithm, no trust managers needed. */
     private static SSLContext serverContext(Path p12) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            ks.load(in, Credentials.PASSWORD);
-        }
+        KeyStore ks = serverKeys(p12);
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, Credentials.PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
         print("https.server.provider", ctx.getProvider().getName());
         return ctx;
+    }
+
+    private static KeyStore serverKeys(Path p12) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(p12)) {
+            ks.load(in, Credentials.PASSWORD);
+        }
+        return ks;
     }
 
     private static void httpsUrlConnection(String url) throws IOException {
@@ -115,6 +127,35 @@ public final class AppProbe {
         print("https-urlconnection.status", c.getResponseCode());
         print("https-urlconnection.body", new String(c.getInputStream().readAllBytes(), "UTF-8"));
         print("https-urlconnection.cipher", c.getCipherSuite());
+    }
+
+    /**
+     * {@code HttpsURLConnection} on its defaults with {@code https.protocols} and
+     * {@code https.cipherSuites} set on the command line: a GET to the HttpsServer (which enables
+     * TLS 1.3 and 1.2), then one to {@code openssl s_server} speaking only TLS 1.3.
+     */
+    private static void httpsProperties(String url, Path dir, Properties conf) throws Exception {
+        print("https-properties.set", System.getProperty("https.protocols") + " " + System.getProperty("https.cipherSuites"));
+        HttpsURLConnection c = (HttpsURLConnection) new URL(url).openConnection();
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(20_000);
+        print("https-properties.status", c.getResponseCode());
+        print("https-properties.body", new String(c.getInputStream().readAllBytes(), "UTF-8"));
+        print("https-properties.cipher", c.getCipherSuite());
+        print("https-properties.protocol", c.getSSLSession().map(s -> s.getProtocol()).orElse("none"));
+        print("https-properties.sessionClass", c.getSSLSession().map(s -> s.getClass().getName()).orElse("none"));
+        KeyStore keys = serverKeys(Path.of(conf.getProperty("server.p12")));
+        try (OpenSslWww only13 = OpenSslWww.start(dir, "TLSv1.3", keys, null, null)) {
+            HttpsURLConnection d = (HttpsURLConnection) new URL("https://localhost:" + only13.port() + "/").openConnection();
+            d.setConnectTimeout(10_000);
+            d.setReadTimeout(20_000);
+            try {
+                print("https-properties.tls13only", "status " + d.getResponseCode());
+            } catch (IOException e) {
+                print("https-properties.tls13only", chain(e));
+            }
+            print("https-properties.tls13only.log", only13.log());
+        }
     }
 
     private static void javaHttpClient(String url) throws Exception {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +36,12 @@ public final class AppsJvm {
      */
     public static FreshJvm run(Path dir, String securityFile, List<String> apps, Map<String, String> settings)
             throws Exception {
+        return run(dir, securityFile, apps, settings, List.of());
+    }
+
+    /** As {@link #run(Path, String, List, Map)}, with {@code options} (such as {@code -Dname=value}) on the command line. */
+    public static FreshJvm run(Path dir, String securityFile, List<String> apps, Map<String, String> settings,
+            List<String> options) throws Exception {
         Path config = Paths.get(System.getProperty("bastion.config"), securityFile);
         assertTrue(Files.isRegularFile(config), "missing " + config);
         PemFiles.ca(dir.resolve("ca.pem"));
@@ -49,10 +56,11 @@ public final class AppsJvm {
         }
         Path hosts = dir.resolve("hosts");
         Files.writeString(hosts, "127.0.0.1 localhost\n127.0.0.1 wrong.test\n", StandardCharsets.US_ASCII);
-        List<String> jvmArgs = List.of("-Djava.security.properties=" + config, "-Djavax.net.ssl.trustStore=" + trust,
-                "-Djavax.net.ssl.trustStorePassword=changeit", "-Djavax.net.ssl.trustStoreType=PKCS12",
-                "-Djdk.net.hosts.file=" + hosts, "-Xlog:class+load=info", "-cp",
-                System.getProperty("java.class.path") + File.pathSeparator + codeSource());
+        List<String> jvmArgs = new ArrayList<>(List.of("-Djava.security.properties=" + config,
+                "-Djavax.net.ssl.trustStore=" + trust, "-Djavax.net.ssl.trustStorePassword=changeit",
+                "-Djavax.net.ssl.trustStoreType=PKCS12", "-Djdk.net.hosts.file=" + hosts, "-Xlog:class+load=info", "-cp",
+                System.getProperty("java.class.path") + File.pathSeparator + codeSource()));
+        jvmArgs.addAll(options);
         return FreshJvm.runMain(FreshJvm.javas().get(0), jvmArgs, AppProbe.class.getName(), String.join(",", apps),
                 dir.toString());
     }

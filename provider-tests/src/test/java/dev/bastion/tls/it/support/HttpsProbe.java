@@ -16,7 +16,8 @@ import javax.net.ssl.SSLSocketFactory;
  * Run in a fresh JVM by {@code HttpsUrlConnectionIsolatedTest}, with {@code jdk.net.hosts.file}
  * mapping {@code bastion.test} and {@code wrong.test} to 127.0.0.1: {@code HttpsURLConnection}
  * over Bastion's sockets against the JDK's {@code HttpsServer} on Bastion's engine and against
- * {@code openssl s_server -www}, both holding certificates for {@code bastion.test} only. Prints
+ * {@code openssl s_server -www} (TLS 1.3 only, then TLS 1.2 only; GET only, as s_server
+ * answers nothing else), both holding certificates for {@code bastion.test} only. Prints
  * one {@code key=value} line per observation; the test asserts on them (and on the JVM's class
  * loading log).
  *
@@ -46,12 +47,15 @@ public final class HttpsProbe {
             print("server.wrong", attempt("https://wrong.test:" + server.port() + "/", client.getSocketFactory()));
         }
         KeyStore other = Credentials.get().serverKeyStore(KeyType.EC_P256, "other.test");
-        try (OpenSslWww openssl = OpenSslWww.start(dir, other, "bastion.test", named)) {
-            String url = "https://bastion.test:" + openssl.port() + "/";
-            SSLSocketFactory factory = client.getSocketFactory();
-            print("openssl.get", Https.request(url, factory, null));
-            print("openssl.get2", Https.request(url, factory, null));
-            print("openssl.ownVerifier", request(url, client.getSocketFactory(), (h, s) -> false));
+        for (String version : new String[] {"TLSv1.3", "TLSv1.2"}) {
+            String key = "openssl-" + version;
+            try (OpenSslWww openssl = OpenSslWww.start(dir, version, other, "bastion.test", named)) {
+                String url = "https://bastion.test:" + openssl.port() + "/";
+                SSLSocketFactory factory = client.getSocketFactory();
+                print(key + ".get", Https.request(url, factory, null));
+                print(key + ".get2", Https.request(url, factory, null));
+                print(key + ".ownVerifier", request(url, client.getSocketFactory(), (h, s) -> false));
+            }
         }
         Set<String> threads = new TreeSet<>();
         Thread.getAllStackTraces().keySet().forEach(t -> threads.add(t.getName()));

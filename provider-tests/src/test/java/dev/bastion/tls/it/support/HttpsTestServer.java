@@ -39,14 +39,19 @@ public final class HttpsTestServer implements AutoCloseable {
         this(ctx, (String[]) null);
     }
 
-    /** A server whose connections enable only {@code protocols} (null: the context's defaults). */
+    /** A server whose connections enable only {@code protocols} (null or none: the context's defaults). */
     public HttpsTestServer(SSLContext ctx, String... protocols) throws IOException {
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this(InetAddress.getLoopbackAddress(), ctx, protocols);
+    }
+
+    /** A server listening on {@code address} (a loopback address, such as {@code ::1}), otherwise as above. */
+    public HttpsTestServer(InetAddress address, SSLContext ctx, String... protocols) throws IOException {
+        server = HttpsServer.create(new InetSocketAddress(address, 0), 50);
         server.setHttpsConfigurator(new HttpsConfigurator(ctx) {
             @Override
             public void configure(HttpsParameters params) {
                 SSLParameters p = getSSLContext().getDefaultSSLParameters();
-                if (protocols != null) {
+                if (protocols != null && protocols.length > 0) {
                     p.setProtocols(protocols);
                 }
                 params.setSSLParameters(p);

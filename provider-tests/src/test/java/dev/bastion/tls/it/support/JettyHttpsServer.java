@@ -42,13 +42,20 @@ public final class JettyHttpsServer implements AutoCloseable {
      * {@code http2} adds HTTP/2 chosen by ALPN (through the ALPN processor that applies to the engine: the JDK one, or bastion-jetty-alpn).
      */
     public JettyHttpsServer(SSLContext context, boolean http2, String... protocols) throws Exception {
+        this(withContext(context), http2, protocols);
+    }
+
+    /**
+     * Starts the server over a {@code SslContextFactory.Server} the caller configured as an
+     * application does (for example from a key store file, Jetty making the context from the
+     * default provider list).
+     */
+    public JettyHttpsServer(SslContextFactory.Server ssl, boolean http2, String... protocols) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
         pool.setName("jetty-test");
         pool.setDaemon(true);
         server = new Server(pool);
         server.setStopTimeout(0); // no graceful wait: kept-alive client connections are cut at close
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setSslContext(context);
         if (protocols.length > 0) {
             ssl.setIncludeProtocols(protocols);
         }
@@ -79,6 +86,12 @@ public final class JettyHttpsServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    private static SslContextFactory.Server withContext(SSLContext context) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(context);
+        return ssl;
     }
 
     private void record(Request request) {

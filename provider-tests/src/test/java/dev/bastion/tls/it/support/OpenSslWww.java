@@ -44,19 +44,26 @@ public final class OpenSslWww implements AutoCloseable {
     }
 
     /**
-     * Starts s_server with {@code main}'s certificate, and {@code sniStore}'s for clients asking
-     * for {@code sniName} (both null for none). Files go to {@code dir}.
+     * Starts s_server speaking only {@code version} ({@code TLSv1.3} or {@code TLSv1.2}) with
+     * {@code main}'s certificate, and {@code sniStore}'s for clients asking for {@code sniName}
+     * (both null for none). Files go to {@code dir}.
      */
-    public static OpenSslWww start(Path dir, KeyStore main, String sniName, KeyStore sniStore)
+    public static OpenSslWww start(Path dir, String version, KeyStore main, String sniName, KeyStore sniStore)
             throws IOException, InterruptedException {
+        String only = switch (version) {
+            case "TLSv1.3" -> "-tls1_3";
+            case "TLSv1.2" -> "-tls1_2";
+            default -> throw new IllegalArgumentException("s_server version " + version);
+        };
         List<String> cmd = new ArrayList<>(List.of("timeout", "120", "openssl", "s_server", "-accept", "127.0.0.1:0",
-                "-www", "-naccept", "100", "-tls1_3"));
-        cmd.addAll(List.of("-cert", pem(dir, "main-cert.pem", chain(main)), "-key", pem(dir, "main-key.pem", key(main))));
+                "-www", "-naccept", "100", only));
+        cmd.addAll(List.of("-cert", pem(dir, version + "-main-cert.pem", chain(main)),
+                "-key", pem(dir, version + "-main-key.pem", key(main))));
         if (sniName != null) {
-            cmd.addAll(List.of("-servername", sniName, "-cert2", pem(dir, "sni-cert.pem", chain(sniStore)),
-                    "-key2", pem(dir, "sni-key.pem", key(sniStore))));
+            cmd.addAll(List.of("-servername", sniName, "-cert2", pem(dir, version + "-sni-cert.pem", chain(sniStore)),
+                    "-key2", pem(dir, version + "-sni-key.pem", key(sniStore))));
         }
-        return new OpenSslWww(cmd, dir.resolve("s_server.log"));
+        return new OpenSslWww(cmd, dir.resolve(version + "-s_server.log"));
     }
 
     public int port() {
