@@ -22,7 +22,7 @@ import javax.net.ssl.SSLSession;
  *     session.</li>
  * <li>Bastion's cache filled directly with {@code sessions} sessions shaped exactly like the ones
  *     its handshakes store (the suite, extended master secret, 48-byte master secret, 32-byte id,
- *     the server's chain of a real handshake), since 100,000 real handshakes take minutes.</li>
+ *     the server's chain of a real handshake, signature schemes), since 100,000 real handshakes take minutes.</li>
  * </ol>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.bastion.tls.bench.SessionCacheFootprint [sessions] [handshakes]}
  */
@@ -75,6 +75,9 @@ public final class SessionCacheFootprint {
         List<X509Certificate> chain = List.of((X509Certificate) shape.getLocalCertificates()[0]);
         int suite = dev.bastion.tls.crypto.CipherSuite.fromJsseName(shape.getCipherSuite()).orElseThrow().code();
         SecureRandom random = new SecureRandom();
+        // the signature schemes both sides accepted, kept (as a handshake's are) for getSession(id)
+        List<String> schemes = java.util.Arrays.stream(dev.bastion.tls.crypto.SignatureScheme.values())
+                .map(dev.bastion.tls.crypto.SignatureScheme::rfcName).toList();
         long before = usedAfterGc();
         for (int i = 0; i < n; i++) {
             byte[] id = new byte[32];
@@ -82,7 +85,7 @@ public final class SessionCacheFootprint {
             random.nextBytes(id);
             random.nextBytes(master);
             ctx.cache(new SessionState(SessionState.TLS12, suite, id, master, System.currentTimeMillis(), true, "",
-                    List.of(), chain));
+                    List.of(), chain).withSignatureSchemes(schemes, schemes));
         }
         long after = usedAfterGc();
         System.out.printf("Bastion  %,6d bytes per cached TLS 1.2 session (%,d sessions filled directly, %s)%n",

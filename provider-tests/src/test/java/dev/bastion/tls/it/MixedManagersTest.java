@@ -10,6 +10,9 @@ import dev.bastion.tls.it.support.Credentials;
 import dev.bastion.tls.it.support.Credentials.KeyType;
 import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.Providers;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.Principal;
@@ -20,6 +23,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -28,21 +37,27 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionBindingEvent;
 import javax.net.ssl.SSLSessionBindingListener;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An application that mixes providers: SunJSSE's own key and trust managers inside Bastion
  * contexts (they read Bastion's handshake sessions: requested server names, signature
  * algorithms, peer host, status responses), and Bastion's managers inside SunJSSE contexts.
  * The server holds two certificates and must pick the one for the requested name; the client
- * checks the name ("HTTPS").
+ * checks the name ("HTTPS"). SunJSSE's managers in Bastion contexts run on engines and on
+ * sockets, in TLS 1.3 and 1.2.
  */
 class MixedManagersTest {
     private static final String A = "a.bastion.test";
@@ -71,14 +86,87 @@ class MixedManagersTest {
     }
 
     private static EnginePair pair(SSLContext client, SSLContext server, String host) {
+        return pair(client, server, host, "TLSv1.3");
+    }
+
+    private static EnginePair pair(SSLContext client, SSLContext server, String host, String version) {
         SSLEngine c = client.createSSLEngine(host, 443);
         c.setUseClientMode(true);
-        SSLParameters p = c.getSSLParameters();
+        c.setSSLParameters(clientParameters(c.getSSLParameters(), host, version));
+        return new EnginePair(c, server.createSSLEngine());
+    }
+
+    private static SSLParameters clientParameters(SSLParameters p, String host, String version) {
         p.setEndpointIdentificationAlgorithm("HTTPS");
         p.setServerNames(List.of(new SNIHostName(host)));
-        p.setProtocols(new String[] {"TLSv1.3"});
-        c.setSSLParameters(p);
-        return new EnginePair(c, server.createSSLEngine());
+        p.setProtocols(new String[] {version});
+        return p;
+    }
+
+    /** The client's and the server's session after a handshake with client authentication. */
+    private record Sessions(SSLSession client, SSLSession server) {
+    }
+
+    /**
+     * A handshake with client authentication over engines, or over sockets on the loopback
+     * interface (the client socket layered over a plain one, naming {@code host}).
+     */
+    private static Sessions handshake(boolean sockets, SSLContext client, SSLContext server, String host,
+            String version) throws Exception {
+        if (!sockets) {
+            EnginePair p = pair(client, server, host, version);
+            p.server.setNeedClientAuth(true);
+            p.handshake();
+            return new Sessions(p.client.getSession(), p.server.getSession());
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 5,
+                InetAddress.getLoopbackAddress())) {
+            listener.setNeedClientAuth(true);
+            listener.setSoTimeout(20_000);
+            Future<SSLSession> accepted = pool.submit(() -> {
+                try (SSLSocket s = (SSLSocket) listener.accept()) {
+                    s.setSoTimeout(20_000);
+                    s.getOutputStream().write(s.getInputStream().read());
+                    s.getOutputStream().flush();
+                    return s.getSession();
+                }
+            });
+            Socket plain = new Socket();
+            plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 10_000);
+            try (SSLSocket c = (SSLSocket) client.getSocketFactory().createSocket(plain, host, listener.getLocalPort(), true)) {
+                c.setSoTimeout(20_000);
+                c.setSSLParameters(clientParameters(c.getSSLParameters(), host, version));
+                try {
+                    c.startHandshake();
+                } catch (IOException e) {
+                    c.close();
+                    try {
+                        accepted.get(20, TimeUnit.SECONDS);
+                    } catch (ExecutionException expected) {
+                        // the server side fails with the client's alert
+                    }
+                    throw e;
+                }
+                c.getOutputStream().write(7);
+                c.getOutputStream().flush();
+                assertEquals(7, c.getInputStream().read());
+                return new Sessions(c.getSession(), accepted.get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(20, TimeUnit.SECONDS));
+        }
+    }
+
+    static Stream<Arguments> versionsAndTransports() {
+        List<Arguments> out = new ArrayList<>();
+        for (String v : List.of("TLSv1.3", "TLSv1.2")) {
+            for (boolean sockets : new boolean[] {false, true}) {
+                out.add(Arguments.of(v, sockets));
+            }
+        }
+        return out.stream();
     }
 
     private static String cn(SSLSession s, boolean peer) throws Exception {
@@ -86,8 +174,14 @@ class MixedManagersTest {
         return cert.getSubjectX500Principal().getName();
     }
 
-    @Test
-    void sunJsseManagersInBastionContexts() throws Exception {
+    /**
+     * SunJSSE's managers read Bastion's handshake sessions through {@code getHandshakeSession()}
+     * of the engine, or of the socket (which is what they are given on sockets), in TLS 1.3 and
+     * TLS 1.2, with client authentication.
+     */
+    @ParameterizedTest(name = "{0}, sockets {1}")
+    @MethodSource("versionsAndTransports")
+    void sunJsseManagersInBastionContexts(String version, boolean sockets) throws Exception {
         Map<String, Object> seenByTrust = new LinkedHashMap<>();
         Map<String, Object> seenByKeys = new LinkedHashMap<>();
         List<String> events = new ArrayList<>();
@@ -97,27 +191,29 @@ class MixedManagersTest {
                 new TrustManager[] {recordingTrust(sunTrust, seenByTrust, events)});
         SSLContext server = context("Bastion", new KeyManager[] {recordingKeys(sunKeys, seenByKeys)}, trustManagers("SunJSSE"));
 
-        EnginePair ok = pair(client, server, B);
-        ok.server.setNeedClientAuth(true);
-        ok.handshake();
-        assertEquals("CN=" + B, cn(ok.server.getSession(), false), "SunJSSE's key manager chose by Bastion's SNI");
-        assertEquals("CN=Bastion Test Client", cn(ok.server.getSession(), true), "SunJSSE's managers on both sides of client auth");
-        assertEquals("CN=" + B, cn(ok.client.getSession(), true));
-        assertEquals("TLSv1.3", seenByTrust.get("protocol"));
+        Sessions ok = handshake(sockets, client, server, B, version);
+        assertEquals(version, ok.server().getProtocol());
+        assertEquals("CN=" + B, cn(ok.server(), false), "SunJSSE's key manager chose by Bastion's SNI");
+        assertEquals("CN=Bastion Test Client", cn(ok.server(), true), "SunJSSE's managers on both sides of client auth");
+        assertEquals("CN=" + B, cn(ok.client(), true));
+        assertEquals(sockets ? "socket" : "engine", seenByTrust.get("via"));
+        assertEquals(sockets ? "socket" : "engine", seenByKeys.get("via"));
+        assertEquals(version, seenByTrust.get("protocol"));
         assertEquals(List.of(new SNIHostName(B)), seenByTrust.get("requested"));
-        assertEquals(B + ":443", seenByTrust.get("peer"));
+        assertEquals(B, seenByTrust.get("peerHost"));
+        assertTrue((Integer) seenByTrust.get("peerPort") > 0, seenByTrust.toString());
         assertEquals(List.of(), seenByTrust.get("status"));
         assertTrue(((List<?>) seenByTrust.get("local")).contains("SHA256withECDSA"), seenByTrust.toString());
         assertEquals(List.of(new SNIHostName(B)), seenByKeys.get("requested"));
         assertTrue(((List<?>) seenByKeys.get("peer")).contains("SHA256withECDSA"), seenByKeys.toString());
-        assertSame(ok.client.getSession(), seenByTrust.get("session"), "the handshake session becomes the session");
-        assertEquals("kept", ok.client.getSession().getValue("mark"), "values put during the handshake stay");
-        assertInstanceOf(SSLSessionBindingListener.class, ok.client.getSession().getValue("listener"));
-        ok.client.getSession().removeValue("listener");
+        assertSame(ok.client(), seenByTrust.get("session"), "the handshake session becomes the session");
+        assertEquals("kept", ok.client().getValue("mark"), "values put during the handshake stay");
+        assertInstanceOf(SSLSessionBindingListener.class, ok.client().getValue("listener"));
+        ok.client().removeValue("listener");
         assertEquals(List.of("bound listener", "unbound listener"), events);
 
-        EnginePair wrongName = pair(client, server, "c.bastion.test");
-        SSLHandshakeException e = assertThrows(SSLHandshakeException.class, wrongName::handshake);
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
+                () -> handshake(sockets, client, server, "c.bastion.test", version));
         assertTrue(e.getMessage().contains("c.bastion.test"), e.getMessage());
     }
 
@@ -160,11 +256,17 @@ class MixedManagersTest {
         return new X509ExtendedTrustManager() {
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-                ExtendedSSLSession s = (ExtendedSSLSession) engine.getHandshakeSession();
+                record((ExtendedSSLSession) engine.getHandshakeSession(), "engine");
+                tm.checkServerTrusted(chain, authType, engine);
+            }
+
+            private void record(ExtendedSSLSession s, String via) {
+                seen.put("via", via);
                 seen.put("session", s);
                 seen.put("protocol", s.getProtocol());
                 seen.put("requested", s.getRequestedServerNames());
-                seen.put("peer", s.getPeerHost() + ":" + s.getPeerPort());
+                seen.put("peerHost", s.getPeerHost());
+                seen.put("peerPort", s.getPeerPort());
                 seen.put("status", s.getStatusResponses());
                 seen.put("local", List.of(s.getLocalSupportedSignatureAlgorithms()));
                 s.putValue("listener", new SSLSessionBindingListener() {
@@ -179,7 +281,6 @@ class MixedManagersTest {
                     }
                 });
                 s.putValue("mark", "kept");
-                tm.checkServerTrusted(chain, authType, engine);
             }
 
             @Override
@@ -189,6 +290,7 @@ class MixedManagersTest {
 
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+                record((ExtendedSSLSession) ((SSLSocket) socket).getHandshakeSession(), "socket");
                 tm.checkServerTrusted(chain, authType, socket);
             }
 
@@ -219,10 +321,14 @@ class MixedManagersTest {
         return new X509ExtendedKeyManager() {
             @Override
             public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-                ExtendedSSLSession s = (ExtendedSSLSession) engine.getHandshakeSession();
+                record((ExtendedSSLSession) engine.getHandshakeSession(), "engine");
+                return km.chooseEngineServerAlias(keyType, issuers, engine);
+            }
+
+            private void record(ExtendedSSLSession s, String via) {
+                seen.put("via", via);
                 seen.put("requested", s.getRequestedServerNames());
                 seen.put("peer", List.of(s.getPeerSupportedSignatureAlgorithms()));
-                return km.chooseEngineServerAlias(keyType, issuers, engine);
             }
 
             @Override
@@ -242,6 +348,7 @@ class MixedManagersTest {
 
             @Override
             public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+                record((ExtendedSSLSession) ((SSLSocket) socket).getHandshakeSession(), "socket");
                 return km.chooseServerAlias(keyType, issuers, socket);
             }
 

@@ -11,6 +11,7 @@ import dev.bastion.tls.it.support.Credentials;
 import dev.bastion.tls.it.support.Providers;
 import dev.bastion.tls.it.support.RecordRelay;
 import dev.bastion.tls.it.support.SocketServer;
+import dev.bastion.tls.it.support.Threads;
 import dev.bastion.tls.it.support.Tls;
 import dev.bastion.tls.it.support.Versions;
 import java.io.DataInputStream;
@@ -21,6 +22,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +45,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SocketFaultTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private Set<Thread> threadsBefore;
+
+    @BeforeEach
+    void rememberThreads() {
+        threadsBefore = Threads.snapshot();
+    }
+
+    /** Every fault ends without a leaked thread (issue 5): the test's own servers and relays included. */
+    @AfterEach
+    void noThreadOutlivesTheFault() throws InterruptedException {
+        Threads.assertNoNewThreads(threadsBefore);
+    }
 
     static Stream<Arguments> pairs() {
         return Versions.pairsAndVersions();

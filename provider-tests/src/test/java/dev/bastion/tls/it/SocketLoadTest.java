@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.it.support.SocketServer;
+import dev.bastion.tls.it.support.Threads;
 import dev.bastion.tls.it.support.Tls;
 import dev.bastion.tls.it.support.Versions;
 import java.lang.management.ManagementFactory;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -109,7 +109,7 @@ class SocketLoadTest {
                 assertTrue(server.errors().isEmpty(), () -> "server: " + server.errors());
             }
         });
-        assertNoNewThreads(before);
+        Threads.assertNoNewThreads(before);
         assertEquals(2 * CLIENTS, serverSide.size());
         long serverLeft = remainingAfterGc(serverSide);
         long clientLeft = remainingAfterGc(clientSide);
@@ -149,20 +149,5 @@ class SocketLoadTest {
             s.getOutputStream().write(1);
             assertEquals(1, s.getInputStream().read());
         }
-    }
-
-    /** Waits (10 s at most) until every thread started since {@code before} has ended. */
-    private static void assertNoNewThreads(Set<Thread> before) throws InterruptedException {
-        List<Thread> added = List.of();
-        for (int i = 0; i < 100; i++) {
-            added = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
-                    .collect(Collectors.toList());
-            if (added.isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        List<String> names = added.stream().map(Thread::getName).collect(Collectors.toList());
-        throw new AssertionError(names.size() + " thread(s) outlived the test: " + names);
     }
 }

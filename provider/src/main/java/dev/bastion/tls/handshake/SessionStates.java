@@ -1,11 +1,15 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionState;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 
@@ -51,6 +55,25 @@ public final class SessionStates {
     public static SessionState of(Negotiated n, byte[] id, byte[] secret, boolean extendedMasterSecret) {
         return new SessionState(n.version(), n.cipherSuite().orElseThrow().code(), id, secret, n.creationTime(),
                 extendedMasterSecret, serverName(n.requestedServerNames()), n.peerCertificates(), n.localCertificates());
+    }
+
+    /**
+     * {@link #of(Negotiated, byte[], byte[], boolean)} that also keeps the signature schemes of
+     * the handshake (what {@code SSLSessionContext.getSession(id)} shows of a cached session):
+     * this side's from {@code config}, as the handshake session reports them, and the peer's.
+     */
+    public static SessionState of(HandshakeConfig config, Negotiated n, byte[] id, byte[] secret,
+            boolean extendedMasterSecret) {
+        return of(n, id, secret, extendedMasterSecret).withSignatureSchemes(localSchemes(config),
+                n.peerSignatureSchemes());
+    }
+
+    /** RFC names of the schemes this side accepts (for signatures, then for certificates), shared by content. */
+    private static List<String> localSchemes(HandshakeConfig config) {
+        Set<String> names = new LinkedHashSet<>();
+        config.signatureSchemes().forEach(s -> names.add(s.rfcName()));
+        config.certificateSchemes().forEach(s -> names.add(s.rfcName()));
+        return SharedLists.of(new ArrayList<>(names));
     }
 
     /** Whether {@code s} was made for the server name requested now (both none, or the same host name). */

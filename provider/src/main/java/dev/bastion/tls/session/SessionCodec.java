@@ -27,6 +27,7 @@ import java.util.Optional;
  * uint64 local_chain;                   fingerprint (see LocalChains), 0 for none
  * opaque peer_certificates&lt;0..2^24-1&gt;;  each: opaque cert_data&lt;1..2^24-1&gt; (DER)
  * tickets only: uint32 ticket_age_add; uint64 issued_at;
+ * cache only:   uint8 local_schemes; uint8 peer_schemes;   indices (see SchemeLists), 0 for none
  * </pre>
  * The session id is not part of it (the cache keys by it; a TLS 1.2 ticket resumes under the
  * id the client sends). Decoding never throws: anything malformed (a bug, or contents from
@@ -42,6 +43,7 @@ public final class SessionCodec {
     }
 
     private final LocalChains chains;
+    private final SchemeLists schemes = new SchemeLists();
 
     SessionCodec(LocalChains chains) {
         this.chains = chains;
@@ -51,6 +53,8 @@ public final class SessionCodec {
     byte[] encode(SessionState s) {
         Writer w = new Writer(96);
         write(w, s);
+        w.u8(schemes.index(s.localSignatureSchemes()));
+        w.u8(schemes.index(s.peerSignatureSchemes()));
         return w.toByteArray();
     }
 
@@ -68,8 +72,10 @@ public final class SessionCodec {
         try {
             Reader r = Reader.of(encoding).named("cached session");
             SessionState s = read(r, id);
+            List<String> local = schemes.list(r.u8("local_schemes"));
+            List<String> peer = schemes.list(r.u8("peer_schemes"));
             r.end("cached session");
-            return Optional.of(s);
+            return Optional.of(s.withSignatureSchemes(local, peer));
         } catch (TlsAlert | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -335,7 +335,7 @@ public final class SessionContext implements SSLSessionContext {
     private static SessionParameters plainView(SessionState s) {
         return new SessionParameters(s.version() == SessionState.TLS13 ? "TLSv1.3" : "TLSv1.2",
                 String.format("0x%04X", s.cipherSuite()), "", s.localCertificates(), s.peerCertificates(), List.of(),
-                List.of(), List.of(), SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
+                s.localSignatureSchemes(), s.peerSignatureSchemes(), SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
                 SessionParameters.DEFAULT_APPLICATION_BUFFER_SIZE, true);
     }
 }

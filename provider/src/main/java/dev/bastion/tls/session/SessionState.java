@@ -25,10 +25,17 @@ import java.util.Objects;
  * @param serverName the host name the client asked for in server_name, lower case; "" for none
  * @param peerCertificates the chain the peer authenticated with; empty for none
  * @param localCertificates the chain this side authenticated with; empty for none
+ * @param localSignatureSchemes RFC names ({@code ecdsa_secp256r1_sha256}) of the signature
+ *     schemes this side accepted in the full handshake; empty when not known. Only for what
+ *     {@code SSLSessionContext.getSession(id)} shows: never part of a ticket, and resumption
+ *     does not depend on it.
+ * @param peerSignatureSchemes RFC names of the schemes the peer sent in the full handshake;
+ *     empty when none or not known (as {@code localSignatureSchemes})
  */
 public record SessionState(int version, int cipherSuite, byte[] id, byte[] secret, long creationTime,
         boolean extendedMasterSecret, String serverName, List<X509Certificate> peerCertificates,
-        List<X509Certificate> localCertificates) {
+        List<X509Certificate> localCertificates, List<String> localSignatureSchemes,
+        List<String> peerSignatureSchemes) {
 
     /** TLS 1.3's wire code. */
     public static final int TLS13 = 0x0304;
@@ -48,6 +55,16 @@ public record SessionState(int version, int cipherSuite, byte[] id, byte[] secre
         serverName = serverName.toLowerCase(Locale.ROOT);
         peerCertificates = List.copyOf(peerCertificates);
         localCertificates = List.copyOf(localCertificates);
+        localSignatureSchemes = List.copyOf(localSignatureSchemes);
+        peerSignatureSchemes = List.copyOf(peerSignatureSchemes);
+    }
+
+    /** A session whose signature schemes are not known (a ticket's, or one made by a test). */
+    public SessionState(int version, int cipherSuite, byte[] id, byte[] secret, long creationTime,
+            boolean extendedMasterSecret, String serverName, List<X509Certificate> peerCertificates,
+            List<X509Certificate> localCertificates) {
+        this(version, cipherSuite, id, secret, creationTime, extendedMasterSecret, serverName, peerCertificates,
+                localCertificates, List.of(), List.of());
     }
 
     /** A copy of the session id. */
@@ -65,13 +82,19 @@ public record SessionState(int version, int cipherSuite, byte[] id, byte[] secre
     /** The same state with another id. */
     public SessionState withId(byte[] newId) {
         return new SessionState(version, cipherSuite, newId, secret, creationTime, extendedMasterSecret, serverName,
-                peerCertificates, localCertificates);
+                peerCertificates, localCertificates, localSignatureSchemes, peerSignatureSchemes);
+    }
+
+    /** The same session with the signature schemes of {@code local} and {@code peer} (RFC names). */
+    public SessionState withSignatureSchemes(List<String> local, List<String> peer) {
+        return new SessionState(version, cipherSuite, id, secret, creationTime, extendedMasterSecret, serverName,
+                peerCertificates, localCertificates, local, peer);
     }
 
     /** The same session with another secret (a TLS 1.3 ticket's PSK). */
     public SessionState withSecret(byte[] newSecret) {
         return new SessionState(version, cipherSuite, id, newSecret, creationTime, extendedMasterSecret, serverName,
-                peerCertificates, localCertificates);
+                peerCertificates, localCertificates, localSignatureSchemes, peerSignatureSchemes);
     }
 
     /** Whether the id equals {@code other} (not secret: session ids travel in the clear). */

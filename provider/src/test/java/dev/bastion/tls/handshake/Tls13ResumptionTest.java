@@ -69,6 +69,31 @@ class Tls13ResumptionTest {
     }
 
     /**
+     * RFC 8446 §4.6.1: "Servers MUST NOT use any value greater than 604800 seconds (7 days)" for
+     * ticket_lifetime. A session timeout of 0 (no limit, as {@code SSLSessionContext} says) or of
+     * 30 days still gives tickets of 7 days, on the wire and in what the client keeps.
+     */
+    @Test
+    void serverCutsTicketLifetimeToSevenDays() {
+        for (int timeout : new int[] {0, 30 * 86400}) {
+            TestSessions fresh = new TestSessions();
+            fresh.server.setSessionTimeout(timeout);
+            Pipe p = fresh.pipe(client().build(), new TestCredentials(), TestConfig.server().build(), serverCredentials)
+                    .handshake();
+            List<NewSessionTicket> sent = p.serverIo.outbox.stream().map(o -> o.message())
+                    .filter(m -> m instanceof NewSessionTicket).map(m -> (NewSessionTicket) m).toList();
+            assertEquals(2, sent.size(), "timeout " + timeout);
+            for (NewSessionTicket t : sent) {
+                assertEquals(604800, t.ticketLifetime(), "ticket_lifetime on the wire, timeout " + timeout);
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(604800, fresh.client.takeTicket(HOST, 443, x -> true).orElseThrow().lifetimeSeconds(),
+                        "the ticket the client keeps, timeout " + timeout);
+            }
+        }
+    }
+
+    /**
      * RFC 8446 §4.2.9: "Servers SHOULD NOT send NewSessionTicket with tickets that are not
      * compatible with the advertised modes": none without psk_key_exchange_modes, none for
      * psk_ke alone while the server does not resume with psk_ke; two for psk_dhe_ke.

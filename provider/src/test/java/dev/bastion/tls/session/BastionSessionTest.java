@@ -68,15 +68,35 @@ class BastionSessionTest {
 
     @Test
     void sessionTimesOutWithItsContext() throws Exception {
-        SessionContext ctx = SessionContext.server();
-        BastionSession s = new BastionSession(new byte[1], null, -1, ctx, negotiated(SelfSigned.localhost()));
-        assertTrue(s.isValid());
+        long created = 1_000_000_000L;
+        long[] now = {created + 5_000};
+        SessionContext ctx = SessionContext.withClock(false, () -> now[0]);
+        ctx.setSessionTimeout(10);
+        BastionSession s = new BastionSession(new byte[1], null, -1, ctx, negotiated(SelfSigned.localhost()), created);
+        assertTrue(s.isValid(), "5 s into a 10 s timeout");
+        now[0] = created + 10_000;
+        assertFalse(s.isValid(), "10 s into a 10 s timeout");
         ctx.setSessionTimeout(0);
         assertTrue(s.isValid(), "0 means no limit");
-        long created = s.getCreationTime();
-        assertTrue(s.getLastAccessedTime() >= created);
+        assertEquals(created, s.getCreationTime());
+    }
+
+    /** A resumed session keeps its first handshake's creation time; each use moves its last-accessed time on. */
+    @Test
+    void lastAccessedTimeMovesOnWithUseAndCreationTimeStays() throws Exception {
+        long created = System.currentTimeMillis() - 60_000;
+        long before = System.currentTimeMillis();
+        BastionSession s = new BastionSession(new byte[1], null, -1, SessionContext.server(),
+                negotiated(SelfSigned.localhost()), created);
+        long first = s.getLastAccessedTime();
+        assertEquals(created, s.getCreationTime());
+        assertTrue(first >= before, "made now, accessed now (not at the resumed session's creation): " + first);
+        Thread.sleep(15);
+        long beforeTouch = System.currentTimeMillis();
         s.touch();
-        assertTrue(s.getLastAccessedTime() >= created);
+        assertTrue(s.getLastAccessedTime() >= beforeTouch && s.getLastAccessedTime() > first,
+                "touched after " + beforeTouch + ": " + s.getLastAccessedTime());
+        assertEquals(created, s.getCreationTime());
     }
 
     @Test

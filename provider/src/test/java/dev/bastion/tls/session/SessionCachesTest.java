@@ -124,6 +124,48 @@ class SessionCachesTest {
         assertTrue(ctx.find(id(2)).isPresent(), "0: no timeout");
     }
 
+    /**
+     * A cached session keeps the signature schemes of its handshake (for
+     * {@code getSession(id)}) as two one-byte indices, not as lists: an encoding with schemes is
+     * as long as one without.
+     */
+    @Test
+    void cachedSessionKeepsItsSignatureSchemesInTwoBytes() {
+        SessionCodec codec = new SessionCodec(new LocalChains());
+        SessionState plain = tls12(id(1), "www.example.com", List.of());
+        List<String> local = List.of("ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256");
+        List<String> peer = List.of("ed25519", "ecdsa_secp256r1_sha256", "rsa_pkcs1_sha256");
+        byte[] e = codec.encode(plain.withSignatureSchemes(local, peer));
+        assertEquals(codec.encode(plain).length, e.length);
+        SessionState back = codec.decode(e, id(1)).orElseThrow();
+        assertEquals(local, back.localSignatureSchemes());
+        assertEquals(peer, back.peerSignatureSchemes());
+        SessionState none = codec.decode(codec.encode(plain), id(1)).orElseThrow();
+        assertEquals(List.of(), none.localSignatureSchemes());
+        assertEquals(List.of(), none.peerSignatureSchemes());
+        SessionContext ctx = SessionContext.withClock(false, clock::get);
+        ctx.cache(plain.withSignatureSchemes(local, peer));
+        BastionSession shown = (BastionSession) ctx.getSession(id(1));
+        assertArrayEquals(local.toArray(), shown.getLocalSupportedSignatureAlgorithms());
+        assertArrayEquals(peer.toArray(), shown.getPeerSupportedSignatureAlgorithms());
+    }
+
+    /** 255 lists get indices 1 to 255; a 256th gets 0 (shown as none) and no index is ever given twice. */
+    @Test
+    void schemeListsAreBoundedAndNeverReuseAnIndex() {
+        SchemeLists t = new SchemeLists();
+        assertEquals(0, t.index(List.of()));
+        for (int i = 0; i < SchemeLists.MAX_LISTS; i++) {
+            assertEquals(i + 1, t.index(List.of("scheme" + i)));
+        }
+        assertEquals(0, t.index(List.of("one too many")));
+        assertEquals(1, t.index(new ArrayList<>(List.of("scheme0"))), "known lists keep their index");
+        assertEquals(List.of("scheme0"), t.list(1));
+        assertEquals(List.of("scheme254"), t.list(255));
+        assertEquals(List.of(), t.list(0));
+        assertEquals(List.of(), t.list(256));
+    }
+
     @Test
     void serverContextShowsCachedSessionsByIdAndInvalidateRemovesThem() throws Exception {
         SessionContext ctx = SessionContext.withClock(false, clock::get);

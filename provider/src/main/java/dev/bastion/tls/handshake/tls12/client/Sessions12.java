@@ -32,7 +32,7 @@ final class Sessions12 {
             return;
         }
         byte[] secret = master.copyForSessionOrKeyLog();
-        SessionState state = SessionStates.of(progress.negotiated(), id, secret, progress.extendedMasterSecret());
+        SessionState state = SessionStates.of(config, progress.negotiated(), id, secret, progress.extendedMasterSecret());
         Arrays.fill(secret, (byte) 0);
         sessions.get().saveTls12(config.peerHost().get(), config.peerPort(), state, t);
     }

@@ -61,7 +61,7 @@ final class AwaitClientFinished implements ServerState {
             return;
         }
         byte[] secret = master.copyForSessionOrKeyLog();
-        SessionState state = SessionStates.of(progress.negotiated(), progress.negotiated().sessionId().toByteArray(),
+        SessionState state = SessionStates.of(progress.config(), progress.negotiated(), progress.negotiated().sessionId().toByteArray(),
                 secret, progress.extendedMasterSecret());
         Arrays.fill(secret, (byte) 0);
         if (progress.issueTicket()) {

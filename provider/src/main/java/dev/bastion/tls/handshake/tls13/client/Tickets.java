@@ -35,7 +35,7 @@ record Tickets(HandshakeConfig config, Negotiated session) {
         }
         byte[] psk = resumption.resumptionPsk(ticket.ticketNonce().toByteArray());
         try {
-            SessionState state = SessionStates.of(session, session.sessionId().toByteArray(), psk, false);
+            SessionState state = SessionStates.of(config, session, session.sessionId().toByteArray(), psk, false);
             SessionContext ctx = sessions.get();
             ctx.saveTicket(config.peerHost().get(), config.peerPort(), new ClientTicket(ticket.ticket().toByteArray(),
                     ticket.ticketAgeAdd(), ticket.ticketLifetime(), ctx.now(), state));
