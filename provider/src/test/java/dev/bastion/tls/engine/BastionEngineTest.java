@@ -121,11 +121,16 @@ class BastionEngineTest {
     @Test
     void defaultServerNameOnlyForDottedHostNames() throws Exception {
         SSLContext ctx = Engines.bastionContext(FakeHandshaker.factory(false, new ArrayList<>()), null, null);
-        for (String host : List.of("localhost", "10.0.0.1", "::1", "example.com.")) {
+        for (String host : List.of("localhost", "localhost.", "10.0.0.1", "::1", ".")) {
             SSLEngine e = ctx.createSSLEngine(host, 1);
             e.setUseClientMode(true);
             assertNull(e.getSSLParameters().getServerNames(), host);
         }
+        SSLEngine dotted = ctx.createSSLEngine("example.com.", 1);
+        dotted.setUseClientMode(true);
+        assertEquals(List.of(new SNIHostName("example.com")), dotted.getSSLParameters().getServerNames(),
+                "a fully qualified name loses its trailing dot, as SunJSSE");
+        assertEquals("example.com.", dotted.getPeerHost());
         SSLEngine e = ctx.createSSLEngine("example.com", 1);
         e.setUseClientMode(true);
         assertEquals(List.of(new SNIHostName("example.com")), e.getSSLParameters().getServerNames());
