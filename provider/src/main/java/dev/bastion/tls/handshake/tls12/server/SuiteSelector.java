@@ -30,7 +30,9 @@ import java.util.Optional;
  *   <li>ECDHE: a curve both enable, the first in the client's supported_groups (RFC 8422 §5.1;
  *       without the extension, secp256r1 when enabled);
  *   <li>DHE: when the client lists FFDHE groups (codes 256-511), one of them that we enable,
- *       else no DHE (RFC 7919 §4); without any, the server's own ffdhe2048 group;
+ *       else no DHE (RFC 7919 §4); without any, the first FFDHE group of our own list (already
+ *       cut by {@code jdk.tls.namedGroups} and {@code jdk.tls.disabledAlgorithms}, e.g.
+ *       {@code DH keySize < 3072}: ffdhe3072), and no DHE when that list has none;
  *   <li>a certificate from the key manager for the suite's key types ({@link Suites12#keyTypes});
  *       an ECDSA certificate's curve must be among the client's supported_groups (RFC 8422 §5.1);
  *   <li>(EC)DHE: a signature scheme of the client's signature_algorithms that fits the key
@@ -97,7 +99,10 @@ final class SuiteSelector {
                 return first(theirs.get(), config, NamedGroup.Family.ECDHE);
             case DHE:
                 List<Integer> ffdhe = theirs.orElse(List.of()).stream().filter(c -> c >= 0x0100 && c <= 0x01FF).toList();
-                return ffdhe.isEmpty() ? Optional.of(NamedGroup.FFDHE2048) : first(ffdhe, config, NamedGroup.Family.FFDHE);
+                if (ffdhe.isEmpty()) {
+                    return config.groups().stream().filter(g -> g.family() == NamedGroup.Family.FFDHE).findFirst();
+                }
+                return first(ffdhe, config, NamedGroup.Family.FFDHE);
             default:
                 return Optional.empty();
         }
