@@ -9,9 +9,10 @@ package dev.bastion.tls.handshake;
  *     a full handshake with a peer that does not use the extended master secret may go on with
  *     the RFC 5246 master secret; when false such a handshake fails with handshake_failure
  *     (RFC 7627 §5.2, §5.3 let either side abort)
- * @param minDhPrimeBits the smallest DH prime a client accepts in a ServerKeyExchange (default
- *     {@link #MIN_DH_PRIME_BITS}; {@code jdk.tls.disabledAlgorithms} can raise it, e.g.
- *     {@code DH keySize < 3072}); a smaller one is {@code insufficient_security}
+ * @param minDhPrimeBits the smallest DH prime {@code jdk.tls.disabledAlgorithms} permits (default
+ *     {@link #MIN_DH_PRIME_BITS}; {@code DH keySize < 3072} raises it to 3072): a client refuses a
+ *     smaller one in a ServerKeyExchange with {@code insufficient_security}; a server whose own
+ *     groups name no FFDHE group picks no smaller one for a client that lists none
  */
 public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits) {
 
