@@ -139,6 +139,17 @@ class BastionEngineTest {
     }
 
     @Test
+    void aSocketLayeredOverAFullyQualifiedHostSendsTheNameWithoutTheDot() throws Exception {
+        SSLContext ctx = Engines.bastionContext(FakeHandshaker.factory(false, new ArrayList<>()), null, null);
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                java.net.Socket plain = new java.net.Socket(listener.getInetAddress(), listener.getLocalPort());
+                javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+                        .createSocket(plain, "example.com.", listener.getLocalPort(), true)) {
+            assertEquals(List.of(new SNIHostName("example.com")), s.getSSLParameters().getServerNames(), "as SunJSSE");
+        }
+    }
+
+    @Test
     void setSSLParametersIsAllOrNothingAndRoundTrips() throws Exception {
         SSLEngine e = Engines.bastion().client;
         String[] before = e.getEnabledProtocols();
