@@ -83,6 +83,9 @@ public record TlsPolicy(
      * ({@code "TLS"}, {@code "TLSv1.3"}, {@code "TLSv1.2"}, {@code "Default"}). The
      * {@code jdk.tls.client.protocols}/{@code jdk.tls.server.protocols} properties apply only to
      * {@code "TLS"} and {@code "Default"}, as in SunJSSE.
+     *
+     * @throws IllegalArgumentException when one of those names something that is no protocol
+     *     (see {@link #checkProtocolProperties})
      */
     public static TlsPolicy load(PropertySource src, String contextProtocol) {
         DisabledAlgorithms disabled = DisabledAlgorithms.parse(
