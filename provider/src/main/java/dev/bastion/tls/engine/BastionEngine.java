@@ -47,6 +47,7 @@ public final class BastionEngine extends SSLEngine {
     /** An engine for {@code context}; {@code peerHost} may be null and {@code peerPort} -1. */
     public BastionEngine(EngineContext context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
+        context.policy().requireUsable();
         this.context = context;
         this.parameters = new EngineParameters(context.policy(), peerHost);
         this.sessions = new EngineSessions();

@@ -23,15 +23,22 @@ public final class BastionServerSocket extends SSLServerSocket {
     /** Unbound. */
     BastionServerSocket(EngineContext context) throws IOException {
         super();
+        context.policy().requireUsable();
         this.context = context;
         this.parameters = serverParameters(context);
     }
 
     /** Bound to {@code port} (0: ephemeral) on {@code address} (null: all), with {@code backlog}. */
     BastionServerSocket(EngineContext context, int port, int backlog, InetAddress address) throws IOException {
-        super(port, backlog, address);
+        super(usable(context, port), backlog, address);
         this.context = context;
         this.parameters = serverParameters(context);
+    }
+
+    /** {@code port}, once the context is known to be usable (checked before the socket binds). */
+    private static int usable(EngineContext context, int port) {
+        context.policy().requireUsable();
+        return port;
     }
 
     private static EngineParameters serverParameters(EngineContext context) {

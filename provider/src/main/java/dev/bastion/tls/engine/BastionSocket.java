@@ -60,6 +60,7 @@ public final class BastionSocket extends BaseSocket {
 
     private BastionSocket(EngineContext context, boolean client, Socket layered, boolean autoClose) throws IOException {
         super(layered, autoClose);
+        context.policy().requireUsable();
         this.context = context;
         this.parameters = new EngineParameters(context.policy(), null);
         parameters.setClient(client);

@@ -7,6 +7,7 @@ import dev.bastion.tls.connection.config.TlsDefaults;
 import dev.bastion.tls.connection.config.TlsPolicy;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.handshake.ClientAuth;
+import dev.bastion.tls.handshake.ServerNames;
 import dev.bastion.tls.session.SessionParameters;
 import java.security.AlgorithmConstraints;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
@@ -27,7 +27,9 @@ import javax.net.ssl.SSLParameters;
  * sets the protocol or suite lists, switching client/server mode switches to that side's
  * defaults; {@code setNeedClientAuth} and {@code setWantClientAuth} override each other; a
  * client's default server name is its peer host when that is a dotted host name (not an IP
- * address, not {@code localhost}). Not thread-safe; the engine guards it.
+ * address, not {@code localhost}), without a trailing dot ("example.com." sends
+ * "example.com", as SunJSSE: {@link ServerNames#fromPeerHost}). Not thread-safe; the engine
+ * guards it.
  */
 final class EngineParameters {
     private static final String[] NO_NAMES = new String[0];
@@ -250,18 +252,10 @@ final class EngineParameters {
         if (serverNames != null) {
             return serverNames;
         }
-        if (!client || peerHost == null || peerHost.indexOf('.') < 0 || peerHost.endsWith(".") || isIpLiteral(peerHost)) {
+        if (!client) {
             return null;
         }
-        try {
-            return List.of(new SNIHostName(peerHost));
-        } catch (IllegalArgumentException notAHostName) {
-            return null;
-        }
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        return ServerNames.fromPeerHost(peerHost).<List<SNIServerName>>map(List::of).orElse(null);
     }
 
     private static String[] names(List<Protocol> list) {

@@ -9,11 +9,29 @@ package dev.bastion.tls.handshake;
  *     a full handshake with a peer that does not use the extended master secret may go on with
  *     the RFC 5246 master secret; when false such a handshake fails with handshake_failure
  *     (RFC 7627 §5.2, §5.3 let either side abort)
+ * @param minDhPrimeBits the smallest DH prime {@code jdk.tls.disabledAlgorithms} permits (default
+ *     {@link #MIN_DH_PRIME_BITS}; {@code DH keySize < 3072} raises it to 3072): a client refuses a
+ *     smaller one in a ServerKeyExchange with {@code insufficient_security}; a server whose own
+ *     groups name no FFDHE group picks no smaller one for a client that lists none
  */
-public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret) {
+public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits) {
+
+    /** The smallest DH prime accepted whatever the properties say (RFC 7919 §3 recommends 2048). */
+    public static final int MIN_DH_PRIME_BITS = 2048;
 
     /** SunJSSE's defaults: offer the extended master secret, accept peers without it. */
     public static final Tls12Options DEFAULT = new Tls12Options(true, true);
+
+    public Tls12Options {
+        if (minDhPrimeBits < MIN_DH_PRIME_BITS) {
+            throw new IllegalArgumentException("minDhPrimeBits " + minDhPrimeBits + " < " + MIN_DH_PRIME_BITS);
+        }
+    }
+
+    /** The two switches, with the default DH prime minimum. */
+    public Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret) {
+        this(useExtendedMasterSecret, allowLegacyMasterSecret, MIN_DH_PRIME_BITS);
+    }
 
     /** Whether a handshake without the extended master secret may complete. */
     public boolean legacyMasterSecretAllowed() {

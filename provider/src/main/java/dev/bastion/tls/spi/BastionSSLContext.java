@@ -48,7 +48,12 @@ import javax.net.ssl.TrustManager;
  * <li>The {@code jdk.tls.*} and security properties are read when the context is initialised
  *     ({@link TlsPolicy}): {@code "TLS"}, {@code "TLSv1.3"} and {@code "Default"} enable
  *     TLSv1.3 and TLSv1.2; a {@code "TLSv1.2"} context's clients TLSv1.2, its servers both (as
- *     SunJSSE).</li>
+ *     SunJSSE). As in SunJSSE, a {@code jdk.tls.client.protocols}/{@code jdk.tls.server.protocols}
+ *     naming something that is no protocol fails the creation of a "TLS" or "Default" context
+ *     ({@code SSLContext.getInstance} throws {@code NoSuchAlgorithmException} caused by an
+ *     {@code IllegalArgumentException} naming the property and the name), and a
+ *     {@code jdk.tls.namedGroups} naming no supported group fails the creation of every engine
+ *     and socket with an {@code IllegalArgumentException}.</li>
  * <li>The socket factories make {@link dev.bastion.tls.engine.BastionSocket}s and
  *     {@link dev.bastion.tls.engine.BastionServerSocket}s over the same connection core as the
  *     engine.</li>
@@ -71,11 +76,15 @@ public final class BastionSSLContext extends SSLContextSpi {
      * For tests and embedding: explicit properties and handshake implementation.
      *
      * @throws IllegalStateException when the "Default" context cannot load its key or trust material
+     * @throws IllegalArgumentException when {@code jdk.tls.client.protocols} or
+     *     {@code jdk.tls.server.protocols} names something that is no protocol ("TLS" and
+     *     "Default" contexts, as SunJSSE)
      */
     public BastionSSLContext(String protocol, PropertySource properties, HandshakerFactory handshakers) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.handshakers = Objects.requireNonNull(handshakers, "handshakers");
+        TlsPolicy.checkProtocolProperties(properties, protocol);
         SessionSettings.initial(properties, clientSessions, serverSessions);
         clientSessions.setViews(CachedSessionViews.INSTANCE);
         serverSessions.setViews(CachedSessionViews.INSTANCE);

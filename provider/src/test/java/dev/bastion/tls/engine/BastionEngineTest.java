@@ -121,16 +121,32 @@ class BastionEngineTest {
     @Test
     void defaultServerNameOnlyForDottedHostNames() throws Exception {
         SSLContext ctx = Engines.bastionContext(FakeHandshaker.factory(false, new ArrayList<>()), null, null);
-        for (String host : List.of("localhost", "10.0.0.1", "::1", "example.com.")) {
+        for (String host : List.of("localhost", "localhost.", "10.0.0.1", "::1", ".")) {
             SSLEngine e = ctx.createSSLEngine(host, 1);
             e.setUseClientMode(true);
             assertNull(e.getSSLParameters().getServerNames(), host);
         }
+        SSLEngine dotted = ctx.createSSLEngine("example.com.", 1);
+        dotted.setUseClientMode(true);
+        assertEquals(List.of(new SNIHostName("example.com")), dotted.getSSLParameters().getServerNames(),
+                "a fully qualified name loses its trailing dot, as SunJSSE");
+        assertEquals("example.com.", dotted.getPeerHost());
         SSLEngine e = ctx.createSSLEngine("example.com", 1);
         e.setUseClientMode(true);
         assertEquals(List.of(new SNIHostName("example.com")), e.getSSLParameters().getServerNames());
         e.setUseClientMode(false);
         assertNull(e.getSSLParameters().getServerNames(), "servers send no SNI");
+    }
+
+    @Test
+    void aSocketLayeredOverAFullyQualifiedHostSendsTheNameWithoutTheDot() throws Exception {
+        SSLContext ctx = Engines.bastionContext(FakeHandshaker.factory(false, new ArrayList<>()), null, null);
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                java.net.Socket plain = new java.net.Socket(listener.getInetAddress(), listener.getLocalPort());
+                javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+                        .createSocket(plain, "example.com.", listener.getLocalPort(), true)) {
+            assertEquals(List.of(new SNIHostName("example.com")), s.getSSLParameters().getServerNames(), "as SunJSSE");
+        }
     }
 
     @Test

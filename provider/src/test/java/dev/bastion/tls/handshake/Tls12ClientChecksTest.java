@@ -101,6 +101,25 @@ class Tls12ClientChecksTest {
         assertTrue(a.getMessage().contains("1024 bits"), a.getMessage());
     }
 
+    /**
+     * {@code jdk.tls.disabledAlgorithms} "DH keySize < 3072" raises the client's minimum
+     * ({@link Tls12Options#minDhPrimeBits}): a server's ffdhe2048 is then insufficient_security,
+     * the alert SunJSSE 17 and 25 send ("DH ServerKeyExchange does not comply to algorithm
+     * constraints"); ffdhe3072 passes.
+     */
+    @Test
+    void dhPrimeBelowTheConfiguredMinimumIsInsufficientSecurity() {
+        TestConfig strict = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519);
+        strict.tls12 = new Tls12Options(true, true, 3072);
+        TlsAlert a = fails(pipe(strict, Tls12Configs.server()), Side.CLIENT, AlertDescription.INSUFFICIENT_SECURITY);
+        assertTrue(a.getMessage().contains("2048 bits; at least 3072"), a.getMessage());
+        Pipe ok = pipe(strict, Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.FFDHE3072)).handshake();
+        assertEquals(java.util.Optional.of(NamedGroup.FFDHE3072), ok.clientIo.completed().group());
+        TestConfig plain = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519);
+        assertEquals(java.util.Optional.of(NamedGroup.FFDHE2048), pipe(plain, Tls12Configs.server()).handshake()
+                .clientIo.completed().group(), "the default minimum accepts ffdhe2048");
+    }
+
     private static byte[] unsigned(BigInteger x) {
         byte[] b = x.toByteArray();
         return b[0] == 0 ? java.util.Arrays.copyOfRange(b, 1, b.length) : b;

@@ -159,6 +159,38 @@ class Tls12ServerChecksTest {
         assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), dhe.serverIo.completed().cipherSuite());
     }
 
+    /**
+     * A client that lists no FFDHE group accepts any DH group (RFC 7919 §4), so the server uses
+     * the first FFDHE group it enables: the one {@code jdk.tls.namedGroups} and
+     * {@code jdk.tls.disabledAlgorithms} left ("DH keySize < 3072" or a disabled ffdhe2048 leave
+     * ffdhe3072 first). When its own list names no FFDHE group, it uses the smallest RFC 7919
+     * group that {@code DH keySize} entries allow (ffdhe2048 by default, as SunJSSE 17 and 25
+     * then), and no DHE when none is large enough.
+     */
+    @Test
+    void dheWithoutClientFfdheGroupsUsesAGroupTheServerAllows() {
+        TestConfig client = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)
+                .groups(NamedGroup.X25519);
+        Pipe strict = pipe(client, Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.FFDHE3072)).handshake();
+        assertEquals(Optional.of(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256), strict.serverIo.completed().cipherSuite());
+        assertEquals(Optional.of(NamedGroup.FFDHE3072), strict.serverIo.completed().group());
+        assertEquals(Optional.of(NamedGroup.FFDHE3072), strict.clientIo.completed().group(), "the client saw a 3072-bit prime");
+
+        TestConfig noFfdhe = Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.SECP256R1);
+        assertEquals(Optional.of(NamedGroup.FFDHE2048), pipe(client, noFfdhe).handshake().clientIo.completed().group(),
+                "own list without FFDHE: ffdhe2048, as SunJSSE");
+        noFfdhe.tls12 = new Tls12Options(true, true, 3072);
+        assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(client, noFfdhe).handshake().clientIo.completed().group(),
+                "DH keySize < 3072: the smallest group allowed");
+        noFfdhe.tls12 = new Tls12Options(true, true, 6144);
+        Pipe none = pipe(client, noFfdhe).handshake();
+        assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), none.serverIo.completed().cipherSuite(),
+                "no RFC 7919 group of 6144 bits or more here: DHE is passed over");
+        TlsAlert a = fails(pipe(client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519), noFfdhe),
+                Side.SERVER, AlertDescription.HANDSHAKE_FAILURE);
+        assertTrue(a.getMessage().contains("no group in common"), a.getMessage());
+    }
+
     @Test
     void groupChoice() {
         // ECDHE: the client's first group that the server enables
@@ -166,7 +198,7 @@ class Tls12ServerChecksTest {
                 .groups(NamedGroup.SECP384R1, NamedGroup.X25519);
         assertEquals(Optional.of(NamedGroup.SECP384R1), pipe(order, Tls12Configs.server()).handshake()
                 .serverIo.completed().group());
-        // DHE: the client's FFDHE group; without any, the server's own 2048-bit group
+        // DHE: the client's FFDHE group; without any, the server's first FFDHE group (ffdhe2048 here)
         TestConfig ffdhe3072 = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)
                 .groups(NamedGroup.X25519, NamedGroup.FFDHE3072);
         assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(ffdhe3072, Tls12Configs.server()).handshake()

@@ -77,4 +77,24 @@ class BastionSSLContextTest {
         assertEquals("BastionServerSocketFactory", ctx.getServerSocketFactory().getClass().getSimpleName());
         assertArrayEquals(ctx.getDefaultSSLParameters().getCipherSuites(), ctx.getSocketFactory().getDefaultCipherSuites());
     }
+
+    @Test
+    void aProtocolPropertyNamingNoProtocolFailsTheTlsAndDefaultContextsOnCreation() {
+        Map<String, String> sys = Map.of("jdk.tls.client.protocols", "TLSv1.3,FOO");
+        for (String protocol : List.of("TLS", "Default")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> context(protocol, sys));
+            assertTrue(e.getMessage().startsWith("jdk.tls.client.protocols: FOO is not a supported SSL protocol name"), e.getMessage());
+        }
+        context("TLSv1.3", sys);
+    }
+
+    @Test
+    void namedGroupsNamingNoSupportedGroupFailsEveryEngineAndSocket() throws Exception {
+        SSLContext ctx = context("TLS", Map.of("jdk.tls.namedGroups", "foo"));
+        ctx.init(null, null, null);
+        assertThrows(IllegalArgumentException.class, ctx::createSSLEngine);
+        assertThrows(IllegalArgumentException.class, () -> ctx.createSSLEngine("example.com", 443));
+        assertThrows(IllegalArgumentException.class, () -> ctx.getSocketFactory().createSocket());
+        assertThrows(IllegalArgumentException.class, () -> ctx.getServerSocketFactory().createServerSocket());
+    }
 }

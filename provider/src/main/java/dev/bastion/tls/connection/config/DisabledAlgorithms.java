@@ -139,6 +139,20 @@ public final class DisabledAlgorithms {
         return true;
     }
 
+    /**
+     * Whether a Diffie-Hellman key over a prime of {@code primeBits} bits passes the {@code DH}
+     * (alias {@code DiffieHellman}) entries, such as {@code DH keySize < 2048}: what SunJSSE's
+     * TLS 1.2 client checks a server's ServerKeyExchange against.
+     */
+    public boolean permitsDhKey(int primeBits) {
+        for (String name : List.of("DH", "DiffieHellman")) {
+            if (disabledName(name) || refusesSize(name, OptionalInt.of(primeBits))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return "DisabledAlgorithms" + entries;

@@ -10,7 +10,9 @@ import java.util.function.Function;
  * Parses the comma-separated name lists of the {@code jdk.tls.*} properties, as SunJSSE does:
  * blanks around names are ignored, one pair of surrounding double quotes is removed, names
  * keep their order, duplicates are dropped, and an unknown name is ignored with a warning
- * through {@link Trace} (never an exception: a typo must not stop every connection).
+ * through {@link Trace}. What a list of nothing known means is the caller's choice, as in
+ * SunJSSE: the defaults for suites and signature schemes, an unusable context for groups; and
+ * a protocol name that is no protocol at all fails the context ({@link TlsPolicy}).
  */
 public final class NameList {
     private static final Trace TRACE = Trace.get("config");

@@ -8,6 +8,7 @@ import dev.bastion.tls.handshake.Tls12Options;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -29,7 +30,10 @@ import java.util.function.Predicate;
  * @param clientCertificateSchemes client signature_algorithms_cert
  * @param serverCertificateSchemes server signature_algorithms_cert
  * @param middleboxCompatibility {@code jdk.tls.client.useCompatibilityMode}
- * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}
+ * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
+ *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
+ * @param configurationError why no engine or socket can be made from this context (a
+ *     {@code jdk.tls.namedGroups} that names no group Bastion knows); empty when they can
  */
 public record TlsPolicy(
         List<Protocol> clientProtocols,
@@ -48,9 +52,16 @@ public record TlsPolicy(
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
         boolean middleboxCompatibility,
-        Tls12Options tls12) {
+        Tls12Options tls12,
+        Optional<String> configurationError) {
 
     private static final Trace TRACE = Trace.get("config");
+
+    /** Protocol names SunJSSE knows but does not use in a TLS context: dropped, never refused. */
+    private static final List<String> KNOWN_NON_TLS_PROTOCOLS = List.of("DTLSv1.0", "DTLSv1.2", "NONE");
+
+    /** The largest DH prime Bastion takes from a server ({@code DhParameters.MAX_PRIME_BITS}). */
+    private static final int MAX_DH_PRIME_BITS = 8192;
 
     public TlsPolicy {
         clientProtocols = List.copyOf(clientProtocols);
@@ -64,6 +75,7 @@ public record TlsPolicy(
         serverSchemes = List.copyOf(serverSchemes);
         clientCertificateSchemes = List.copyOf(clientCertificateSchemes);
         serverCertificateSchemes = List.copyOf(serverCertificateSchemes);
+        Objects.requireNonNull(configurationError, "configurationError");
     }
 
     /**
@@ -71,11 +83,14 @@ public record TlsPolicy(
      * ({@code "TLS"}, {@code "TLSv1.3"}, {@code "TLSv1.2"}, {@code "Default"}). The
      * {@code jdk.tls.client.protocols}/{@code jdk.tls.server.protocols} properties apply only to
      * {@code "TLS"} and {@code "Default"}, as in SunJSSE.
+     *
+     * @throws IllegalArgumentException when one of those names something that is no protocol
+     *     (see {@link #checkProtocolProperties})
      */
     public static TlsPolicy load(PropertySource src, String contextProtocol) {
         DisabledAlgorithms disabled = DisabledAlgorithms.parse(
                 src.security().apply(DisabledAlgorithms.PROPERTY), src.security());
-        boolean configurable = "TLS".equals(contextProtocol) || "Default".equals(contextProtocol);
+        boolean configurable = configurable(contextProtocol);
         List<Protocol> clientDefault = filter(defaultProtocols(contextProtocol, true), disabled::permits);
         List<Protocol> serverDefault = filter(defaultProtocols(contextProtocol, false), disabled::permits);
         List<Protocol> client = configurable ? protocols(src, "jdk.tls.client.protocols", clientDefault, disabled)
@@ -83,8 +98,11 @@ public record TlsPolicy(
         List<Protocol> server = configurable ? protocols(src, "jdk.tls.server.protocols", serverDefault, disabled)
                 : serverDefault;
         List<CipherSuite> supported = filter(TlsDefaults.CIPHER_SUITES, disabled::permits);
-        List<NamedGroup> groups = filter(NameList.parse("jdk.tls.namedGroups",
-                src.system().apply("jdk.tls.namedGroups"), NamedGroup::fromName).orElse(TlsDefaults.GROUPS), disabled::permits);
+        String groupsValue = src.system().apply("jdk.tls.namedGroups");
+        Optional<List<NamedGroup>> named = NameList.parse("jdk.tls.namedGroups", groupsValue, NamedGroup::fromName);
+        Optional<String> error = named.filter(List::isEmpty).map(none -> "System property jdk.tls.namedGroups("
+                + groupsValue + ") contains no supported named groups; Bastion supports " + TlsDefaults.GROUPS);
+        List<NamedGroup> groups = filter(named.filter(l -> !l.isEmpty()).orElse(TlsDefaults.GROUPS), disabled::permits);
         if (groups.isEmpty()) {
             TRACE.warning(() -> "no usable named group: check jdk.tls.namedGroups and jdk.tls.disabledAlgorithms");
         }
@@ -102,7 +120,36 @@ public record TlsPolicy(
                 intProperty(src, "jdk.tls.maxCertificateChainLength", TlsDefaults.MAX_CERTIFICATE_CHAIN_LENGTH, 0xFFFF),
                 !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
-                        booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true)));
+                        booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled)),
+                error);
+    }
+
+    /**
+     * Checks {@code jdk.tls.client.protocols} and {@code jdk.tls.server.protocols} for a context
+     * of the JCA protocol {@code contextProtocol}, as SunJSSE does when the context is created:
+     * a name that is no protocol at all fails the creation, so that a typo is not silently
+     * ignored (SunJSSE's "TLS" and "Default" contexts throw the same exception from their
+     * constructors).
+     *
+     * @throws IllegalArgumentException naming the property and the unknown name
+     */
+    public static void checkProtocolProperties(PropertySource src, String contextProtocol) {
+        if (configurable(contextProtocol)) {
+            protocols(src, "jdk.tls.client.protocols", List.of(), DisabledAlgorithms.parse(null, src.security()));
+            protocols(src, "jdk.tls.server.protocols", List.of(), DisabledAlgorithms.parse(null, src.security()));
+        }
+    }
+
+    /**
+     * Fails when no engine or socket can be made from this configuration (SunJSSE's engines and
+     * sockets fail the same way).
+     *
+     * @throws IllegalArgumentException with {@link #configurationError()}
+     */
+    public void requireUsable() {
+        if (configurationError.isPresent()) {
+            throw new IllegalArgumentException(configurationError.get());
+        }
     }
 
     /** Default protocols for one side. */
@@ -127,30 +174,74 @@ public record TlsPolicy(
         return filter(base, p -> p.implemented());
     }
 
+    private static boolean configurable(String contextProtocol) {
+        return "TLS".equals(contextProtocol) || "Default".equals(contextProtocol);
+    }
+
+    /**
+     * The protocols {@code property} names, highest first. A protocol SunJSSE knows but Bastion
+     * does not run (TLSv1.1, SSLv3, SSLv2Hello, DTLS) is dropped with a warning.
+     *
+     * @throws IllegalArgumentException for a name that is no protocol at all, as SunJSSE
+     */
     private static List<Protocol> protocols(PropertySource src, String property, List<Protocol> fallback,
             DisabledAlgorithms disabled) {
-        Optional<List<Protocol>> named = NameList.parse(property, src.system().apply(property),
-                name -> Protocol.fromName(name).filter(Protocol::supported));
+        Optional<List<Protocol>> named = NameList.parse(property, src.system().apply(property), name -> {
+            if (Protocol.fromName(name).isEmpty() && !KNOWN_NON_TLS_PROTOCOLS.contains(name)) {
+                throw new IllegalArgumentException(property + ": " + name + " is not a supported SSL protocol name"
+                        + " (known: TLSv1.3, TLSv1.2, TLSv1.1, TLSv1, SSLv3, SSLv2Hello)");
+            }
+            return Protocol.fromName(name).filter(Protocol::supported);
+        });
         return named.map(l -> l.stream().filter(disabled::permits)
                 .sorted(Comparator.comparingInt(Protocol::code).reversed()).toList()).orElse(fallback);
     }
 
+    /**
+     * The suites of {@code property}; the defaults when it is unset or names no suite Bastion
+     * knows (SunJSSE too keeps its defaults then). Known suites that are disabled stay out: a
+     * property naming only those leaves none, as in SunJSSE.
+     */
     private static List<CipherSuite> suites(PropertySource src, String property, List<CipherSuite> supported,
             DisabledAlgorithms disabled) {
         return NameList.parse(property, src.system().apply(property), CipherSuite::fromJsseName)
+                .filter(l -> knowsOne(property, l))
                 .map(l -> filter(l, disabled::permits)).orElse(supported);
+    }
+
+    /** Whether {@code named} is not empty; warns that the defaults apply when it is. */
+    private static boolean knowsOne(String property, List<?> named) {
+        if (named.isEmpty()) {
+            TRACE.warning(() -> property + " names nothing Bastion knows; using the defaults");
+        }
+        return !named.isEmpty();
+    }
+
+    /**
+     * The smallest DH prime of {@link TlsDefaults}' range (2048 bits up) that
+     * {@code jdk.tls.disabledAlgorithms} permits ("DH keySize &lt; 3072" gives 3072); a TLS 1.2
+     * client refuses a server's smaller prime. Past {@link #MAX_DH_PRIME_BITS}: DH is disabled.
+     */
+    static int minDhPrimeBits(DisabledAlgorithms disabled) {
+        for (int bits = Tls12Options.MIN_DH_PRIME_BITS; bits <= MAX_DH_PRIME_BITS; bits++) {
+            if (disabled.permitsDhKey(bits)) {
+                return bits;
+            }
+        }
+        return MAX_DH_PRIME_BITS + 1;
     }
 
     /**
      * The schemes of {@code property}, or the defaults. For handshake signatures the SHA-1
      * schemes are dropped from the defaults; a property that names them explicitly keeps them,
      * last in preference: a TLS 1.2 peer that offers nothing else can then be served
-     * (RFC 9155 deprecates them; TLS 1.3 never uses them).
+     * (RFC 9155 deprecates them; TLS 1.3 never uses them). A property that names no scheme
+     * Bastion knows leaves the defaults, as in SunJSSE.
      */
     private static List<SignatureScheme> schemes(PropertySource src, String property, DisabledAlgorithms disabled,
             boolean handshake) {
         Optional<List<SignatureScheme>> named = NameList.parse(property, src.system().apply(property),
-                SignatureScheme::fromName);
+                SignatureScheme::fromName).filter(l -> knowsOne(property, l));
         List<SignatureScheme> list = named.orElse(TlsDefaults.SIGNATURE_SCHEMES);
         Predicate<SignatureScheme> use = handshake && named.isEmpty() ? s -> !s.isLegacySha1() : s -> true;
         List<SignatureScheme> out = filter(list, s -> use.test(s) && disabled.permits(s, handshake));

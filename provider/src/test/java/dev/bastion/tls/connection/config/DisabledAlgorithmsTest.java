@@ -59,6 +59,11 @@ class DisabledAlgorithmsTest {
         DisabledAlgorithms d = parse("DH keySize < 3072");
         assertFalse(d.permits(NamedGroup.FFDHE2048));
         assertTrue(d.permits(NamedGroup.FFDHE3072));
+        assertFalse(d.permitsDhKey(2048), "a server's 2048-bit DH key, as SunJSSE's client checks it");
+        assertTrue(d.permitsDhKey(3072));
+        assertFalse(parse("DiffieHellman keySize < 4096").permitsDhKey(3072), "the JCA name too");
+        assertTrue(parse("ffdhe2048").permitsDhKey(2048), "a group name does not reach a raw DH key, as in SunJSSE");
+        assertFalse(parse("DH").permitsDhKey(8192));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.bastion.tls.crypto.CipherSuite.TLS_AES_256_GCM_SHA384;
 import static dev.bastion.tls.crypto.CipherSuite.TLS_CHACHA20_POLY1305_SHA256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.crypto.AeadAlgorithm;
@@ -64,14 +65,33 @@ class TlsPolicyTest {
 
     @Test
     void clientAndServerProtocolPropertiesApplyToTlsAndDefaultContextsOnly() {
-        Map<String, String> sys = Map.of("jdk.tls.client.protocols", "TLSv1.2, TLSv1.3,TLSv1.1,FOO",
+        Map<String, String> sys = Map.of("jdk.tls.client.protocols", "TLSv1.2, TLSv1.3,TLSv1.1,DTLSv1.2,SSLv2Hello",
                 "jdk.tls.server.protocols", "\"TLSv1.3\"");
         TlsPolicy tls = load(sys);
-        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), tls.clientProtocols(), "sorted, unknown and unsupported dropped");
+        assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), tls.clientProtocols(),
+                "sorted; protocols SunJSSE knows but Bastion does not run are dropped");
         assertEquals(List.of(Protocol.TLS13), tls.serverProtocols());
         assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(sys, Map.of(), "Default").clientProtocols());
         assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(sys, Map.of(), "TLSv1.3").clientProtocols(),
                 "the property does not apply to TLSv1.3 contexts");
+    }
+
+    @Test
+    void aProtocolPropertyNamingNoProtocolFailsTlsAndDefaultContextsAsSunJsse() {
+        for (String property : List.of("jdk.tls.client.protocols", "jdk.tls.server.protocols")) {
+            Map<String, String> sys = Map.of(property, "TLSv1.3,FOO");
+            for (String context : List.of("TLS", "Default")) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> TlsPolicy.checkProtocolProperties(PropertySource.of(sys, Map.of()), context));
+                assertTrue(e.getMessage().startsWith(property + ": FOO is not a supported SSL protocol name"), e.getMessage());
+                assertThrows(IllegalArgumentException.class, () -> load(sys, Map.of(), context));
+            }
+            TlsPolicy.checkProtocolProperties(PropertySource.of(sys, Map.of()), "TLSv1.3");
+            assertEquals(List.of(Protocol.TLS13, Protocol.TLS12), load(sys, Map.of(), "TLSv1.2").serverProtocols(),
+                    "other contexts do not read the property");
+        }
+        assertThrows(IllegalArgumentException.class, () -> load(Map.of("jdk.tls.client.protocols", "tlsv1.2")),
+                "names are case-sensitive, as in SunJSSE");
     }
 
     @Test
@@ -97,6 +117,50 @@ class TlsPolicyTest {
         assertEquals(List.of(TLS_AES_128_GCM_SHA256), p.clientSuites());
         assertEquals(List.of(TLS_CHACHA20_POLY1305_SHA256, TLS_AES_256_GCM_SHA384), p.serverSuites());
         assertEquals(p.suites(true), p.clientSuites());
+    }
+
+    @Test
+    void suitePropertiesNamingNothingKnownKeepTheDefaultsAsSunJsse() {
+        TlsPolicy p = load(Map.of("jdk.tls.client.cipherSuites", "FOO", "jdk.tls.server.cipherSuites", " BAR , BAZ"));
+        assertEquals(p.supportedSuites(), p.clientSuites());
+        assertEquals(p.supportedSuites(), p.serverSuites());
+        TlsPolicy disabled = load(Map.of("jdk.tls.client.cipherSuites", "FOO,TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"),
+                Map.of("jdk.tls.disabledAlgorithms", "DHE"), "TLS");
+        assertEquals(List.of(), disabled.clientSuites(), "a known but disabled suite is honoured: none left, as SunJSSE");
+    }
+
+    @Test
+    void signatureSchemePropertiesNamingNothingKnownKeepTheDefaultsAsSunJsse() {
+        TlsPolicy unset = load(Map.of());
+        TlsPolicy p = load(Map.of("jdk.tls.client.SignatureSchemes", "foo", "jdk.tls.server.SignatureSchemes", "bar,baz"));
+        assertFalse(p.clientSchemes().isEmpty());
+        assertEquals(unset.clientSchemes(), p.clientSchemes());
+        assertEquals(unset.serverSchemes(), p.serverSchemes());
+        assertEquals(unset.clientCertificateSchemes(), p.clientCertificateSchemes());
+        assertEquals(unset.serverCertificateSchemes(), p.serverCertificateSchemes());
+    }
+
+    @Test
+    void namedGroupsNamingNoSupportedGroupMakesTheContextUnusableAsSunJsse() {
+        TlsPolicy p = load(Map.of("jdk.tls.namedGroups", "foo, bar"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::requireUsable);
+        assertTrue(e.getMessage().startsWith("System property jdk.tls.namedGroups(foo, bar) contains no supported named groups"),
+                e.getMessage());
+        load(Map.of("jdk.tls.namedGroups", "foo,x25519")).requireUsable();
+        TlsPolicy allDisabled = load(Map.of("jdk.tls.namedGroups", "x25519"), Map.of("jdk.tls.disabledAlgorithms", "x25519"), "TLS");
+        allDisabled.requireUsable();
+        assertEquals(List.of(), allDisabled.groups(), "known but disabled: no exception (the handshake fails), as SunJSSE");
+    }
+
+    @Test
+    void dhKeySizeEntriesRaiseTheClientsDhMinimumAndDropSmallFfdheGroups() {
+        assertEquals(2048, load(Map.of()).tls12().minDhPrimeBits());
+        TlsPolicy p = load(Map.of(), Map.of("jdk.tls.disabledAlgorithms", "DH keySize < 3072"), "TLS");
+        assertEquals(3072, p.tls12().minDhPrimeBits());
+        assertFalse(p.groups().contains(NamedGroup.FFDHE2048));
+        assertTrue(p.groups().contains(NamedGroup.FFDHE3072));
+        assertEquals(2048, load(Map.of(), Map.of("jdk.tls.disabledAlgorithms", "DH keySize < 1024"), "TLS").tls12().minDhPrimeBits(),
+                "never below 2048");
     }
 
     @Test

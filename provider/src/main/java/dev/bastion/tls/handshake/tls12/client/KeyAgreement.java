@@ -6,6 +6,7 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.handshake.ClientOffer;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.Tls12Options;
 import dev.bastion.tls.message.DheParams;
 import dev.bastion.tls.message.EcdheParams;
 import dev.bastion.tls.message.ServerKeyExchangeParams;
@@ -18,12 +19,11 @@ import java.util.Optional;
 /**
  * What the server's key exchange gave the client, checked, and how the client answers it
  * ({@link #answer}): ECDHE on a curve the client offered (RFC 8422 §5.4), DHE with a prime of
- * at least {@link #MIN_DH_PRIME_BITS} bits (RFC 7919 §3 recommends 2048), or the server's RSA
- * key for key transport (RFC 5246 §7.4.7.1).
+ * at least {@link Tls12Options#minDhPrimeBits} bits (2048, RFC 7919 §3, unless
+ * {@code jdk.tls.disabledAlgorithms} asks for more), or the server's RSA key for key transport
+ * (RFC 5246 §7.4.7.1).
  */
 sealed interface KeyAgreement permits EcdheAgreement, DheAgreement, RsaAgreement {
-    /** Smallest DH prime the client accepts; smaller is insufficient_security. */
-    int MIN_DH_PRIME_BITS = 2048;
 
     /** The group agreed on, when there is one (an RFC 7919 group for DHE when the server used one). */
     Optional<NamedGroup> group();
@@ -43,7 +43,8 @@ sealed interface KeyAgreement permits EcdheAgreement, DheAgreement, RsaAgreement
     /**
      * Checks a ServerKeyExchange's params: the curve must be one the client offered in
      * supported_groups (illegal_parameter, RFC 8422 §5.4); the DH group must be large enough
-     * (insufficient_security) and well formed (illegal_parameter), see
+     * for {@link Tls12Options#minDhPrimeBits} (insufficient_security, the alert SunJSSE sends for
+     * a key its algorithm constraints refuse) and well formed (illegal_parameter), see
      * {@link DhParameters#fromServer}.
      */
     static KeyAgreement of(ServerKeyExchangeParams params, ClientOffer offer) {
@@ -60,7 +61,8 @@ sealed interface KeyAgreement permits EcdheAgreement, DheAgreement, RsaAgreement
             return new EcdheAgreement(group.get(), ec.point().toByteArray());
         }
         DheParams dh = (DheParams) params;
-        DhParameters p = DhParameters.fromServer(dh.p().toByteArray(), dh.g().toByteArray(), MIN_DH_PRIME_BITS);
+        DhParameters p = DhParameters.fromServer(dh.p().toByteArray(), dh.g().toByteArray(),
+                offer.config().tls12().minDhPrimeBits());
         return new DheAgreement(p, dh.ys().toByteArray());
     }
 }

@@ -10,6 +10,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.LocalCredential;
 import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.Tls12Options;
 import dev.bastion.tls.handshake.tls12.common.Schemes12;
 import dev.bastion.tls.handshake.tls12.common.Suites12;
 import dev.bastion.tls.message.ClientHello;
@@ -30,7 +31,12 @@ import java.util.Optional;
  *   <li>ECDHE: a curve both enable, the first in the client's supported_groups (RFC 8422 §5.1;
  *       without the extension, secp256r1 when enabled);
  *   <li>DHE: when the client lists FFDHE groups (codes 256-511), one of them that we enable,
- *       else no DHE (RFC 7919 §4); without any, the server's own ffdhe2048 group;
+ *       else no DHE (RFC 7919 §4); without any, the first FFDHE group of our own list (already
+ *       cut by {@code jdk.tls.namedGroups} and {@code jdk.tls.disabledAlgorithms}: with
+ *       {@code DH keySize < 3072} or ffdhe2048 disabled, ffdhe3072); when our list names no
+ *       FFDHE group, the smallest RFC 7919 group of at least {@link Tls12Options#minDhPrimeBits}
+ *       (ffdhe2048 by default, as SunJSSE's server does then), and no DHE when none is large
+ *       enough;
  *   <li>a certificate from the key manager for the suite's key types ({@link Suites12#keyTypes});
  *       an ECDSA certificate's curve must be among the client's supported_groups (RFC 8422 §5.1);
  *   <li>(EC)DHE: a signature scheme of the client's signature_algorithms that fits the key
@@ -39,6 +45,10 @@ import java.util.Optional;
  * None left is handshake_failure, naming why each candidate failed.
  */
 final class SuiteSelector {
+    /** The RFC 7919 groups, smallest first, for a server whose own list names none. */
+    private static final List<NamedGroup> LEGACY_DH_GROUPS = List.of(NamedGroup.FFDHE2048, NamedGroup.FFDHE3072,
+            NamedGroup.FFDHE4096);
+
     private SuiteSelector() {
     }
 
@@ -97,10 +107,20 @@ final class SuiteSelector {
                 return first(theirs.get(), config, NamedGroup.Family.ECDHE);
             case DHE:
                 List<Integer> ffdhe = theirs.orElse(List.of()).stream().filter(c -> c >= 0x0100 && c <= 0x01FF).toList();
-                return ffdhe.isEmpty() ? Optional.of(NamedGroup.FFDHE2048) : first(ffdhe, config, NamedGroup.Family.FFDHE);
+                return ffdhe.isEmpty() ? ownFfdhe(config) : first(ffdhe, config, NamedGroup.Family.FFDHE);
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The DH group for a client that lists no FFDHE group (RFC 7919 §4: any group will do). */
+    private static Optional<NamedGroup> ownFfdhe(HandshakeConfig config) {
+        Optional<NamedGroup> enabled = config.groups().stream().filter(g -> g.family() == NamedGroup.Family.FFDHE).findFirst();
+        if (enabled.isPresent()) {
+            return enabled;
+        }
+        return LEGACY_DH_GROUPS.stream()
+                .filter(g -> g.dhParameters().orElseThrow().p().bitLength() >= config.tls12().minDhPrimeBits()).findFirst();
     }
 
     private static Optional<NamedGroup> first(List<Integer> codes, HandshakeConfig config, NamedGroup.Family family) {
