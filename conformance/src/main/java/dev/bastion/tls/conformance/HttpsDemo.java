@@ -2,6 +2,7 @@ package dev.bastion.tls.conformance;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.bastion.tls.BastionSessions;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ import java.time.Duration;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -38,7 +39,15 @@ final class HttpsDemo {
         DemoPki pki = new DemoPki();
 
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(pki.context("Bastion", true)));
+        server.setHttpsConfigurator(new HttpsConfigurator(pki.context("Bastion", true)) {
+            @Override
+            public void configure(HttpsParameters params) {
+                // the JDK's server speaks HTTP/1.1 only: it offers just that over ALPN (RFC 7301)
+                SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                p.setApplicationProtocols(new String[] {"http/1.1"});
+                params.setSSLParameters(p);
+            }
+        });
         server.createContext("/", exchange -> {
             SSLSession s = ((HttpsExchange) exchange).getSSLSession();
             byte[] body = ("hello over " + s.getProtocol() + " " + s.getCipherSuite() + " "
@@ -55,7 +64,7 @@ final class HttpsDemo {
         server.setExecutor(pool);
         server.start();
         try {
-            SSLContext clientContext = pki.context("Bastion", false);
+            EngineRecordingContext clientContext = EngineRecordingContext.of(pki.context("Bastion", false));
             HttpClient client = HttpClient.newBuilder().sslContext(clientContext)
                     .connectTimeout(Duration.ofSeconds(10)).build();
             URI uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/");
@@ -67,7 +76,9 @@ final class HttpsDemo {
             out.println("suite:       " + session.getCipherSuite());
             out.println("group:       " + response.headers().firstValue("x-bastion-group").orElse("?")
                     + " (as the server's session reports it)");
-            out.println("alpn:        " + (response.version() == HttpClient.Version.HTTP_2 ? "h2" : "none (the JDK's HTTPS server speaks HTTP/1.1 without ALPN)"));
+            String alpn = clientContext.engines().get(0).getApplicationProtocol();
+            out.println("alpn:        " + (alpn == null || alpn.isEmpty() ? "none" : alpn)
+                    + " (the client offered h2 and http/1.1; as the client's engine reports it)");
             out.println("certificate: " + ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName()
                     + " (verified, host name checked)");
             out.println("body:        " + response.body().trim());

@@ -9,12 +9,15 @@ import dev.bastion.tls.BastionSessions;
 import dev.bastion.tls.it.support.Credentials;
 import dev.bastion.tls.it.support.Credentials.KeyType;
 import dev.bastion.tls.it.support.EnginePair;
+import dev.bastion.tls.it.support.MatrixChecks;
 import dev.bastion.tls.it.support.Providers;
+import dev.bastion.tls.it.support.Tls12Wire;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -25,16 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Full TLS 1.2 handshakes between every pair of providers under test, for every TLS 1.2 suite ×
- * certificate type that fits it, with and without client authentication, then application data
- * both ways; and version negotiation between TLS 1.3+1.2 and TLS 1.2-only engines.
+ * certificate type that fits it (RSA; ECDSA P-256 and P-384 and Ed25519 for the ECDSA suites; the
+ * client's certificate of the same type), with and without client authentication, with SNI and
+ * ALPN, then application data both ways; and version negotiation between TLS 1.3+1.2 and TLS 1.2-only engines.
  *
  * <p>As in {@link EngineHandshakeMatrixTest}, the group dimension runs in separate JVMs with
  * {@code jdk.tls.namedGroups} set (see the pom): with an EC group only, the ECDHE suites use it
  * and DHE falls back to the server's own 2048-bit group (the client offers no FFDHE group,
  * RFC 7919 §4); with ffdhe2048 only, the DHE suites use it and the ECDHE suites are left out.
- * An ECDSA P-256 certificate needs secp256r1 among the client's groups (RFC 8422 §5.1; SunJSSE
- * and Bastion servers both refuse it otherwise), so with another single group the ECDSA suites
- * run with the Ed25519 certificate only.
+ * An ECDSA P-256 (P-384) certificate needs secp256r1 (secp384r1) among the client's groups
+ * (RFC 8422 §5.1; SunJSSE and Bastion servers both refuse it otherwise), so with another single
+ * group the ECDSA suites run with the Ed25519 certificate and the matching ECDSA one only.
  */
 class Tls12EngineMatrixTest {
     static final String[] SUITES = {
@@ -67,8 +71,11 @@ class Tls12EngineMatrixTest {
         if (!suite.contains("ECDSA")) {
             return List.of(KeyType.RSA);
         }
-        return onlyGroup.isEmpty() || onlyGroup.equals("secp256r1") ? List.of(KeyType.EC_P256, KeyType.ED25519)
-                : List.of(KeyType.ED25519);
+        if (onlyGroup.isEmpty()) {
+            return List.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.ED25519);
+        }
+        return onlyGroup.equals("secp256r1") ? List.of(KeyType.EC_P256, KeyType.ED25519)
+                : onlyGroup.equals("secp384r1") ? List.of(KeyType.EC_P384, KeyType.ED25519) : List.of(KeyType.ED25519);
     }
 
     @ParameterizedTest(name = "{0} client, {1} server, {2}, {3}, client auth {4}")
@@ -85,9 +92,7 @@ class Tls12EngineMatrixTest {
             p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
             e.setSSLParameters(p);
         }
-        SSLParameters cp = client.getSSLParameters();
-        cp.setEndpointIdentificationAlgorithm("HTTPS");
-        client.setSSLParameters(cp);
+        MatrixChecks.requestSniAndCheckHost(client, server);
         server.setNeedClientAuth(clientAuth);
 
         EnginePair pair = new EnginePair(client, server).handshake();
@@ -102,16 +107,44 @@ class Tls12EngineMatrixTest {
         assertArrayEquals(client.getSession().getId(), server.getSession().getId());
         assertEquals("CN=localhost", ((X509Certificate) client.getSession().getPeerCertificates()[0])
                 .getSubjectX500Principal().getName());
+        MatrixChecks.assertServerSawSni(server);
         if (clientAuth) {
             assertEquals(2, server.getSession().getPeerCertificates().length);
             assertEquals(2, client.getSession().getLocalCertificates().length);
         }
+        checkSignatureSchemes(pair, type, suite, clientAuth);
         checkGroup(client, server, suite);
         byte[] request = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertArrayEquals(request, pair.send(true, request));
         byte[] response = new byte[40_000];
         new java.util.Random(1).nextBytes(response);
         assertArrayEquals(response, pair.send(false, response));
+    }
+
+    /**
+     * The SignatureAndHashAlgorithm each signer chose, read from the plaintext handshake (the
+     * session API does not tell): the server's in its ServerKeyExchange (not sent with RSA key
+     * transport), the client's in its CertificateVerify. An ECDSA key signs with the scheme of its
+     * own curve (ecdsa_secp384r1_sha384 for P-384), as SunJSSE's signers choose, though TLS 1.2
+     * itself would allow any hash (RFC 5246 §7.4.1.4.1).
+     */
+    private static void checkSignatureSchemes(EnginePair pair, KeyType type, String suite, boolean clientAuth) {
+        OptionalInt ske = Tls12Wire.serverKeyExchangeScheme(pair.handshakeBytes(false));
+        assertEquals(suite.startsWith("TLS_RSA_"), ske.isEmpty(), "a ServerKeyExchange unless RSA key transport");
+        OptionalInt cv = Tls12Wire.certificateVerifyScheme(pair.handshakeBytes(true));
+        assertEquals(clientAuth, cv.isPresent(), "a CertificateVerify with client authentication");
+        OptionalInt expected = switch (type) {
+            case EC_P256 -> OptionalInt.of(0x0403);
+            case EC_P384 -> OptionalInt.of(0x0503);
+            case ED25519 -> OptionalInt.of(0x0807);
+            default -> OptionalInt.empty(); // RSA: PKCS#1 or PSS, either is right
+        };
+        if (expected.isPresent() && ske.isPresent()) {
+            assertEquals(Integer.toHexString(expected.getAsInt()), Integer.toHexString(ske.getAsInt()), "server's scheme");
+        }
+        if (expected.isPresent() && cv.isPresent()) {
+            assertEquals(Integer.toHexString(expected.getAsInt()), Integer.toHexString(cv.getAsInt()), "client's scheme");
+        }
     }
 
     /** Bastion's sessions report the group: the JVM's one for ECDHE, ffdhe2048 for DHE, none for RSA. */

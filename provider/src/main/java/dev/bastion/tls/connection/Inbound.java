@@ -33,7 +33,8 @@ import javax.net.ssl.SSLException;
  * <li>handshake: joined into messages; each is decoded, added to the transcript and handed to
  *     the handshaker, inline or in a delegated task (see {@link Connection}).</li>
  * <li>alert: {@code close_notify} closes the read side ("Received close_notify during
- *     handshake" is {@code unexpected_message}, as in SunJSSE); a {@code user_canceled} warning
+ *     handshake" is {@code unexpected_message}, as in SunJSSE), and in TLS 1.2 the write side
+ *     too, with a close_notify in answer (RFC 5246 §7.2.1); a {@code user_canceled} warning
  *     is ignored (RFC 8446 §6.1: a close_notify should follow); in TLS 1.3 every other alert is
  *     an error alert whatever its level (RFC 8446 §6.2). With TLS 1.2 enabled and TLS 1.3 not
  *     negotiated, other warning alerts ({@code no_renegotiation}, {@code unrecognized_name})
@@ -226,6 +227,11 @@ final class Inbound {
             }
             TRACE.debug(() -> "received close_notify");
             c.closeNotifyReceived();
+            if (c.negotiated().version() != HandshakeConfig.TLS13) {
+                // RFC 5246 §7.2.1: TLS 1.2 has no half-close; answer with our own close_notify at
+                // once (the engine reports NEED_WRAP, as SunJSSE's does)
+                c.closeOutbound();
+            }
             return;
         }
         if (d == AlertDescription.USER_CANCELED && !alert.isFatal()) {

@@ -34,7 +34,8 @@ public final class Credentials {
     public enum KeyType {
         RSA("RSA", "SHA256withRSA"),
         EC_P256("EC", "SHA256withECDSA"),
-        ED25519("Ed25519", "Ed25519");
+        ED25519("Ed25519", "Ed25519"),
+        EC_P384("EC", "SHA384withECDSA");
 
         final String algorithm;
         final String signature;
@@ -223,6 +224,8 @@ public final class Credentials {
             g.initialize(2048);
         } else if (type == KeyType.EC_P256) {
             g.initialize(new ECGenParameterSpec("secp256r1"));
+        } else if (type == KeyType.EC_P384) {
+            g.initialize(new ECGenParameterSpec("secp384r1"));
         }
         return g.generateKeyPair();
     }

@@ -33,6 +33,8 @@ public final class EnginePair {
     private final ByteBuffer clientApp;
     private final ByteBuffer serverApp;
     private final List<Step> steps = new ArrayList<>();
+    private final java.io.ByteArrayOutputStream clientWire = new java.io.ByteArrayOutputStream();
+    private final java.io.ByteArrayOutputStream serverWire = new java.io.ByteArrayOutputStream();
     private int tasks;
 
     public EnginePair(SSLEngine client, SSLEngine server) {
@@ -54,6 +56,11 @@ public final class EnginePair {
 
     public int tasksRun() {
         return tasks;
+    }
+
+    /** Every byte one side wrapped during {@link #handshake()}, in order: its TLS records. */
+    public byte[] handshakeBytes(boolean fromClient) {
+        return (fromClient ? clientWire : serverWire).toByteArray();
     }
 
     /** Runs the handshake until both engines are NOT_HANDSHAKING with nothing in flight. */
@@ -111,8 +118,10 @@ public final class EnginePair {
     private boolean drive(SSLEngine e, String name, ByteBuffer out, ByteBuffer in, ByteBuffer app) throws SSLException {
         boolean moved = runTasks(e);
         while (e.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            int start = out.position();
             SSLEngineResult r = e.wrap(ByteBuffer.allocate(0), out);
             record(name, "wrap", r);
+            (e == client ? clientWire : serverWire).write(out.array(), start, out.position() - start);
             moved = true;
             if (r.getStatus() != Status.OK) {
                 throw new IllegalStateException(name + " wrap: " + r);

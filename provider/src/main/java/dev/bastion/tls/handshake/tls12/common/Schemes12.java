@@ -42,10 +42,18 @@ public final class Schemes12 {
 
     /**
      * The scheme to sign with {@code key}: the first of the peer's {@code peerCodes} that is one
-     * of {@code ours} and fits the key, SHA-1 schemes only when no other fits.
+     * of {@code ours} and fits the key, SHA-1 schemes only when no other fits. An ECDSA key
+     * prefers the scheme of its own curve (ecdsa_secp384r1_sha384 for P-384), as SunJSSE and
+     * OpenSSL choose, so the hash keeps the key's strength; another hash only when the peer
+     * offers none of those (TLS 1.2 allows any, RFC 8422 §5.1.1).
      */
     public static Optional<SignatureScheme> choose(List<Integer> peerCodes, List<SignatureScheme> ours, PublicKey key) {
         List<SignatureScheme> common = common(peerCodes, ours);
+        Optional<SignatureScheme> sameCurve = common.stream().filter(s -> !s.isLegacySha1())
+                .filter(s -> s.matches(key, SignatureScheme.TLS13)).findFirst();
+        if (sameCurve.isPresent()) {
+            return sameCurve;
+        }
         Optional<SignatureScheme> modern = common.stream().filter(s -> !s.isLegacySha1())
                 .filter(s -> s.matches(key, SignatureScheme.TLS12)).findFirst();
         if (modern.isPresent()) {
