@@ -12,8 +12,8 @@ import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.session.BastionSession;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionParameters;
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,11 +69,11 @@ final class EngineSessions implements ConnectionListener {
      * The handshake began with {@code config}: a handshake session exists from now on, for the
      * peer host and port the configuration names (a socket learns them only when it connects).
      */
-    void begin(HandshakeConfig config, SSLSessionContext context, byte[] id) {
+    void begin(HandshakeConfig config, SSLSessionContext context, SecureRandom random) {
         this.config = config;
         this.context = context;
         this.localNames = localNames(config);
-        this.handshake = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
+        this.handshake = BastionSession.withRandomId(random, config.peerHost().orElse(null), config.peerPort(), context,
                 parameters(Negotiated.NONE));
     }
 
@@ -92,7 +92,7 @@ final class EngineSessions implements ConnectionListener {
             return;
         }
         byte[] id = negotiated.sessionId().toByteArray();
-        if (id.length > 0 && !Arrays.equals(id, s.getId())) {
+        if (id.length > 0 && !s.hasId(id)) {
             s = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
                     parameters(negotiated));
             handshake = s;

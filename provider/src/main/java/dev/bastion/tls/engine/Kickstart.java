@@ -34,9 +34,7 @@ final class Kickstart {
             }
             HandshakeConfig config = HandshakeConfigs.build(context.policy(), parameters.client(),
                     withoutIpLiterals(parameters.handshakeSettings()), host, port, parameters.clientAuth());
-            byte[] id = new byte[32];
-            context.random().nextBytes(id);
-            sessions.begin(config, config.client() ? context.clientSessions() : context.serverSessions(), id);
+            sessions.begin(config, config.client() ? context.clientSessions() : context.serverSessions(), context.random());
             return config;
         });
         applyMaximumPacketSize(connection, parameters);

@@ -1,6 +1,7 @@
 package dev.bastion.tls.session;
 
 import java.security.Principal;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -27,7 +28,9 @@ import javax.net.ssl.SSLSessionContext;
  * authenticated") while the peer has presented no certificate.
  */
 public final class BastionSession extends ExtendedSSLSession {
-    private final byte[] id;
+    private static final byte[] NO_ID = new byte[0];
+    // the id (byte[]), or the SecureRandom its 32 bytes are drawn from when first asked (see withRandomId)
+    private volatile Object id;
     private final String peerHost;
     private final int peerPort;
     private final SSLSessionContext context;
@@ -58,6 +61,19 @@ public final class BastionSession extends ExtendedSSLSession {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.creationTime = creationTime;
         this.lastAccessedTime = Math.max(creationTime, System.currentTimeMillis());
+    }
+
+    /**
+     * A handshake session whose 32-byte id is drawn from {@code random} only when first asked
+     * for: a TLS 1.2 handshake replaces it by the ServerHello's session_id before anyone asks,
+     * so only sessions that keep it (TLS 1.3, a TLS 1.2 server that caches nothing) pay for the
+     * random bytes.
+     */
+    public static BastionSession withRandomId(SecureRandom random, String peerHost, int peerPort, SSLSessionContext context,
+            SessionParameters parameters) {
+        BastionSession s = new BastionSession(NO_ID, peerHost, peerPort, context, parameters);
+        s.id = Objects.requireNonNull(random, "random");
+        return s;
     }
 
     /** A session with nothing negotiated (what {@code getSession()} returns before a handshake). */
@@ -95,7 +111,29 @@ public final class BastionSession extends ExtendedSSLSession {
 
     @Override
     public byte[] getId() {
-        return Arrays.copyOf(id, id.length);
+        byte[] i = id();
+        return Arrays.copyOf(i, i.length);
+    }
+
+    /** Whether this session's id is {@code other}; a random id not drawn yet is nobody's. */
+    public boolean hasId(byte[] other) {
+        Object i = id;
+        return i instanceof byte[] && Arrays.equals((byte[]) i, other);
+    }
+
+    private byte[] id() {
+        Object i = id;
+        if (i instanceof byte[]) {
+            return (byte[]) i;
+        }
+        synchronized (this) {
+            if (id instanceof SecureRandom) {
+                byte[] drawn = new byte[32];
+                ((SecureRandom) id).nextBytes(drawn);
+                id = drawn;
+            }
+            return (byte[]) id;
+        }
     }
 
     @Override

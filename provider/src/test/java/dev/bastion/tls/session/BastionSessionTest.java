@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.testutil.SelfSigned;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -141,5 +142,29 @@ class BastionSessionTest {
         assertNull(c.getSession(new byte[32]));
         assertFalse(c.getIds().hasMoreElements());
         assertThrows(NullPointerException.class, () -> c.getSession(null));
+    }
+
+    @Test
+    void randomIdIsDrawnOnceAndOnlyWhenAskedFor() {
+        int[] draws = {0};
+        SecureRandom counting = new SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                draws[0]++;
+                super.nextBytes(bytes);
+            }
+        };
+        BastionSession s = BastionSession.withRandomId(counting, "example.com", 443, null, SessionParameters.NONE);
+        assertFalse(s.hasId(new byte[32]), "an id not drawn yet matches nothing");
+        assertEquals(0, draws[0], "nothing drawn before getId");
+        byte[] id = s.getId();
+        assertEquals(32, id.length);
+        assertArrayEquals(id, s.getId(), "the id stays the same");
+        assertTrue(s.hasId(id));
+        assertEquals(1, draws[0]);
+        id[0] ^= 1;
+        assertFalse(s.hasId(id), "getId hands out a copy");
+        BastionSession other = BastionSession.withRandomId(counting, "example.com", 443, null, SessionParameters.NONE);
+        assertFalse(java.util.Arrays.equals(s.getId(), other.getId()), "two sessions draw two ids");
     }
 }
