@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code SSLEngine} over accepted sockets, {@link EngineServer}). Each case checks what
  * OpenSSL reports (protocol, suite, group from its trace, {@code Server Temp Key}, signature
  * type, certificate verification, ALPN), the provider's own session and the hellos on the
- * wire. The server holds RSA-2048, ECDSA P-256 and Ed25519 certificates; one server per
+ * wire. The server holds RSA-2048, ECDSA P-256, ECDSA P-384 and Ed25519 certificates; one server per
  * configuration is shared between cases.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -105,11 +105,12 @@ class OpenSslClientInteropTest {
         String sigalgs = switch (key) {
             case RSA -> "rsa_pss_rsae_sha256:rsa_pkcs1_sha256"; // the second only for the CA's signature
             case EC -> "ecdsa_secp256r1_sha256";
+            case EC_P384 -> "ecdsa_secp384r1_sha384";
             case ED25519 -> "ed25519";
         };
         String expectedType = switch (key) {
             case RSA -> "RSA-PSS";
-            case EC -> "ECDSA";
+            case EC, EC_P384 -> "ECDSA";
             case ED25519 -> "ed25519";
         };
         Result r = client().sigalgs(sigalgs).run(server.port());
@@ -195,7 +196,7 @@ class OpenSslClientInteropTest {
         EngineServer s = SERVERS.get(key);
         if (s == null) {
             KeyManager[] keys = TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA), PKI.server(ServerKey.EC),
-                    PKI.server(ServerKey.ED25519), PKI.sniServer()));
+                    PKI.server(ServerKey.EC_P384), PKI.server(ServerKey.ED25519), PKI.sniServer()));
             keys = new KeyManager[] {new SniKeyManager((X509ExtendedKeyManager) keys[0])};
             SSLContext ctx = Providers.context(provider, "TLSv1.3", keys, PKI.trustManagers());
             s = new EngineServer(key, () -> {

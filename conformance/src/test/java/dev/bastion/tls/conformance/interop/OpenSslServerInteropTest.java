@@ -106,6 +106,7 @@ class OpenSslServerInteropTest {
         String scheme = switch (key) {
             case RSA -> "Signature Algorithm: rsa_pss_rsae_sha";
             case EC -> "Signature Algorithm: ecdsa_secp256r1_sha256";
+            case EC_P384 -> "Signature Algorithm: ecdsa_secp384r1_sha384";
             case ED25519 -> "Signature Algorithm: ed25519";
         };
         assertTrue(trace.contains(scheme), "s_server's CertificateVerify uses " + scheme + ":\n" + trace);

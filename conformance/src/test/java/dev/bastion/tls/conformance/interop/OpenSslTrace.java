@@ -17,6 +17,8 @@ public final class OpenSslTrace {
     private static final Pattern VERSION = Pattern.compile("^\\s+TLS 1\\.\\d \\((\\d+)\\)\\s*$");
     private static final Pattern LEGACY = Pattern.compile("server_version=0x(\\p{XDigit}+)");
 
+    private static final Pattern SIGNATURE = Pattern.compile("^\\s+Signature Algorithm: (\\w+) \\(0x\\p{XDigit}{4}\\)\\s*$");
+
     private static final Pattern CURVE = Pattern.compile("named_curve: .*\\((\\d+)\\)\\s*$", Pattern.MULTILINE);
 
     private OpenSslTrace() {
@@ -30,6 +32,25 @@ public final class OpenSslTrace {
             curve = Integer.parseInt(m.group(1));
         }
         return curve;
+    }
+
+    /**
+     * The handshake signatures in the trace, in order, as {@code message=scheme}: each
+     * ServerKeyExchange (TLS 1.2) and CertificateVerify that OpenSSL sent or received, e.g.
+     * {@code CertificateVerify=ecdsa_secp384r1_sha384}.
+     */
+    public static List<String> signatures(String trace) {
+        List<String> out = new ArrayList<>();
+        String message = "?";
+        for (String line : trace.split("\r?\n")) {
+            Matcher m = MESSAGE.matcher(line);
+            if (m.matches()) {
+                message = m.group(1);
+            } else if ((m = SIGNATURE.matcher(line)).matches()) {
+                out.add(message + "=" + m.group(1));
+            }
+        }
+        return out;
     }
 
     /** Every ServerHello (including HelloRetryRequests) in the trace text, in order. */

@@ -6,12 +6,15 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +42,13 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Test credentials made at test time: three root CAs (RSA-2048, ECDSA P-256, Ed25519), each
- * issuing the server certificate of its own key type (subject {@code localhost}, SAN
- * {@code localhost} and {@code 127.0.0.1}), so that a chain needs one signature scheme only;
- * the ECDSA CA also issues a server certificate for the SNI name {@link #SNI_HOST} and an
- * ECDSA P-256 client certificate. Written as PEM (key and chain) for OpenSSL and as PKCS#12
- * for peers in other JVMs; exposed as key and trust managers for JSSE.
+ * Test credentials made at test time: four root CAs (RSA-2048, ECDSA P-256, ECDSA P-384,
+ * Ed25519), each issuing the server certificate of its own key type (subject {@code localhost},
+ * SAN {@code localhost} and {@code 127.0.0.1}), so that a chain needs one signature scheme only;
+ * the ECDSA P-256 CA also issues a server certificate for the SNI name {@link #SNI_HOST} and an
+ * ECDSA P-256 client certificate, the P-384 CA a P-384 client certificate. Written as PEM (key
+ * and chain) for OpenSSL and as PKCS#12 for peers in other JVMs; exposed as key and trust
+ * managers for JSSE.
  *
  * <p>Bouncy Castle's certificate builder is used here only because the JDK has no public
  * one; keys and signatures come from the JDK's providers.
@@ -55,9 +59,9 @@ public final class TestPki {
     /** Password of every PKCS#12 file written here. */
     public static final String PASSWORD = "bastion";
 
-    /** The server certificate kinds. */
+    /** The server certificate kinds: {@code EC} is ECDSA P-256 (secp256r1), {@code EC_P384} ECDSA P-384 (secp384r1). */
     public enum ServerKey {
-        RSA("RSA"), EC("EC"), ED25519("Ed25519");
+        RSA("RSA"), EC("EC"), EC_P384("EC"), ED25519("Ed25519");
 
         /** {@link java.security.PublicKey#getAlgorithm()} of this kind (Ed25519 keys say "EdDSA"). */
         public final String keyAlgorithm;
@@ -84,13 +88,16 @@ public final class TestPki {
     private final Map<ServerKey, Credential> servers = new EnumMap<>(ServerKey.class);
     private final Credential sniServer;
     private final Credential client;
+    private final Credential clientP384;
     private long serial = 1;
 
     private TestPki(Path dir) throws GeneralSecurityException, IOException {
         this.dir = dir;
-        Ca ecCa = ca("ECDSA", ec(), "SHA256withECDSA");
+        Ca ecCa = ca("ECDSA", ec("secp256r1"), "SHA256withECDSA");
+        Ca p384Ca = ca("ECDSA P-384", ec("secp384r1"), "SHA384withECDSA");
         cas.put(ServerKey.RSA, ca("RSA", rsa(), "SHA256withRSA"));
         cas.put(ServerKey.EC, ecCa);
+        cas.put(ServerKey.EC_P384, p384Ca);
         cas.put(ServerKey.ED25519, ca("Ed25519", KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "Ed25519"));
         StringBuilder allCas = new StringBuilder();
         KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -107,11 +114,18 @@ public final class TestPki {
         String[] localhost = {"localhost", "127.0.0.1"};
         servers.put(ServerKey.RSA, issue("server-rsa", rsa(), "localhost", localhost, cas.get(ServerKey.RSA),
                 KeyPurposeId.id_kp_serverAuth));
-        servers.put(ServerKey.EC, issue("server-ec", ec(), "localhost", localhost, ecCa, KeyPurposeId.id_kp_serverAuth));
+        servers.put(ServerKey.EC, issue("server-ec", ec("secp256r1"), "localhost", localhost, ecCa,
+                KeyPurposeId.id_kp_serverAuth));
+        servers.put(ServerKey.EC_P384, issue("server-ec-p384", ec("secp384r1"), "localhost", localhost, p384Ca,
+                KeyPurposeId.id_kp_serverAuth));
         servers.put(ServerKey.ED25519, issue("server-ed25519", KeyPairGenerator.getInstance("Ed25519").generateKeyPair(),
                 "localhost", localhost, cas.get(ServerKey.ED25519), KeyPurposeId.id_kp_serverAuth));
-        this.sniServer = issue("server-sni", ec(), SNI_HOST, new String[] {SNI_HOST}, ecCa, KeyPurposeId.id_kp_serverAuth);
-        this.client = issue("client", ec(), "bastion-interop-client", new String[0], ecCa, KeyPurposeId.id_kp_clientAuth);
+        this.sniServer = issue("server-sni", ec("secp256r1"), SNI_HOST, new String[] {SNI_HOST}, ecCa,
+                KeyPurposeId.id_kp_serverAuth);
+        this.client = issue("client", ec("secp256r1"), "bastion-interop-client", new String[0], ecCa,
+                KeyPurposeId.id_kp_clientAuth);
+        this.clientP384 = issue("client-p384", ec("secp384r1"), "bastion-interop-client-p384", new String[0], p384Ca,
+                KeyPurposeId.id_kp_clientAuth);
     }
 
     private record Ca(X500Name name, KeyPair keys, X509Certificate cert, String signatureAlgorithm) {
@@ -141,12 +155,15 @@ public final class TestPki {
         return dir;
     }
 
-    /** The CA that issued the server certificate of this kind (same key type; the ECDSA CA also issued the SNI and client certificates). */
+    /**
+     * The CA that issued the server certificate of this kind (same key type; the ECDSA P-256 CA
+     * also issued the SNI and P-256 client certificates, the P-384 CA the P-384 client certificate).
+     */
     public X509Certificate ca(ServerKey kind) {
         return cas.get(kind).cert();
     }
 
-    /** All three CA certificates, PEM. */
+    /** All four CA certificates, PEM. */
     public Path caPem() {
         return caPem;
     }
@@ -164,8 +181,37 @@ public final class TestPki {
         return sniServer;
     }
 
+    /** The ECDSA P-256 client certificate ({@code CN=bastion-interop-client}). */
     public Credential client() {
         return client;
+    }
+
+    /** The ECDSA P-384 client certificate ({@code CN=bastion-interop-client-p384}), issued by the P-384 CA. */
+    public Credential clientP384() {
+        return clientP384;
+    }
+
+    /**
+     * The named curve of an EC public key ({@code secp256r1}, {@code secp384r1}, {@code secp521r1}),
+     * as the JDK's {@code AlgorithmParameters} name it; not an EC key: its algorithm.
+     */
+    public static String curve(PublicKey key) {
+        if (!(key instanceof ECPublicKey ec)) {
+            return key.getAlgorithm();
+        }
+        try {
+            AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+            params.init(ec.getParams());
+            String name = params.getParameterSpec(ECGenParameterSpec.class).getName();
+            return switch (name) {
+                case "1.2.840.10045.3.1.7" -> "secp256r1";
+                case "1.3.132.0.34" -> "secp384r1";
+                case "1.3.132.0.35" -> "secp521r1";
+                default -> name;
+            };
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot name the curve of " + key, e);
+        }
     }
 
     /** Key managers (PKIX, i.e. {@code X509ExtendedKeyManager}) holding the given credentials. */
@@ -255,9 +301,9 @@ public final class TestPki {
         }
     }
 
-    private static KeyPair ec() throws GeneralSecurityException {
+    private static KeyPair ec(String curve) throws GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
+        g.initialize(new ECGenParameterSpec(curve));
         return g.generateKeyPair();
     }
 
