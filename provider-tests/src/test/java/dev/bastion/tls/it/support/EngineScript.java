@@ -4,6 +4,7 @@ import dev.bastion.tls.it.support.Credentials.KeyType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 
@@ -75,14 +76,7 @@ public final class EngineScript {
 
     /** {@code e} wraps from {@code src} into {@code dst} (not its wire): for buffer sizes. */
     public SSLEngineResult wrap(SSLEngine e, ByteBuffer src, ByteBuffer dst, String label) {
-        try {
-            SSLEngineResult r = e.wrap(src, dst);
-            log.add(name(e) + " " + label + " -> " + describe(r) + " | " + flags(e));
-            return r;
-        } catch (Exception x) {
-            log.add(name(e) + " " + label + " !! " + exception(x) + " | " + flags(e));
-            return null;
-        }
+        return logged(e, label, () -> e.wrap(src, dst));
     }
 
     /** {@code e} unwraps what is on its wire into a large buffer; returns the application bytes. */
@@ -104,12 +98,7 @@ public final class EngineScript {
     public SSLEngineResult unwrap(SSLEngine e, ByteBuffer src, ByteBuffer[] dsts, String label) {
         src.flip();
         try {
-            SSLEngineResult r = e.unwrap(src, dsts);
-            log.add(name(e) + " " + label + " -> " + describe(r) + " | " + flags(e));
-            return r;
-        } catch (Exception x) {
-            log.add(name(e) + " " + label + " !! " + exception(x) + " | " + flags(e));
-            return null;
+            return logged(e, label, () -> e.unwrap(src, dsts));
         } finally {
             src.compact();
         }
@@ -150,5 +139,17 @@ public final class EngineScript {
         String m = x.getMessage() == null ? "" : x.getMessage();
         int at = m.indexOf("Received fatal alert: ");
         return x.getClass().getName() + (at >= 0 ? " (" + m.substring(at) + ")" : "");
+    }
+
+    /** Runs one engine call, logging its result or its exception (then null) and the engine's flags. */
+    private SSLEngineResult logged(SSLEngine e, String label, Callable<SSLEngineResult> call) {
+        try {
+            SSLEngineResult r = call.call();
+            log.add(name(e) + " " + label + " -> " + describe(r) + " | " + flags(e));
+            return r;
+        } catch (Exception x) {
+            log.add(name(e) + " " + label + " !! " + exception(x) + " | " + flags(e));
+            return null;
+        }
     }
 }

@@ -135,8 +135,9 @@ public record TlsPolicy(
      */
     public static void checkProtocolProperties(PropertySource src, String contextProtocol) {
         if (configurable(contextProtocol)) {
-            protocols(src, "jdk.tls.client.protocols", List.of(), DisabledAlgorithms.parse(null, src.security()));
-            protocols(src, "jdk.tls.server.protocols", List.of(), DisabledAlgorithms.parse(null, src.security()));
+            DisabledAlgorithms none = DisabledAlgorithms.parse(null, src.security()); // only the names are checked
+            protocols(src, "jdk.tls.client.protocols", List.of(), none);
+            protocols(src, "jdk.tls.server.protocols", List.of(), none);
         }
     }
 
