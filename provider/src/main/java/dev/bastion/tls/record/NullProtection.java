@@ -73,7 +73,7 @@ public final class NullProtection implements Protection {
     }
 
     @Override
-    public boolean acceptsRecordVersion(int version) {
+    public boolean acceptsRecordVersion(ContentType outerType, int version) {
         return strict ? version == writeVersion : version >= 0x0300 && version <= 0x0304;
     }
 

@@ -35,8 +35,11 @@ public sealed interface Protection extends AutoCloseable
      */
     int maxFragmentLength(ContentType outerType);
 
-    /** Whether a received record may carry this {@code legacy_record_version}; see {@link RecordHeader}. */
-    boolean acceptsRecordVersion(int version);
+    /**
+     * Whether a received record of this outer type may carry this {@code legacy_record_version};
+     * see {@link RecordHeader}.
+     */
+    boolean acceptsRecordVersion(ContentType outerType, int version);
 
     /**
      * Writes one record (header, protected fragment, tag) holding all of {@code src.remaining()}

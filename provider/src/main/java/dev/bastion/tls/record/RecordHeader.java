@@ -25,7 +25,11 @@ import java.nio.ByteBuffer;
  *     §5.1) and old peers send 0x0300 or 0x0302 in early records. Once records are protected
  *     Bastion requires exactly 0x0303 ({@code protocol_version} otherwise), as OpenSSL does
  *     (it sends protocol_version in TLS 1.2 and decode_error in TLS 1.3), although RFC 8446
- *     §5.1 lets a TLS 1.3 receiver ignore the field.</li>
+ *     §5.1 lets a TLS 1.3 receiver ignore the field. One exception: the plaintext alert a
+ *     TLS 1.3 server still accepts from a client without keys (see
+ *     {@link Tls13Protection#acceptPlaintextAlertsUntilFirstRecord}) may carry 0x0300..0x0304,
+ *     the version that client gave its ClientHello's record, so that the server reports the
+ *     client's alert rather than a version complaint.</li>
  * <li>{@code length} must not exceed the protection's limit for the type: 2^14 for plaintext,
  *     2^14+256 for TLS 1.3 ciphertext, 2^14+2048 for TLS 1.2 ciphertext, else
  *     {@code record_overflow} (RFC 8446 §5.1, §5.2; RFC 5246 §6.2). This is checked before
@@ -59,10 +63,10 @@ public final class RecordHeader {
         }
         ContentType t = ContentType.of(src.get(p) & 0xFF);
         int v = Records.u16(src, p + 1);
-        if (!protection.acceptsRecordVersion(v)) {
+        if (!protection.acceptsRecordVersion(t, v)) {
             throw new TlsAlert(AlertDescription.PROTOCOL_VERSION, String.format(
                     "%s record has legacy_record_version 0x%04x; expected %s", t.rfcName(), v,
-                    protection.acceptsRecordVersion(0x0301) ? "0x0300..0x0304" : "0x0303"));
+                    protection.acceptsRecordVersion(t, 0x0301) ? "0x0300..0x0304" : "0x0303"));
         }
         int length = Records.u16(src, p + 3);
         int max = protection.maxFragmentLength(t);

@@ -95,7 +95,7 @@ public final class Tls12AeadProtection implements Protection {
     }
 
     @Override
-    public boolean acceptsRecordVersion(int version) {
+    public boolean acceptsRecordVersion(ContentType outerType, int version) {
         return version == Records.TLS12_VERSION;
     }
 

@@ -124,8 +124,12 @@ public final class Tls13Protection implements Protection {
     }
 
     @Override
-    public boolean acceptsRecordVersion(int version) {
-        return version == Records.TLS12_VERSION;
+    public boolean acceptsRecordVersion(ContentType outerType, int version) {
+        // the plaintext alert of a peer without keys carries the version of its other plaintext
+        // records, which for its ClientHello may be 0x0301 (RFC 8446 §5.1); RFC 8446 §5.1 has a
+        // TLS 1.3 receiver ignore the field, and OpenSSL and SunJSSE read such an alert
+        return version == Records.TLS12_VERSION
+                || outerType == ContentType.ALERT && plaintextAlerts && version >= 0x0300 && version <= 0x0304;
     }
 
     @Override

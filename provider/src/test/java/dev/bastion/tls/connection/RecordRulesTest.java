@@ -116,6 +116,22 @@ class RecordRulesTest {
         assertEquals("Received fatal alert: handshake_failure", e.getMessage());
     }
 
+    /**
+     * The same alert with the record version 0x0301 its sender used for its ClientHello, as
+     * testssl.sh's clients send it: reported as the client's alert, not as a version complaint.
+     */
+    @Test
+    void plaintextAlertWithTheClientHelloRecordVersionIsReported() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.begin();
+        CorePair.flushAll(p.client, p.toServer);
+        readEach(p.server, p.toServer);
+        CorePair.flushAll(p.server, p.toClient);
+        ByteBuffer alert = ByteBuffer.allocate(64).put(Hex.bytes("15030100020228"));
+        SSLException e = assertThrows(SSLHandshakeException.class, () -> readEach(p.server, alert));
+        assertEquals("Received fatal alert: handshake_failure", e.getMessage());
+    }
+
     @Test
     void plaintextAlertAfterTheHandshakeIsUnexpected() throws Exception {
         CorePair p = CorePair.withFakes();

@@ -76,11 +76,11 @@ class NullProtectionTest {
 
     @Test
     void versionPolicies() {
-        assertTrue(NullProtection.INITIAL.acceptsRecordVersion(0x0300));
-        assertTrue(NullProtection.INITIAL.acceptsRecordVersion(0x0304));
-        assertFalse(NullProtection.INITIAL.acceptsRecordVersion(0x0305));
-        assertTrue(NullProtection.lenient(0x0303).acceptsRecordVersion(0x0301));
-        assertFalse(NullProtection.TLS12.acceptsRecordVersion(0x0301));
+        assertTrue(NullProtection.INITIAL.acceptsRecordVersion(ContentType.HANDSHAKE, 0x0300));
+        assertTrue(NullProtection.INITIAL.acceptsRecordVersion(ContentType.HANDSHAKE, 0x0304));
+        assertFalse(NullProtection.INITIAL.acceptsRecordVersion(ContentType.HANDSHAKE, 0x0305));
+        assertTrue(NullProtection.lenient(0x0303).acceptsRecordVersion(ContentType.HANDSHAKE, 0x0301));
+        assertFalse(NullProtection.TLS12.acceptsRecordVersion(ContentType.HANDSHAKE, 0x0301));
         assertThrows(IllegalArgumentException.class, () -> NullProtection.strict(0x0200));
         assertEquals(5 + 7, NullProtection.INITIAL.sealedSize(7));
         assertEquals(7, NullProtection.INITIAL.maxPlaintext(12));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.AeadAlgorithm;
+import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.testutil.Hex;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +127,31 @@ class RecordHeaderTest {
             assertAlert(AlertDescription.PROTOCOL_VERSION, () -> header.parse(record(21, 0x0301, 2), p));
             assertAlert(AlertDescription.PROTOCOL_VERSION, () -> header.parse(record(21, 0x0304, 2), p));
             p.close();
+        }
+    }
+
+    /**
+     * A TLS 1.3 server's first read key takes the plaintext alert of a client without keys; that
+     * alert carries whatever version the client gave its ClientHello's record (0x0301 from
+     * testssl.sh and other clients), so any 0x03xx up to 0x0304 is read. Only the alert, only
+     * until the client's first protected record.
+     */
+    @Test
+    void plaintextAlertOfAClientWithoutKeysMayCarryItsClientHelloVersion() {
+        TrafficKeys keys = TestKeys.tls13(AeadAlgorithm.AES_128_GCM, 2);
+        try (Tls13Protection writer = new Tls13Protection(keys); Tls13Protection p = new Tls13Protection(keys)) {
+            p.acceptPlaintextAlertsUntilFirstRecord();
+            for (int version : new int[] {0x0300, 0x0301, 0x0302, 0x0303, 0x0304}) {
+                assertEquals(2, header.parse(record(21, version, 2), p), "header accepted, the 2 alert bytes to come");
+            }
+            assertAlert(AlertDescription.PROTOCOL_VERSION, () -> header.parse(record(21, 0x0305, 2), p));
+            assertAlert(AlertDescription.PROTOCOL_VERSION, () -> header.parse(record(23, 0x0301, 20), p));
+            assertAlert(AlertDescription.PROTOCOL_VERSION, () -> header.parse(record(22, 0x0301, 4), p));
+            ByteBuffer protectedRecord = ByteBuffer.allocate(64);
+            writer.seal(ContentType.APPLICATION_DATA, ByteBuffer.wrap(new byte[] {7}), protectedRecord);
+            p.open(protectedRecord.flip(), ByteBuffer.allocate(64));
+            assertAlert(AlertDescription.PROTOCOL_VERSION, () -> header.parse(record(21, 0x0301, 2), p));
+            assertEquals(2, header.parse(record(21, 0x0303, 2), p), "0x0303 passes the header; open refuses the record");
         }
     }
 
