@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The server's HTTP/1.x side: reads one request head (at most {@value #MAX_HEAD} bytes) and
  * answers {@code 200} with a small HTML page describing the TLS session ({@code 400} for
- * something that is not an HTTP request; headers only for {@code HEAD}). One request per
- * connection: the answer says {@code Connection: close}.
+ * something that is not an HTTP request; headers only for {@code HEAD}; nothing when the client
+ * closes without a request). One request per connection: the answer says {@code Connection: close}.
  */
 final class HttpPage {
     static final int MAX_HEAD = 16 * 1024;
@@ -15,9 +15,16 @@ final class HttpPage {
     private HttpPage() {
     }
 
-    /** Reads the request, writes the answer; returns the request line (for the log). */
+    /**
+     * Reads the request, writes the answer; returns the request line (for the log). A client that
+     * ends the connection without sending anything (like {@code openssl s_client </dev/null})
+     * gets no answer, and the request line is empty.
+     */
     static String answer(TlsConnection connection, SessionReport report, String provider) throws IOException {
         String head = readHead(connection);
+        if (head.isEmpty()) {
+            return "";
+        }
         String requestLine = head.lines().findFirst().orElse("");
         String[] parts = requestLine.split(" ");
         boolean http = parts.length == 3 && parts[2].startsWith("HTTP/1.");
