@@ -13,6 +13,7 @@ import dev.bastion.tls.it.support.Https;
 import dev.bastion.tls.it.support.HttpsTestServer;
 import dev.bastion.tls.it.support.Providers;
 import dev.bastion.tls.it.support.RecordRelay;
+import dev.bastion.tls.it.support.RunningJdk;
 import dev.bastion.tls.it.support.SocketServer;
 import dev.bastion.tls.it.support.Tls;
 import dev.bastion.tls.it.support.Versions;
@@ -46,6 +47,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * key store opened with the wrong password. The exception's type and what its message says are
  * asserted; where the client refuses in a handshake, the server learns the matching alert.
  * (Closes and timeouts are in {@link SocketFaultTest}.)
+ *
+ * <p>SunJSSE's messages and alerts are those of the JDK the test runs on: since JDK-8311644
+ * (JDK 23; so on JDK 25, not on JDK 17) its messages start with the alert's name in parentheses
+ * and its TLS 1.3 client sends certificate_expired for an expired certificate
+ * ({@link RunningJdk#sunJsseNamesAlerts}). Bastion's messages and alerts are the same on every JDK.
  */
 class SocketCertificateFaultTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -57,7 +63,8 @@ class SocketCertificateFaultTest {
     /**
      * The server's chain ends at a CA the client does not trust: no certification path. Both
      * providers' messages say "unable to find valid certification path", Bastion's also where
-     * the chain ended; the server receives certificate_unknown.
+     * the chain ended (SunJSSE's start with "(certificate_unknown) " where it names alerts); the
+     * server receives certificate_unknown.
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providersAndVersions")
@@ -65,7 +72,7 @@ class SocketCertificateFaultTest {
         Refusal r = refuse(client(provider, false), server(provider, Credentials.get().keyStore(KeyType.EC_P256, true)), version,
                 null);
         String m = r.client.getMessage();
-        assertTrue(m.startsWith("PKIX path building failed: "), m);
+        assertTrue(m.startsWith(sunAlertName(provider, "certificate_unknown") + "PKIX path building failed: "), m);
         assertTrue(m.contains("unable to find valid certification path to requested target"), m);
         if (provider.equals("Bastion")) {
             assertTrue(m.contains("the chain [CN=localhost <- CN=Bastion Test CA] ends at issuer CN=Bastion Test CA, "
@@ -78,7 +85,8 @@ class SocketCertificateFaultTest {
      * The server's certificate expired yesterday: both providers' messages and causes say it
      * expired ({@link CertificateExpiredException} in the cause chain), Bastion's message gives
      * the date; the server receives certificate_expired (RFC 8446 §6.2) from Bastion, and from
-     * SunJSSE in TLS 1.2 only (its TLS 1.3 client sends certificate_unknown).
+     * SunJSSE in TLS 1.2, and in TLS 1.3 where it names alerts (JDK 25; JDK 17's TLS 1.3 client
+     * sends certificate_unknown).
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providersAndVersions")
@@ -93,9 +101,10 @@ class SocketCertificateFaultTest {
             assertTrue(r.client.getMessage().contains("CN=localhost expired on " + leaf.getNotAfter().toInstant()),
                     r.client.getMessage());
         }
-        // SunJSSE's TLS 1.3 client sends the generic certificate_unknown; Bastion, and SunJSSE in 1.2, the specific alert
-        String alert = provider.equals("SunJSSE") && version.equals("TLSv1.3") ? "certificate_unknown" : "certificate_expired";
-        assertEquals("Received fatal alert: " + alert, r.server.getMessage());
+        // SunJSSE 17's TLS 1.3 client sends the generic certificate_unknown; Bastion, SunJSSE in 1.2 and SunJSSE 25 the specific alert
+        String alert = provider.equals("SunJSSE") && version.equals("TLSv1.3") && !RunningJdk.sunJsseNamesAlerts()
+                ? "certificate_unknown" : "certificate_expired";
+        assertEquals(sunAlertName(provider, alert) + "Received fatal alert: " + alert, r.server.getMessage());
     }
 
     /**
@@ -159,6 +168,11 @@ class SocketCertificateFaultTest {
     /** A server context of {@code provider} with its own key manager over {@code keys}. */
     private static SSLContext server(String provider, KeyStore keys) throws Exception {
         return Credentials.get().contextWith(provider, keys, true, true);
+    }
+
+    /** "(alert) " for SunJSSE where it names alerts in its messages ({@link RunningJdk#sunJsseNamesAlerts}), else "". */
+    private static String sunAlertName(String provider, String alert) {
+        return provider.equals("SunJSSE") && RunningJdk.sunJsseNamesAlerts() ? "(" + alert + ") " : "";
     }
 
     private static void assertMismatchMessage(String provider, String message) {

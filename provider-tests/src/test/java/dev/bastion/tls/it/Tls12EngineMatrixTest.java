@@ -3,6 +3,7 @@ package dev.bastion.tls.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.BastionSessions;
@@ -11,6 +12,7 @@ import dev.bastion.tls.it.support.Credentials.KeyType;
 import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.MatrixChecks;
 import dev.bastion.tls.it.support.Providers;
+import dev.bastion.tls.it.support.RunningJdk;
 import dev.bastion.tls.it.support.Tls12Wire;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -19,9 +21,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +44,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An ECDSA P-256 (P-384) certificate needs secp256r1 (secp384r1) among the client's groups
  * (RFC 8422 §5.1; SunJSSE and Bastion servers both refuse it otherwise), so with another single
  * group the ECDSA suites run with the Ed25519 certificate and the matching ECDSA one only.
+ *
+ * <p>Suites the running JDK's {@code jdk.tls.disabledAlgorithms} disables (RSA key transport,
+ * {@code TLS_RSA_*}, from JDK 24 on; none of these on JDK 17) are left out of the handshake
+ * matrix: {@link #suitesTheJdkDisablesAreRefused} checks that both providers refuse them alike.
  */
 class Tls12EngineMatrixTest {
     static final String[] SUITES = {
@@ -55,7 +64,7 @@ class Tls12EngineMatrixTest {
         List<Arguments> out = new ArrayList<>();
         for (String[] pair : Providers.pairs()) {
             for (String suite : SUITES) {
-                if (suite.contains("ECDHE") && onlyGroup.startsWith("ffdhe")) {
+                if (suite.contains("ECDHE") && onlyGroup.startsWith("ffdhe") || RunningJdk.suiteDisabled(suite)) {
                     continue;
                 }
                 for (KeyType type : keyTypes(suite, onlyGroup)) {
@@ -82,20 +91,9 @@ class Tls12EngineMatrixTest {
     @MethodSource("matrix")
     void handshakeAndExchange(String clientProvider, String serverProvider, String suite, KeyType type,
             boolean clientAuth) throws Exception {
-        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
-                .createSSLEngine("localhost", 443);
-        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
-        for (SSLEngine e : new SSLEngine[] {client, server}) {
-            SSLParameters p = e.getSSLParameters();
-            p.setProtocols(new String[] {"TLSv1.2"});
-            p.setCipherSuites(new String[] {suite});
-            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
-            e.setSSLParameters(p);
-        }
-        MatrixChecks.requestSniAndCheckHost(client, server);
-        server.setNeedClientAuth(clientAuth);
-
-        EnginePair pair = new EnginePair(client, server).handshake();
+        EnginePair pair = engines(clientProvider, serverProvider, suite, type, clientAuth).handshake();
+        SSLEngine client = pair.client;
+        SSLEngine server = pair.server;
 
         for (SSLEngine e : new SSLEngine[] {client, server}) {
             SSLSession s = e.getSession();
@@ -119,6 +117,57 @@ class Tls12EngineMatrixTest {
         byte[] response = new byte[40_000];
         new java.util.Random(1).nextBytes(response);
         assertArrayEquals(response, pair.send(false, response));
+    }
+
+    /** A client and a server of the matrix: TLS 1.2 and {@code suite} only, ALPN, SNI, client authentication if asked. */
+    private static EnginePair engines(String clientProvider, String serverProvider, String suite, KeyType type,
+            boolean clientAuth) throws Exception {
+        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
+                .createSSLEngine("localhost", 443);
+        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLParameters p = e.getSSLParameters();
+            p.setProtocols(new String[] {"TLSv1.2"});
+            p.setCipherSuites(new String[] {suite});
+            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            e.setSSLParameters(p);
+        }
+        MatrixChecks.requestSniAndCheckHost(client, server);
+        server.setNeedClientAuth(clientAuth);
+        return new EnginePair(client, server);
+    }
+
+    /**
+     * The suites of {@link #SUITES} the running JDK disables ({@link RunningJdk#suiteDisabled}:
+     * {@code TLS_RSA_*} from JDK 24 on) neither provider supports, and the others both do; with a
+     * disabled suite as its only one, every client of every pair fails its handshake before it
+     * sends a byte, with SunJSSE's "No appropriate protocol" (Bastion adds what was left), and
+     * has no session. A suite the application enables is filtered when the handshake starts, as
+     * SunJSSE does, not refused by {@code setEnabledCipherSuites}.
+     */
+    @Test
+    void suitesTheJdkDisablesAreRefused() throws Exception {
+        for (String suite : SUITES) {
+            boolean disabled = RunningJdk.suiteDisabled(suite);
+            for (String provider : Providers.UNDER_TEST) {
+                assertEquals(!disabled, List.of(context(provider).getSupportedSSLParameters().getCipherSuites())
+                        .contains(suite), provider + " supports " + suite);
+            }
+            for (String[] pair : disabled ? Providers.pairs() : List.<String[]>of()) {
+                EnginePair engines = engines(pair[0], pair[1], suite, KeyType.RSA, false);
+                assertEquals(List.of(suite), List.of(engines.client.getEnabledCipherSuites()), "enabled as set");
+                SSLHandshakeException e = assertThrows(SSLHandshakeException.class, engines::handshake,
+                        pair[0] + " client, " + pair[1] + " server, " + suite);
+                assertTrue(e.getMessage().startsWith(
+                        "No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"), e.getMessage());
+                assertEquals(0, engines.handshakeBytes(true).length, "the client sent nothing");
+                assertEquals("SSL_NULL_WITH_NULL_NULL", engines.client.getSession().getCipherSuite());
+            }
+        }
+    }
+
+    private static SSLContext context(String provider) throws Exception {
+        return Credentials.get().context(provider, null, false);
     }
 
     /**
@@ -201,12 +250,20 @@ class Tls12EngineMatrixTest {
     }
 
     /**
+     * Suites without a curve, so every per-group JVM can run them: AES-GCM with RSA key transport
+     * unless the running JDK disables it (then with DHE only), and ChaCha20-Poly1305.
+     */
+    static Stream<String> sessionSuites() {
+        return Stream.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256").filter(s -> !RunningJdk.suiteDisabled(s));
+    }
+
+    /**
      * After a TLS 1.2 handshake a Bastion session answers as SunJSSE's does (buffer sizes per
-     * AEAD, id, validity). Suites without a curve, so every per-group JVM can run them.
+     * AEAD, id, validity).
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"TLS_RSA_WITH_AES_128_GCM_SHA256",
-        "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"})
+    @MethodSource("sessionSuites")
     void sessionAnswersMatchSunJsse(String suite) throws Exception {
         assertEquals(sessionAnswers("SunJSSE", suite), sessionAnswers("Bastion", suite));
     }
@@ -231,16 +288,20 @@ class Tls12EngineMatrixTest {
         return out;
     }
 
-    /** Default suites and their order: SunJSSE 17's, restricted to the AEAD suites Bastion implements. */
-    @org.junit.jupiter.api.Test
+    /**
+     * Default suites and their order: those of the SunJSSE of the same JVM, restricted to the
+     * AEAD suites Bastion implements; every TLS 1.2 suite the running JDK does not disable is
+     * among them, RSA key transport (when not disabled, as on JDK 17) last.
+     */
+    @Test
     void defaultSuiteOrderIsSunJsses() throws Exception {
-        List<String> bastion = List.of(Credentials.get().context("Bastion", null, false).getDefaultSSLParameters()
-                .getCipherSuites());
-        List<String> sun = List.of(Credentials.get().context("SunJSSE", null, false).getDefaultSSLParameters()
-                .getCipherSuites()).stream().filter(bastion::contains).toList();
+        List<String> bastion = List.of(context("Bastion").getDefaultSSLParameters().getCipherSuites());
+        List<String> sun = List.of(context("SunJSSE").getDefaultSSLParameters().getCipherSuites()).stream()
+                .filter(bastion::contains).toList();
         assertEquals(sun, bastion);
-        assertTrue(bastion.containsAll(List.of(SUITES)), "every TLS 1.2 suite is enabled by default");
-        assertEquals(List.of("TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256"),
-                bastion.subList(bastion.size() - 2, bastion.size()), "RSA key transport last");
+        List<String> notDisabled = Stream.of(SUITES).filter(s -> !RunningJdk.suiteDisabled(s)).toList();
+        assertTrue(bastion.containsAll(notDisabled), "every TLS 1.2 suite the JDK does not disable is enabled by default");
+        List<String> rsa = notDisabled.stream().filter(s -> s.startsWith("TLS_RSA_")).toList();
+        assertEquals(rsa, bastion.subList(bastion.size() - rsa.size(), bastion.size()), "RSA key transport last");
     }
 }

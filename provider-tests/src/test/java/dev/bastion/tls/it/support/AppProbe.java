@@ -154,7 +154,7 @@ public final class AppProbe {
             } catch (IOException e) {
                 print("https-properties.tls13only", chain(e));
             }
-            print("https-properties.tls13only.log", only13.log());
+            print("https-properties.tls13only.log", only13.logAfterError());
         }
     }
 

@@ -75,6 +75,20 @@ public final class OpenSslWww implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /**
+     * What s_server printed once it has logged an error (a line with {@code :error:}), waiting
+     * for one up to 10 s: it writes the error after sending its alert, so a client that has just
+     * read the alert can be ahead of the log. After 10 s, what is there.
+     */
+    public String logAfterError() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String text;
+        while (!(text = log()).contains(":error:") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return text;
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
