@@ -80,11 +80,9 @@ class NettyOnBastionTest {
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")).build();
         SslContext client = client(BASTION, null).protocols(version).ciphers(List.of(suite)).build();
         try (NettyEnds netty = new NettyEnds()) {
-            int port = netty.serve(server, null, true);
-            End c = netty.connect(client, port, null);
-            End s = netty.accepted();
-            assertNull(c.handshake(), "client handshake");
-            assertNull(s.handshake(), "server handshake");
+            End[] ends = handshaken(netty, client, netty.serve(server, null, true));
+            End c = ends[0];
+            End s = ends[1];
             for (End e : List.of(c, s)) {
                 assertEquals(ENGINE, providerEngine(e.ssl).getClass().getName());
                 assertEquals(version, e.ssl.engine().getSession().getProtocol());
@@ -105,11 +103,9 @@ class NettyOnBastionTest {
         SslContext client = client(BASTION, null).protocols(version).applicationProtocolConfig(alpn(offered.split(";")))
                 .build();
         try (NettyEnds netty = new NettyEnds()) {
-            int port = netty.serve(server, null, true);
-            End c = netty.connect(client, port, null);
-            End s = netty.accepted();
-            assertNull(c.handshake(), "client handshake");
-            assertNull(s.handshake(), "server handshake");
+            End[] ends = handshaken(netty, client, netty.serve(server, null, true));
+            End c = ends[0];
+            End s = ends[1];
             for (End e : List.of(c, s)) {
                 assertEquals(ENGINE, providerEngine(e.ssl).getClass().getName(), "under Netty's ALPN wrapper");
                 assertEquals(chosen, e.ssl.applicationProtocol());
@@ -127,11 +123,9 @@ class NettyOnBastionTest {
         SslContext server = server(BASTION, KeyType.EC_P256).clientAuth(ClientAuth.REQUIRE).build();
         SslContext client = client(BASTION, KeyType.EC_P256).protocols(version).build();
         try (NettyEnds netty = new NettyEnds()) {
-            int port = netty.serve(server, null, true);
-            End c = netty.connect(client, port, null);
-            End s = netty.accepted();
-            assertNull(c.handshake(), "client handshake");
-            assertNull(s.handshake(), "server handshake");
+            End[] ends = handshaken(netty, client, netty.serve(server, null, true));
+            End c = ends[0];
+            End s = ends[1];
             SSLSession session = s.ssl.engine().getSession();
             assertEquals("CN=Bastion Test Client",
                     ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName());
@@ -178,11 +172,9 @@ class NettyOnBastionTest {
         SslContext server = server(bastionServer ? BASTION : null, KeyType.EC_P256).build();
         SslContext client = client(bastionServer ? null : BASTION, null).protocols(version).build();
         try (NettyEnds netty = new NettyEnds()) {
-            int port = netty.serve(server, null, true);
-            End c = netty.connect(client, port, null);
-            End s = netty.accepted();
-            assertNull(c.handshake(), "client handshake");
-            assertNull(s.handshake(), "server handshake");
+            End[] ends = handshaken(netty, client, netty.serve(server, null, true));
+            End c = ends[0];
+            End s = ends[1];
             assertEquals(bastionServer ? ENGINE : SUN_ENGINE, providerEngine(s.ssl).getClass().getName());
             assertEquals(bastionServer ? SUN_ENGINE : ENGINE, providerEngine(c.ssl).getClass().getName());
             assertEquals(version, s.ssl.engine().getSession().getProtocol());
@@ -229,10 +221,9 @@ class NettyOnBastionTest {
         SslContext server = server(BASTION, KeyType.EC_P256).build();
         SslContext client = client(BASTION, null).protocols(version).build();
         try (NettyEnds netty = new NettyEnds()) {
-            int port = netty.serve(server, null, true);
-            End c = netty.connect(client, port, null);
-            End s = netty.accepted();
-            assertNull(c.handshake(), "client handshake");
+            End[] ends = handshaken(netty, client, netty.serve(server, null, true));
+            End c = ends[0];
+            End s = ends[1];
             echo(c, s, payload(20_000));
             c.ssl.setCloseNotifyReadTimeout(10, TimeUnit.SECONDS);
             assertTrue(c.channel().close().await(20_000), "client closed");
@@ -343,12 +334,20 @@ class NettyOnBastionTest {
         assertArrayEquals(payload, client.awaitBytes(payload.length), "client received the echo");
     }
 
-    /** Connects, exchanges a little data (so a TLS 1.3 ticket has arrived), closes; client and server sessions. */
-    private static SSLSession[] connectAndClose(NettyEnds netty, SslContext client, int port) throws Exception {
+    /** Connects {@code client} to the server on {@code port}; client and server end, both handshakes succeeded. */
+    private static End[] handshaken(NettyEnds netty, SslContext client, int port) throws Exception {
         End c = netty.connect(client, port, null);
         End s = netty.accepted();
         assertNull(c.handshake(), "client handshake");
         assertNull(s.handshake(), "server handshake");
+        return new End[] {c, s};
+    }
+
+    /** Connects, exchanges a little data (so a TLS 1.3 ticket has arrived), closes; client and server sessions. */
+    private static SSLSession[] connectAndClose(NettyEnds netty, SslContext client, int port) throws Exception {
+        End[] ends = handshaken(netty, client, port);
+        End c = ends[0];
+        End s = ends[1];
         echo(c, s, payload(1_000));
         SSLSession[] sessions = {c.ssl.engine().getSession(), s.ssl.engine().getSession()};
         c.ssl.setCloseNotifyReadTimeout(10, TimeUnit.SECONDS);
