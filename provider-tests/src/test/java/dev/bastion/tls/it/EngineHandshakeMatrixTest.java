@@ -78,21 +78,10 @@ class EngineHandshakeMatrixTest {
     @MethodSource("matrix")
     void handshakeAndExchange(String clientProvider, String serverProvider, String suite, KeyType type,
             boolean clientAuth) throws Exception {
-        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
-                .createSSLEngine("localhost", 443);
-        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
-        for (SSLEngine e : new SSLEngine[] {client, server}) {
-            SSLParameters p = e.getSSLParameters();
-            p.setProtocols(new String[] {"TLSv1.3"});
-            p.setCipherSuites(new String[] {suite});
-            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
-            e.setSSLParameters(p);
-        }
-        MatrixChecks.requestSniAndCheckHost(client, server);
-        server.setNeedClientAuth(clientAuth);
-
-        EnginePair pair = new EnginePair(client, server).handshake();
-
+        EnginePair pair = MatrixChecks.engines(clientProvider, serverProvider, "TLSv1.3", suite, type, clientAuth)
+                .handshake();
+        SSLEngine client = pair.client;
+        SSLEngine server = pair.server;
         for (SSLEngine e : new SSLEngine[] {client, server}) {
             SSLSession s = e.getSession();
             assertEquals("TLSv1.3", s.getProtocol(), e.getUseClientMode() ? "client" : "server");

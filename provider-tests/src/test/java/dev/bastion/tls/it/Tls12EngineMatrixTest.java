@@ -122,19 +122,7 @@ class Tls12EngineMatrixTest {
     /** A client and a server of the matrix: TLS 1.2 and {@code suite} only, ALPN, SNI, client authentication if asked. */
     private static EnginePair engines(String clientProvider, String serverProvider, String suite, KeyType type,
             boolean clientAuth) throws Exception {
-        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
-                .createSSLEngine("localhost", 443);
-        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
-        for (SSLEngine e : new SSLEngine[] {client, server}) {
-            SSLParameters p = e.getSSLParameters();
-            p.setProtocols(new String[] {"TLSv1.2"});
-            p.setCipherSuites(new String[] {suite});
-            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
-            e.setSSLParameters(p);
-        }
-        MatrixChecks.requestSniAndCheckHost(client, server);
-        server.setNeedClientAuth(clientAuth);
-        return new EnginePair(client, server);
+        return MatrixChecks.engines(clientProvider, serverProvider, "TLSv1.2", suite, type, clientAuth);
     }
 
     /**

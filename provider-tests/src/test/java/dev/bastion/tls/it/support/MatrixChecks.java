@@ -2,6 +2,7 @@ package dev.bastion.tls.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bastion.tls.it.support.Credentials.KeyType;
 import java.security.cert.Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
@@ -17,6 +18,27 @@ public final class MatrixChecks {
     public static final String HOST = "localhost";
 
     private MatrixChecks() {
+    }
+
+    /**
+     * A client and a server engine of the matrices: {@code protocol} and {@code suite} only,
+     * ALPN h2 and http/1.1, SNI requested and checked, client authentication if asked.
+     */
+    public static EnginePair engines(String clientProvider, String serverProvider, String protocol, String suite,
+            KeyType type, boolean clientAuth) throws Exception {
+        SSLEngine client = Credentials.get().context(clientProvider, clientAuth ? type : null, false)
+                .createSSLEngine(HOST, 443);
+        SSLEngine server = Credentials.get().context(serverProvider, type, true).createSSLEngine();
+        for (SSLEngine e : new SSLEngine[] {client, server}) {
+            SSLParameters p = e.getSSLParameters();
+            p.setProtocols(new String[] {protocol});
+            p.setCipherSuites(new String[] {suite});
+            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            e.setSSLParameters(p);
+        }
+        requestSniAndCheckHost(client, server);
+        server.setNeedClientAuth(clientAuth);
+        return new EnginePair(client, server);
     }
 
     /**
