@@ -101,6 +101,37 @@ class Tls12ServerChecksTest {
         assertFalse(((ServerHello) tls12.serverIo.outbox.get(0).message()).hasTls12DowngradeSentinel());
     }
 
+    /**
+     * RFC 7507 §3: TLS_FALLBACK_SCSV with a version below the server's highest is
+     * inappropriate_fallback; the same hello to a TLS 1.2-only server, and a TLS 1.3 client
+     * sending the SCSV, connect.
+     */
+    @Test
+    void fallbackScsvBelowTheServersHighestVersionIsRefused() {
+        UnaryOperator<ClientHello> withScsv = ch -> new ClientHello(ch.legacyVersion(), ch.random(), ch.legacySessionId(),
+                append(ch.cipherSuites(), ServerVersions.FALLBACK_SCSV), ch.legacyCompressionMethods(), ch.extensions());
+        TestConfig tls12Client = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        Pipe downgraded = hello(tls12Client, Tls12Configs.both(TestConfig.server()), withScsv);
+        TlsAlert a = fails(downgraded, Side.SERVER, AlertDescription.INAPPROPRIATE_FALLBACK);
+        assertTrue(a.getMessage().contains("TLS_FALLBACK_SCSV") && a.getMessage().contains("TLSv1.3"), a.getMessage());
+        assertTrue(downgraded.serverIo.outbox.isEmpty(), "no ServerHello");
+        // the changed hello breaks the transcript later; the version choice is made by then
+        Pipe tls12Only = hello(tls12Client, Tls12Configs.server(), withScsv);
+        assertThrows(TlsAlert.class, tls12Only::handshake);
+        ServerHello sh12 = (ServerHello) tls12Only.serverIo.outbox.get(0).message();
+        assertTrue(sh12.extensions().supportedVersionsServerHello().isEmpty(), "TLS 1.2-only server answers TLS 1.2");
+        Pipe tls13 = hello(Tls12Configs.both(TestConfig.client()), Tls12Configs.both(TestConfig.server()), withScsv);
+        assertThrows(TlsAlert.class, tls13::handshake);
+        ServerHello sh13 = (ServerHello) tls13.serverIo.outbox.get(0).message();
+        assertTrue(sh13.extensions().supportedVersionsServerHello().isPresent(), "TLS 1.3 negotiated, the SCSV ignored");
+    }
+
+    private static List<Integer> append(List<Integer> list, int value) {
+        List<Integer> out = new java.util.ArrayList<>(list);
+        out.add(value);
+        return out;
+    }
+
     @Test
     void clientHelloChecks() {
         TestConfig c = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);

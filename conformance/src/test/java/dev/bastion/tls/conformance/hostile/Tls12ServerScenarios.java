@@ -5,6 +5,7 @@ import static dev.bastion.tls.codec.AlertDescription.DECODE_ERROR;
 import static dev.bastion.tls.codec.AlertDescription.DECRYPT_ERROR;
 import static dev.bastion.tls.codec.AlertDescription.HANDSHAKE_FAILURE;
 import static dev.bastion.tls.codec.AlertDescription.ILLEGAL_PARAMETER;
+import static dev.bastion.tls.codec.AlertDescription.INAPPROPRIATE_FALLBACK;
 import static dev.bastion.tls.codec.AlertDescription.NO_RENEGOTIATION;
 import static dev.bastion.tls.codec.AlertDescription.RECORD_OVERFLOW;
 import static dev.bastion.tls.codec.AlertDescription.UNEXPECTED_MESSAGE;
@@ -270,17 +271,17 @@ final class Tls12ServerScenarios {
                                 p.note("no downgrade sentinel in the server random");
                             }
                         }, completes().and("the sentinel is there", o -> o.notes().isEmpty())),
-                Scenario.of("L37", "RFC 7507 (not implemented, as SunJSSE); RFC 8446 §4.1.3",
-                        "TLS_FALLBACK_SCSV in a TLS 1.2 ClientHello to a TLS 1.3 server: ignored, the sentinel guards the client",
-                        pr -> Client12Peer.connect(pr, Victims.DEFAULTS, e -> { }), p -> {
-                            p.hello(h -> h.suites.add(0x5600));
-                            p.readServerHello();
-                            p.readServerFlight();
-                            p.sendKeyExchangeAndFinished();
-                            p.readServerFinished();
-                            if (!Arrays.equals(Arrays.copyOfRange(p.serverRandom, 24, 32), Tls.DOWNGRADE_TLS12)) {
-                                p.note("no downgrade sentinel in the server random");
-                            }
-                        }, completes().and("the sentinel is there", o -> o.notes().isEmpty())));
+                Scenario.of("L37", "RFC 7507 §3 (SunJSSE ignores the SCSV)",
+                        "TLS_FALLBACK_SCSV in a TLS 1.2 ClientHello to a server that also enables TLS 1.3: a downgrade",
+                        pr -> Client12Peer.connect(pr, Victims.DEFAULTS, e -> { }),
+                        p -> p.hello(h -> h.suites.add(0x5600)),
+                        handshakeAlert(INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV")),
+                s("L46", "RFC 7507 §3", "TLS_FALLBACK_SCSV in a TLS 1.2 ClientHello to a TLS 1.2-only server: served", p -> {
+                    p.hello(h -> h.suites.add(0x5600));
+                    p.readServerHello();
+                    p.readServerFlight();
+                    p.sendKeyExchangeAndFinished();
+                    p.readServerFinished();
+                }, completes()));
     }
 }

@@ -80,8 +80,9 @@
  * abort); renegotiation is never done: a ClientHello or HelloRequest after the handshake gets a
  * no_renegotiation warning and the connection carries on (RFC 5746 §4.2, §4.4); a peer without
  * renegotiation_info or the SCSV is still served (RFC 5746 §3.4, §3.6 allow it); TLS_FALLBACK_SCSV
- * is ignored (RFC 7507 is not implemented, as in SunJSSE; a TLS 1.2 ServerHello from a server
- * that enables TLS 1.3 carries the RFC 8446 §4.1.3 sentinel, which a TLS 1.3 client checks); a
+ * with a version below the server's highest is inappropriate_fallback (RFC 7507 §3, as OpenSSL and
+ * GnuTLS; SunJSSE ignores the SCSV), besides the RFC 8446 §4.1.3 sentinel a TLS 1.2 ServerHello
+ * from a server that enables TLS 1.3 carries; a
  * client offering a known session id without the session's suite gets a full handshake;
  * an X25519 share giving the all-zero secret is illegal_parameter (RFC 8422 §5.11 names no
  * alert); a DHE prime under 2048 bits is insufficient_security (SunJSSE accepts 1024 bits), a
