@@ -93,8 +93,9 @@ public final class NettyEnds implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+    public void close() {
+        // awaitUninterruptibly: a close() that throws InterruptedException is a trap for try-with-resources
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 
     /**
