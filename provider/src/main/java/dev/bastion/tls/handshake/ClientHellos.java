@@ -45,6 +45,8 @@ public final class ClientHellos {
     private static final int LEGACY_VERSION = HandshakeConfig.TLS12;
     /** TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.3). */
     public static final int EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
+    /** TLS_FALLBACK_SCSV (RFC 7507 §2); Bastion never sends it, its servers check it ({@link ServerVersions}). */
+    public static final int FALLBACK_SCSV = 0x5600;
 
     private ClientHellos() {
     }

@@ -22,9 +22,6 @@ import java.util.Optional;
  * is unaffected.
  */
 public final class ServerVersions {
-    /** TLS_FALLBACK_SCSV (RFC 7507 §2). */
-    public static final int FALLBACK_SCSV = 0x5600;
-
     private ServerVersions() {
     }
 
@@ -37,7 +34,7 @@ public final class ServerVersions {
     public static int choose(HandshakeConfig config, ClientHello ch) {
         int v = negotiate(config, ch);
         int highest = config.versions().get(0); // highest first; not empty once a version was chosen
-        if (v < highest && ch.offersCipherSuite(FALLBACK_SCSV)) {
+        if (v < highest && ch.offersCipherSuite(ClientHellos.FALLBACK_SCSV)) {
             throw new TlsAlert(AlertDescription.INAPPROPRIATE_FALLBACK, "client signals a fallback (TLS_FALLBACK_SCSV)"
                     + " to " + Codes.version(v) + " but this server enables " + Codes.version(highest)
                     + ": a downgrade by someone on the path, or a client retrying after a failure (RFC 7507 §3)");

@@ -74,7 +74,7 @@ public final class NullProtection implements Protection {
 
     @Override
     public boolean acceptsRecordVersion(ContentType outerType, int version) {
-        return strict ? version == writeVersion : version >= 0x0300 && version <= 0x0304;
+        return strict ? version == writeVersion : Records.isAnyTlsVersion(version);
     }
 
     @Override

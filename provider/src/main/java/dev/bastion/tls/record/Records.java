@@ -7,6 +7,11 @@ final class Records {
     /** legacy_record_version of every record Bastion protects (RFC 8446 §5.2, RFC 5246). */
     static final int TLS12_VERSION = 0x0303;
 
+    /** Any version a TLS peer may put in a plaintext record's header, 0x0300..0x0304 (RFC 8446 §5.1, RFC 5246 §E.1). */
+    static boolean isAnyTlsVersion(int version) {
+        return version >= 0x0300 && version <= 0x0304;
+    }
+
     private Records() {
     }
 

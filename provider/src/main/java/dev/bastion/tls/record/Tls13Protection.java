@@ -129,7 +129,7 @@ public final class Tls13Protection implements Protection {
         // records, which for its ClientHello may be 0x0301 (RFC 8446 §5.1); RFC 8446 §5.1 has a
         // TLS 1.3 receiver ignore the field, and OpenSSL and SunJSSE read such an alert
         return version == Records.TLS12_VERSION
-                || outerType == ContentType.ALERT && plaintextAlerts && version >= 0x0300 && version <= 0x0304;
+                || outerType == ContentType.ALERT && plaintextAlerts && Records.isAnyTlsVersion(version);
     }
 
     @Override

@@ -109,7 +109,7 @@ class Tls12ServerChecksTest {
     @Test
     void fallbackScsvBelowTheServersHighestVersionIsRefused() {
         UnaryOperator<ClientHello> withScsv = ch -> new ClientHello(ch.legacyVersion(), ch.random(), ch.legacySessionId(),
-                append(ch.cipherSuites(), ServerVersions.FALLBACK_SCSV), ch.legacyCompressionMethods(), ch.extensions());
+                append(ch.cipherSuites(), ClientHellos.FALLBACK_SCSV), ch.legacyCompressionMethods(), ch.extensions());
         TestConfig tls12Client = client(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
         Pipe downgraded = hello(tls12Client, Tls12Configs.both(TestConfig.server()), withScsv);
         TlsAlert a = fails(downgraded, Side.SERVER, AlertDescription.INAPPROPRIATE_FALLBACK);
