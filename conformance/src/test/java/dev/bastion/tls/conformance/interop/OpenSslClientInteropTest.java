@@ -11,9 +11,7 @@ import dev.bastion.tls.conformance.interop.OpenSslClient.Result;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -42,12 +40,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OpenSslClientInteropTest {
     private static final TestPki PKI = TestPki.get();
-    private static final Map<String, EngineServer> SERVERS = new HashMap<>();
+    private static final Started SERVERS = new Started();
 
     @AfterAll
-    static void stopServers() {
-        SERVERS.values().forEach(EngineServer::close);
-        SERVERS.clear();
+    static void stopServers() throws Exception {
+        SERVERS.closeAll();
     }
 
     static Stream<Arguments> suitesAndGroups() {
@@ -193,21 +190,18 @@ class OpenSslClientInteropTest {
     private static EngineServer server(String provider, String config, Consumer<SSLEngine> configure)
             throws IOException {
         String key = provider + "/" + config;
-        EngineServer s = SERVERS.get(key);
-        if (s == null) {
+        return SERVERS.get(key, EngineServer.class, () -> {
             KeyManager[] keys = TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA), PKI.server(ServerKey.EC),
                     PKI.server(ServerKey.EC_P384), PKI.server(ServerKey.ED25519), PKI.sniServer()));
             keys = new KeyManager[] {new SniKeyManager((X509ExtendedKeyManager) keys[0])};
             SSLContext ctx = Providers.context(provider, "TLSv1.3", keys, PKI.trustManagers());
-            s = new EngineServer(key, () -> {
+            return new EngineServer(key, () -> {
                 SSLEngine e = ctx.createSSLEngine();
                 e.setUseClientMode(false);
                 e.setEnabledProtocols(new String[] {"TLSv1.3"});
                 configure.accept(e);
                 return e;
             }, null);
-            SERVERS.put(key, s);
-        }
-        return s;
+        });
     }
 }

@@ -8,9 +8,7 @@ import dev.bastion.tls.conformance.interop.EngineClient.Exchange;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,12 +37,11 @@ class OpenSslServerInteropTest {
     private static final String ALL_SUITES = String.join(":", SUITES);
 
     private static final TestPki PKI = TestPki.get();
-    private static final Map<String, OpenSslServer> SERVERS = new HashMap<>();
+    private static final Started SERVERS = new Started();
 
     @AfterAll
-    static void stopServers() {
-        SERVERS.values().forEach(OpenSslServer::close);
-        SERVERS.clear();
+    static void stopServers() throws Exception {
+        SERVERS.closeAll();
     }
 
     static Stream<Arguments> suitesAndGroups() {
@@ -201,11 +198,7 @@ class OpenSslServerInteropTest {
 
     private static OpenSslServer server(String name, TestPki.Credential cert,
             java.util.function.UnaryOperator<OpenSslServer.Builder> options) throws IOException {
-        OpenSslServer s = SERVERS.get(name);
-        if (s == null) {
-            s = options.apply(OpenSslServer.builder(cert).version("TLSv1.3").ciphersuites(ALL_SUITES)).start();
-            SERVERS.put(name, s);
-        }
-        return s;
+        return SERVERS.get(name, OpenSslServer.class,
+                () -> options.apply(OpenSslServer.builder(cert).version("TLSv1.3").ciphersuites(ALL_SUITES)).start());
     }
 }

@@ -10,9 +10,7 @@ import dev.bastion.tls.conformance.interop.OpenSslClient.Result;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
 import java.security.cert.Certificate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
@@ -48,14 +46,11 @@ class P384OpenSslInteropTest {
     private static final String CLIENT = "CN=bastion-interop-client-p384";
 
     private static final TestPki PKI = TestPki.get();
-    private static final Map<String, AutoCloseable> SERVERS = new HashMap<>();
+    private static final Started SERVERS = new Started();
 
     @AfterAll
     static void stopServers() throws Exception {
-        for (AutoCloseable s : SERVERS.values()) {
-            s.close();
-        }
-        SERVERS.clear();
+        SERVERS.closeAll();
     }
 
     static Stream<Arguments> cases() {
@@ -143,8 +138,7 @@ class P384OpenSslInteropTest {
     /** s_server with the P-384 certificate, requiring a client certificate; started once per version. */
     private static OpenSslServer openSsl(String version) throws IOException {
         String name = "s_server " + version;
-        OpenSslServer server = (OpenSslServer) SERVERS.get(name);
-        if (server == null) {
+        return SERVERS.get(name, OpenSslServer.class, () -> {
             OpenSslServer.Builder b = OpenSslServer.builder(PKI.server(ServerKey.EC_P384)).version(version)
                     .requireClientCertificate(PKI);
             if (version.equals("TLSv1.2")) {
@@ -152,28 +146,23 @@ class P384OpenSslInteropTest {
             } else {
                 b.ciphersuites(suite(version));
             }
-            server = b.start();
-            SERVERS.put(name, server);
-        }
-        return server;
+            return b.start();
+        });
     }
 
     /** The provider's server with the P-384 certificate only, needing a client certificate; one per provider and version. */
     private static EngineServer engineServer(String provider, String version) throws IOException {
         String name = provider + " " + version;
-        EngineServer server = (EngineServer) SERVERS.get(name);
-        if (server == null) {
+        return SERVERS.get(name, EngineServer.class, () -> {
             SSLContext ctx = Providers.context(provider, "TLS",
                     TestPki.keyManagers(List.of(PKI.server(ServerKey.EC_P384))), PKI.trustManagers());
-            server = new EngineServer("p384-" + provider + "-" + version, () -> {
+            return new EngineServer("p384-" + provider + "-" + version, () -> {
                 SSLEngine e = ctx.createSSLEngine();
                 e.setEnabledProtocols(new String[] {version});
                 e.setNeedClientAuth(true);
                 return e;
             }, null, P384OpenSslInteropTest::curves);
-            SERVERS.put(name, server);
-        }
-        return server;
+        });
     }
 
     /** A client engine of {@code provider} for {@code version} and its P-384 suite, with the P-384 client certificate. */

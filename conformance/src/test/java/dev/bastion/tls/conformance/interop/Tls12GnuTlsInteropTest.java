@@ -8,7 +8,6 @@ import dev.bastion.tls.conformance.interop.EngineServer.Accepted;
 import dev.bastion.tls.conformance.interop.GnuTlsClient.Result;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class Tls12GnuTlsInteropTest {
     private static final TestPki PKI = TestPki.get();
-    private static final Map<String, EngineServer> SERVERS = new HashMap<>();
+    private static final Started SERVERS = new Started();
 
     /** GnuTLS key exchange name, the JSSE suite prefix. */
     private static final Map<String, String> KX = Map.of("ECDHE-ECDSA", "TLS_ECDHE_ECDSA_WITH_",
@@ -42,9 +41,8 @@ class Tls12GnuTlsInteropTest {
             "AES-256-GCM", "AES_256_GCM_SHA384", "CHACHA20-POLY1305", "CHACHA20_POLY1305_SHA256");
 
     @AfterAll
-    static void stopServers() {
-        SERVERS.values().forEach(EngineServer::close);
-        SERVERS.clear();
+    static void stopServers() throws Exception {
+        SERVERS.closeAll();
     }
 
     static Stream<Arguments> cases() {
@@ -103,18 +101,15 @@ class Tls12GnuTlsInteropTest {
 
     private static EngineServer server(String provider, String name, Consumer<SSLEngine> setup) throws Exception {
         String id = provider + " " + name;
-        EngineServer server = SERVERS.get(id);
-        if (server == null) {
+        return SERVERS.get(id, EngineServer.class, () -> {
             SSLContext ctx = Providers.context(provider, "TLS",
                     TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA), PKI.server(ServerKey.EC))), PKI.trustManagers());
-            server = new EngineServer("gnutls-" + id, () -> {
+            return new EngineServer("gnutls-" + id, () -> {
                 SSLEngine e = ctx.createSSLEngine();
                 e.setEnabledProtocols(new String[] {"TLSv1.2"});
                 setup.accept(e);
                 return e;
             }, null);
-            SERVERS.put(id, server);
-        }
-        return server;
+        });
     }
 }

@@ -10,7 +10,6 @@ import dev.bastion.tls.conformance.interop.OpenSslClient.Result;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +48,11 @@ class Tls12OpenSslInteropTest {
             "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384");
 
     private static final TestPki PKI = TestPki.get();
-    private static final Map<String, AutoCloseable> SERVERS = new HashMap<>();
+    private static final Started SERVERS = new Started();
 
     @AfterAll
     static void stopServers() throws Exception {
-        for (AutoCloseable s : SERVERS.values()) {
-            s.close();
-        }
-        SERVERS.clear();
+        SERVERS.closeAll();
     }
 
     static Stream<Arguments> cases() {
@@ -218,35 +214,29 @@ class Tls12OpenSslInteropTest {
     /** A TLS 1.2 s_server with {@code key}'s certificate and every suite above, started once per name. */
     private static OpenSslServer openSsl(String name, ServerKey key, Consumer<OpenSslServer.Builder> options)
             throws IOException {
-        OpenSslServer server = (OpenSslServer) SERVERS.get(name);
-        if (server == null) {
+        return SERVERS.get(name, OpenSslServer.class, () -> {
             List<String> all = new ArrayList<>(ECDHE_SUITES.keySet());
             all.addAll(RSA_SUITES);
             OpenSslServer.Builder b = OpenSslServer.builder(PKI.server(key)).version("TLSv1.2")
                     .cipher(String.join(":", all.stream().map(TlsNames::openSslName).toList()));
             options.accept(b);
-            server = b.start();
-            SERVERS.put(name, server);
-        }
-        return server;
+            return b.start();
+        });
     }
 
     /** A provider's server with RSA and EC certificates, TLS 1.2 only unless {@code setup} says otherwise. */
     private static EngineServer engineServer(String provider, String name, Consumer<SSLEngine> setup) throws IOException {
         String id = provider + " " + name;
-        EngineServer server = (EngineServer) SERVERS.get(id);
-        if (server == null) {
+        return SERVERS.get(id, EngineServer.class, () -> {
             SSLContext ctx = Providers.context(provider, "TLS",
                     TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA), PKI.server(ServerKey.EC))), PKI.trustManagers());
-            server = new EngineServer(provider + "-" + name, () -> {
+            return new EngineServer(provider + "-" + name, () -> {
                 SSLEngine e = ctx.createSSLEngine();
                 e.setEnabledProtocols(new String[] {"TLSv1.2"});
                 setup.accept(e);
                 return e;
             }, null);
-            SERVERS.put(id, server);
-        }
-        return server;
+        });
     }
 
     /** A TLS 1.2 client engine of {@code provider} for {@code suite}, verifying the server's name. */
