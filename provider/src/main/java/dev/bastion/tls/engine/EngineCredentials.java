@@ -5,11 +5,14 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.connection.config.DisabledAlgorithms;
 import dev.bastion.tls.handshake.Credentials;
 import dev.bastion.tls.handshake.LocalCredential;
+import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -28,6 +31,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <li>peer chains: {@code checkServerTrusted/checkClientTrusted(chain, authType, engine or socket)},
  *     rejections mapped by {@link CertificateAlerts}; a peer key refused by
  *     {@code jdk.tls.disabledAlgorithms} ("RSA keySize &lt; 2048") is {@code certificate_unknown};</li>
+ * <li>the CAs a server's CertificateRequest names: the subjects of the trust manager's
+ *     {@code getAcceptedIssuers()};</li>
  * <li>ALPN on the server: the application's selector if set (null: {@code no_application_protocol};
  *     "": no ALPN; a protocol the client did not offer: {@code no_application_protocol}), else the
  *     first of the engine's own protocols that the client offered.</li>
@@ -72,6 +77,22 @@ final class EngineCredentials implements Credentials {
         }
         Principal[] iss = issuers.isEmpty() ? null : issuers.toArray(new Principal[0]);
         return credential(binding.chooseClientAlias(keys, keyTypes.toArray(new String[0]), iss));
+    }
+
+    @Override
+    public List<byte[]> acceptedIssuers() {
+        X509Certificate[] issuers = trust == null ? null : trust.getAcceptedIssuers();
+        if (issuers == null) {
+            return List.of();
+        }
+        Map<ByteBuffer, byte[]> names = new LinkedHashMap<>();
+        for (X509Certificate issuer : issuers) {
+            if (issuer != null) {
+                byte[] name = issuer.getSubjectX500Principal().getEncoded();
+                names.putIfAbsent(ByteBuffer.wrap(name), name);
+            }
+        }
+        return List.copyOf(names.values());
     }
 
     @Override

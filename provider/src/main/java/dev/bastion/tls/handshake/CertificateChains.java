@@ -2,6 +2,7 @@ package dev.bastion.tls.handshake;
 
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.message.CertificateEntry;
 import dev.bastion.tls.message.ext.CertificateAuthorities;
 import dev.bastion.tls.message.ext.Extensions;
@@ -19,6 +20,8 @@ import javax.security.auth.x500.X500Principal;
 
 /** Certificate chains between their wire form (DER per entry) and {@link X509Certificate}s. */
 public final class CertificateChains {
+    private static final Trace TRACE = Trace.get("handshake");
+
     private CertificateChains() {
     }
 
@@ -87,6 +90,31 @@ public final class CertificateChains {
                 throw TlsAlert.decodeError("certificate_authorities holds a name that is not a DER"
                         + " DistinguishedName: " + name);
             }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The names a server's CertificateRequest lists (RFC 8446 §4.2.4 certificate_authorities,
+     * RFC 5246 §7.4.4): {@code names} when their encoding fits the 2^16-1 bytes of the
+     * vector, otherwise none (a client then picks any certificate, as it would with no list);
+     * names that are empty or longer than 2^16-1 bytes are left out.
+     */
+    public static List<Opaque> authorities(List<byte[]> names) {
+        List<Opaque> out = new ArrayList<>();
+        int length = 0;
+        for (byte[] name : names) {
+            if (name.length == 0 || name.length > 0xFFFF) {
+                continue;
+            }
+            length += 2 + name.length;
+            if (length > 0xFFFF) {
+                int total = names.size();
+                TRACE.debug(() -> "CertificateRequest names no CAs: the " + total
+                        + " accepted issuers' names do not fit its 65,535-byte list");
+                return List.of();
+            }
+            out.add(Opaque.of(name));
         }
         return List.copyOf(out);
     }

@@ -25,6 +25,14 @@ public interface Credentials {
     Optional<LocalCredential> chooseClientCredential(List<String> keyTypes, List<Principal> issuers);
 
     /**
+     * Server: the subjects (DER X.501 names) of the CAs the trust manager accepts for client
+     * certificates ({@code getAcceptedIssuers()}), in its order, without repeats; empty without a
+     * trust manager. A CertificateRequest names them (RFC 8446 §4.2.4, RFC 5246 §7.4.4) so that a
+     * client holding several certificates picks one this server will trust, as SunJSSE's does.
+     */
+    List<byte[]> acceptedIssuers();
+
+    /**
      * Checks the server's chain ({@code chain[0]} is the server's certificate).
      *
      * @throws TlsAlert {@code bad_certificate}, {@code certificate_expired},

@@ -22,6 +22,11 @@ public final class NoCredentials implements Credentials {
     }
 
     @Override
+    public List<byte[]> acceptedIssuers() {
+        return List.of();
+    }
+
+    @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
     }
 

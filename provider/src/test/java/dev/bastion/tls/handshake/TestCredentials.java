@@ -19,9 +19,13 @@ public final class TestCredentials implements Credentials {
     /** Thrown by both trust checks when set. */
     public TlsAlert distrust;
     public Function<List<String>, Optional<String>> alpnSelector = offered -> Optional.empty();
+    /** What {@link #acceptedIssuers} answers. */
+    public List<byte[]> acceptedIssuers = List.of();
 
     public final List<List<String>> serverKeyTypeRequests = new ArrayList<>();
     public final List<List<String>> clientKeyTypeRequests = new ArrayList<>();
+    /** The issuers each client-credential request carried. */
+    public final List<List<Principal>> clientIssuerRequests = new ArrayList<>();
     public final List<X509Certificate[]> serverChecks = new ArrayList<>();
     public final List<X509Certificate[]> clientChecks = new ArrayList<>();
     public final List<String> authTypes = new ArrayList<>();
@@ -52,7 +56,13 @@ public final class TestCredentials implements Credentials {
     @Override
     public Optional<LocalCredential> chooseClientCredential(List<String> keyTypes, List<Principal> issuers) {
         clientKeyTypeRequests.add(List.copyOf(keyTypes));
+        clientIssuerRequests.add(List.copyOf(issuers));
         return clientCredential.filter(c -> keyTypes.contains(keyType(c)));
+    }
+
+    @Override
+    public List<byte[]> acceptedIssuers() {
+        return acceptedIssuers;
     }
 
     @Override

@@ -189,6 +189,33 @@ public final class Credentials {
         return ks;
     }
 
+    /**
+     * A client key store with two EC entries: "a-foreign", issued by a CA nobody trusts
+     * ("CN=Foreign Client CA"), and "b-trusted", the {@link #keyStore client certificate} issued
+     * by the test CA. Only a client that is told which CAs the server accepts can be sure to
+     * choose the second.
+     */
+    public KeyStore clientKeyStoreWithForeignEntry() {
+        return stores.computeIfAbsent("client/two", k -> {
+            try {
+                KeyPair foreignCa = generate(KeyType.EC_P256);
+                X509Certificate foreignRoot = certificate("CN=Foreign Client CA", foreignCa, "CN=Foreign Client CA",
+                        foreignCa.getPrivate(), "SHA256withECDSA", true, null);
+                KeyPair kp = generate(KeyType.EC_P256);
+                X509Certificate foreign = certificate("CN=Foreign Client", kp, "CN=Foreign Client CA", foreignCa.getPrivate(),
+                        "SHA256withECDSA", false, null);
+                KeyStore trusted = keyStore(KeyType.EC_P256, false);
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry("a-foreign", kp.getPrivate(), PASSWORD, new X509Certificate[] {foreign, foreignRoot});
+                ks.setKeyEntry("b-trusted", trusted.getKey("client", PASSWORD), PASSWORD, trusted.getCertificateChain("client"));
+                return ks;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** A trust store holding the CA. */
     public KeyStore trustStore() throws Exception {
         KeyStore ts = KeyStore.getInstance("PKCS12");

@@ -62,7 +62,7 @@ final class ServerFlight {
         io.send(new Certificate12(CertificateChains.encoded(s.credential().chain())));
         KeyExchangeSecret secret = keyExchange(s, ch.random().toByteArray(), random.toByteArray(), io);
         Optional<CertificateRequest12> request = config.clientAuth() == ClientAuth.NONE ? Optional.empty()
-                : Optional.of(certificateRequest(config));
+                : Optional.of(certificateRequest(config, io));
         request.ifPresent(io::send);
         io.send(new ServerHelloDone());
         Negotiated n = c.negotiated();
@@ -121,10 +121,14 @@ final class ServerFlight {
         return secret;
     }
 
-    /** RFC 5246 §7.4.4: RSA and ECDSA certificates (RFC 8422 §5.5), our schemes, no CA list (any certificate). */
-    private static CertificateRequest12 certificateRequest(HandshakeConfig config) {
+    /**
+     * RFC 5246 §7.4.4: RSA and ECDSA certificates (RFC 8422 §5.5), our schemes, and the CAs the
+     * trust manager accepts (an empty list: any certificate).
+     */
+    private static CertificateRequest12 certificateRequest(HandshakeConfig config, HandshakeIo io) {
         return new CertificateRequest12(List.of(CertificateRequest12.RSA_SIGN, CertificateRequest12.ECDSA_SIGN),
-                Schemes12.ours(config).stream().map(SignatureScheme::code).toList(), List.of());
+                Schemes12.ours(config).stream().map(SignatureScheme::code).toList(),
+                CertificateChains.authorities(io.credentials().acceptedIssuers()));
     }
 
     private static byte[] unsigned(BigInteger x) {

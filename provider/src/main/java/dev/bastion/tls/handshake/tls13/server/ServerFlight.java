@@ -21,6 +21,7 @@ import dev.bastion.tls.message.Finished;
 import dev.bastion.tls.message.ServerHello;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.Alpn;
+import dev.bastion.tls.message.ext.CertificateAuthorities;
 import dev.bastion.tls.message.ext.Extension;
 import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
@@ -77,7 +78,7 @@ final class ServerFlight {
         Optional<CertificateRequest> request = Optional.empty();
         if (psk.isEmpty()) {
             // RFC 8446 §2.2, §4.3.2: a PSK handshake has no Certificate, CertificateVerify or CertificateRequest
-            request = config.clientAuth() == ClientAuth.NONE ? Optional.empty() : Optional.of(certificateRequest(config));
+            request = config.clientAuth() == ClientAuth.NONE ? Optional.empty() : Optional.of(certificateRequest(config, io));
             request.ifPresent(io::send);
             ServerCredential cert = c.certificate().orElseThrow();
             io.send(new Certificate(Opaque.EMPTY, CertificateChains.entries(cert.credential().chain())));
@@ -137,13 +138,17 @@ final class ServerFlight {
         return new EncryptedExtensions(Extensions.of(ext));
     }
 
-    /** RFC 8446 §4.3.2: an empty context and the schemes we accept. */
-    private static CertificateRequest certificateRequest(HandshakeConfig config) {
+    /** RFC 8446 §4.3.2: an empty context, the schemes we accept and the CAs the trust manager accepts. */
+    private static CertificateRequest certificateRequest(HandshakeConfig config, HandshakeIo io) {
         List<Extension> ext = new ArrayList<>();
         ext.add(new SignatureAlgorithms(Negotiator.usable(config.signatureSchemes(), SignatureScheme.TLS13).stream()
                 .map(SignatureScheme::code).toList()));
         if (!config.certificateSchemes().isEmpty()) {
             ext.add(new SignatureAlgorithmsCert(config.certificateSchemes().stream().map(SignatureScheme::code).toList()));
+        }
+        List<Opaque> authorities = CertificateChains.authorities(io.credentials().acceptedIssuers());
+        if (!authorities.isEmpty()) {
+            ext.add(new CertificateAuthorities(authorities));
         }
         return new CertificateRequest(Opaque.EMPTY, Extensions.of(ext));
     }
