@@ -172,6 +172,83 @@ class SocketBehaviourTest {
     }
 
     /**
+     * close() ends the TCP connection too: after close_notify the peer reads the end of the
+     * stream (JDK 17's {@code Socket.close()} once did nothing for Bastion's sockets, because it
+     * asks the overridden {@code isClosed()} first).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providers")
+    void closeEndsTheTcpConnection(String provider, String version) throws Exception {
+        CompletableFuture<Integer> afterCloseNotify = new CompletableFuture<>();
+        try (SocketServer server = SocketServer.plain(s -> {
+            try {
+                EngineEndpoint observer = new EngineEndpoint(observerEngine(), s);
+                observer.handshake();
+                assertTrue(observer.readToEnd().closeNotify());
+                s.setSoTimeout(10_000);
+                afterCloseNotify.complete(s.getInputStream().read());
+            } catch (Exception e) {
+                afterCloseNotify.completeExceptionally(e);
+            }
+        }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), version)) {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                s.startHandshake();
+                s.close();
+                assertEquals(-1, afterCloseNotify.get(20, TimeUnit.SECONDS), "the end of the TCP stream");
+            });
+        }
+    }
+
+    /** Both ends' close() reach TCP: a server socket's accepted socket closed by its handler, and an unconnected client's. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providers")
+    void acceptedSocketsCloseReachesTheClient(String provider, String version) throws Exception {
+        try (SocketServer server = SocketServer.tls(Tls.server(provider), s -> {
+            ((SSLSocket) s).startHandshake();
+            s.close();
+        }); java.net.Socket raw = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
+                SSLSocket s = (SSLSocket) Tls.client(provider).getSocketFactory().createSocket(raw, "localhost",
+                        server.port(), true)) {
+            s.setEnabledProtocols(new String[] {version});
+            assertTimeoutPreemptively(LIMIT, () -> {
+                s.startHandshake();
+                s.setSoTimeout(10_000);
+                assertEquals(-1, s.getInputStream().read(), "the server's close_notify");
+                raw.setSoTimeout(10_000);
+                assertEquals(-1, raw.getInputStream().read(), "the end of the TCP stream");
+            });
+        }
+    }
+
+    /** A thread blocked reading is woken by another thread's close(), as with any socket. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providers")
+    void closeWakesABlockedReader(String provider, String version) throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        try (SocketServer server = SocketServer.tls(Tls.server(provider), s -> {
+            ((SSLSocket) s).startHandshake();
+            never.await(25, TimeUnit.SECONDS);
+        }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), version)) {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                s.startHandshake();
+                CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new AssertionError("read returned " + s.getInputStream().read());
+                    } catch (Exception e) {
+                        return e;
+                    }
+                });
+                Thread.sleep(200); // the reader is blocked now
+                s.close();
+                Throwable woken = reader.get(10, TimeUnit.SECONDS);
+                assertTrue(woken instanceof SocketException, String.valueOf(woken));
+            });
+        } finally {
+            never.countDown();
+        }
+    }
+
+    /**
      * shutdownOutput: close_notify goes out and the socket stays open. TLS 1.3 peers may still
      * answer (half-close); a TLS 1.2 peer must answer with its own close_notify at once and drop
      * what it had to say (RFC 5246 §7.2.1), so the reader sees the end of the data.

@@ -43,6 +43,9 @@ public abstract class BaseSocket extends SSLSocket {
         this.autoClose = layered == null || autoClose;
     }
 
+    /** The thread closing the TCP socket, see {@link #closeTransport()}. */
+    private volatile Thread closingThread;
+
     /** The connection to {@code host:port} (the name the application gave) is made. */
     abstract void connected(String host, int port) throws IOException;
 
@@ -65,12 +68,29 @@ public abstract class BaseSocket extends SSLSocket {
         return layered == null ? super.getOutputStream() : layered.getOutputStream();
     }
 
+    /**
+     * Closes the TCP connection (or the layered socket when we own it). JDK 17's
+     * {@code Socket.close()} first asks the overridable {@code isClosed()} and returns without
+     * closing anything when it says true, which ours does once the TLS side is closed; so while
+     * this thread is in here, {@link #closingTransportHere()} lets {@code isClosed()} report the
+     * TCP socket's own state (JDK 25 checks a private field instead).
+     */
     final void closeTransport() throws IOException {
         if (layered == null) {
-            super.close();
+            closingThread = Thread.currentThread();
+            try {
+                super.close();
+            } finally {
+                closingThread = null;
+            }
         } else if (autoClose) {
             layered.close();
         }
+    }
+
+    /** Whether this thread is inside {@link #closeTransport()}'s {@code Socket.close()}. */
+    final boolean closingTransportHere() {
+        return closingThread == Thread.currentThread();
     }
 
     final boolean transportClosed() {

@@ -230,6 +230,9 @@ public final class BastionSocket extends BaseSocket {
 
     @Override
     public boolean isClosed() {
+        if (closingTransportHere()) {
+            return transportClosed();
+        }
         return closed.get() || transportClosed();
     }
 
