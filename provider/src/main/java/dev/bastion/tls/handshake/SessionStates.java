@@ -22,11 +22,17 @@ import javax.net.ssl.SNIServerName;
 public final class SessionStates {
     /**
      * The tolerance of the TLS 1.3 ticket age check (RFC 8446 §8.3): the client's view of a
-     * ticket's age (from its obfuscated_ticket_age) may differ from the server's by this much,
-     * in milliseconds, before the ticket is refused. It covers a round trip and clocks that run
-     * at slightly different rates.
+     * ticket's age (from its obfuscated_ticket_age) may exceed the server's by this much, in
+     * milliseconds, plus {@link #TICKET_AGE_RATE_TOLERANCE} of the server's age, before the
+     * ticket is refused: a round trip, and clocks that run at slightly different rates. A
+     * client's age may be any amount below the server's: a client takes in a NewSessionTicket
+     * only when it next reads, which may be long after the server sent it (an idle pooled
+     * connection), and its age counts from then.
      */
     public static final long TICKET_AGE_TOLERANCE_MILLIS = 10_000;
+
+    /** The share of the server's ticket age by which a client's clock may have run faster (0.1 %). */
+    public static final double TICKET_AGE_RATE_TOLERANCE = 0.001;
 
     private SessionStates() {
     }

@@ -234,6 +234,48 @@ class Tls13ResumptionTest {
         assertFalse(p.serverIo.completed().resumed());
     }
 
+    /** A client that took the ticket in a minute after it was sent (its next read) still resumes. */
+    @Test
+    void ticketReadLateByTheClientResumes() {
+        full();
+        for (int i = 0; i < 2; i++) {
+            ClientTicket t = sessions.client.takeTicket(HOST, 443, x -> true).orElseThrow();
+            sessions.client.saveTicket(HOST, 443, new ClientTicket(t.ticket(), t.ageAdd(), t.lifetimeSeconds(),
+                    t.receivedAt() + 60_000, t.state()));
+        }
+        sessions.advance(61_000);
+        Pipe p = pipe(client(), TestConfig.server()).handshake();
+        assertTrue(offeredPsk(p));
+        assertTrue(p.serverIo.completed().resumed(), "the client's age is a minute younger than the server's");
+    }
+
+    /** After 36 hours a client clock 60 s fast is within the tolerance (10 s + 0.1 % = 139.6 s)... */
+    @Test
+    void ticketAgeToleranceGrowsWithTheAge() {
+        assertTrue(resumesWithClientClockAhead(60_000));
+    }
+
+    /** ... and one 159.6 s fast is not. */
+    @Test
+    void clientTicketAgeBeyondTheToleranceIsRefused() {
+        assertFalse(resumesWithClientClockAhead(159_600));
+    }
+
+    private boolean resumesWithClientClockAhead(long ahead) {
+        sessions.server.setSessionTimeout(7 * 86_400);
+        sessions.client.setSessionTimeout(7 * 86_400);
+        full();
+        for (int i = 0; i < 2; i++) {
+            ClientTicket t = sessions.client.takeTicket(HOST, 443, x -> true).orElseThrow();
+            sessions.client.saveTicket(HOST, 443, new ClientTicket(t.ticket(), t.ageAdd(), t.lifetimeSeconds(),
+                    t.receivedAt() - ahead, t.state()));
+        }
+        sessions.advance(36 * 3_600_000L);
+        Pipe p = pipe(client(), TestConfig.server()).handshake();
+        assertTrue(offeredPsk(p));
+        return p.serverIo.completed().resumed();
+    }
+
     @Test
     void ticketForAnotherServerNameGivesAFullHandshake() {
         TestConfig a = client();

@@ -32,9 +32,11 @@ import java.util.Optional;
  *   <li>the ticket opens with this server's ticket keys and its session has not expired
  *       (a tampered or foreign ticket, or one whose key was rotated out, does not open);</li>
  *   <li>a TLS 1.3 session whose suite's hash is the chosen suite's (§4.2.11);</li>
- *   <li>the ticket age: the client's view ({@code obfuscated_ticket_age - ticket_age_add}) within
- *       {@link SessionStates#TICKET_AGE_TOLERANCE_MILLIS} of the server's, and under 7 days
- *       (§4.2.11.1, §4.6.1, §8.3);</li>
+ *   <li>the ticket age: under 7 days by the server's clock (§4.6.1), and the client's view
+ *       ({@code obfuscated_ticket_age - ticket_age_add}, §4.2.11.1) no older than the server's
+ *       beyond {@link SessionStates#TICKET_AGE_TOLERANCE_MILLIS} (§8.3); a younger one is fine
+ *       (the client read the ticket late) — the age guards 0-RTT replay, and no early data is
+ *       ever accepted here;</li>
  *   <li>the same server name as the session's (RFC 6066 §3, RFC 8446 §4.6.1);</li>
  *   <li>when client authentication is required, a session whose client authenticated.</li>
  * </ul>
@@ -120,9 +122,11 @@ final class PskSelection {
         if (serverAge < 0 || serverAge >= SEVEN_DAYS_MILLIS) {
             return Optional.of("issued " + serverAge + " ms ago, not within 7 days (RFC 8446 §4.6.1)");
         }
-        if (Math.abs(clientAge - serverAge) > SessionStates.TICKET_AGE_TOLERANCE_MILLIS) {
-            return Optional.of("the client says the ticket is " + clientAge + " ms old, this server " + serverAge
-                    + " ms (RFC 8446 §8.3)");
+        long allowed = serverAge + SessionStates.TICKET_AGE_TOLERANCE_MILLIS
+                + (long) (serverAge * SessionStates.TICKET_AGE_RATE_TOLERANCE);
+        if (clientAge > allowed) {
+            return Optional.of("the client says the ticket is " + clientAge + " ms old, older than this server's "
+                    + serverAge + " ms allows (RFC 8446 §8.3)");
         }
         if (!SessionStates.sameServerName(s, ServerAnswers.requestedNames(ch))) {
             return Optional.of("made for server name '" + s.serverName() + "', not for this one");
