@@ -163,7 +163,44 @@ class ResumptionTest {
     }
 
     /** Client and server contexts; TLS 1.2 tickets on or off for both, by the properties SunJSSE and Bastion read. */
+    /**
+     * With client authentication the client knows the server's signature algorithms (its
+     * CertificateRequest's) after the full handshake, and still after resuming, as SunJSSE's
+     * client does; a resumed handshake has no CertificateRequest.
+     */
+    @ParameterizedTest(name = "{0} client, {1} server, {2}")
+    @MethodSource("cases")
+    void clientKeepsTheServersAlgorithmsOnResumptionWithClientAuth(String clientProvider, String serverProvider,
+            Mode mode) throws Exception {
+        SSLContext[] contexts = contexts(clientProvider, serverProvider, mode.tickets, KeyType.EC_P256);
+        String[] first = null;
+        for (int i = 0; i < 2; i++) {
+            SSLEngine client = contexts[0].createSSLEngine("localhost", 443);
+            SSLEngine server = contexts[1].createSSLEngine();
+            client.setEnabledProtocols(new String[] {mode.protocol});
+            server.setEnabledProtocols(new String[] {mode.protocol});
+            server.setNeedClientAuth(true);
+            new EnginePair(client, server).handshake();
+            ExtendedSSLSession session = (ExtendedSSLSession) client.getSession();
+            assertTrue(session.getLocalCertificates() != null && session.getLocalCertificates().length > 0, "the client authenticated");
+            if (i == 0) {
+                first = session.getPeerSupportedSignatureAlgorithms();
+                assertTrue(first.length > 0, "the server's CertificateRequest listed its algorithms");
+            } else {
+                assertTrue(BastionSessions.resumed(session).isPresent() || !clientProvider.equals("Bastion"),
+                        "the Bastion client resumed");
+                assertArrayEquals(first, session.getPeerSupportedSignatureAlgorithms());
+            }
+        }
+    }
+
     static SSLContext[] contexts(String clientProvider, String serverProvider, boolean tickets) throws Exception {
+        return contexts(clientProvider, serverProvider, tickets, null);
+    }
+
+    /** As {@link #contexts(String, String, boolean)}, the client presenting a {@code clientKey} certificate (null: none). */
+    static SSLContext[] contexts(String clientProvider, String serverProvider, boolean tickets, KeyType clientKey)
+            throws Exception {
         String[] properties = {"jdk.tls.client.enableSessionTicketExtension", "jdk.tls.server.enableSessionTicketExtension"};
         String[] saved = new String[properties.length];
         for (int i = 0; i < properties.length; i++) {
@@ -171,7 +208,7 @@ class ResumptionTest {
             System.setProperty(properties[i], String.valueOf(tickets));
         }
         try {
-            return new SSLContext[] {Credentials.get().context(clientProvider, null, false),
+            return new SSLContext[] {Credentials.get().context(clientProvider, clientKey, false),
                 Credentials.get().context(serverProvider, KeyType.EC_P256, true)};
         } finally {
             for (int i = 0; i < properties.length; i++) {

@@ -93,12 +93,14 @@ public final class SessionStates {
     }
 
     /**
-     * What a session shows when resumed: the version, suite and certificates of {@code s}, its
-     * creation time, and the server names of this handshake.
+     * What a session shows when resumed: the version, suite, certificates and peer signature
+     * schemes of {@code s} (a client's: the server's CertificateRequest of the full handshake,
+     * as SunJSSE keeps them; a server replaces them with the new ClientHello's), its creation
+     * time, and the server names of this handshake.
      */
     public static Negotiated resumed(SessionState s, CipherSuite suite, List<SNIServerName> requested) {
         return Negotiated.NONE.withVersion(s.version()).withCipherSuite(suite).withRequestedServerNames(requested)
                 .withPeerCertificates(s.peerCertificates()).withLocalCertificates(s.localCertificates())
-                .resumedFrom(s.creationTime());
+                .withPeerSignatureSchemes(s.peerSignatureSchemes()).resumedFrom(s.creationTime());
     }
 }
