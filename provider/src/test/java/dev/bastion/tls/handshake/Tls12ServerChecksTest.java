@@ -222,6 +222,24 @@ class Tls12ServerChecksTest {
         assertTrue(a.getMessage().contains("no group in common"), a.getMessage());
     }
 
+    /**
+     * RFC 7919 §4: a client whose supported_groups lists FFDHE groups, none acceptable here, and
+     * no other suite the server can use gets insufficient_security; with another usable suite it
+     * gets that suite.
+     */
+    @Test
+    void unacceptableClientFfdheGroupsAloneAreInsufficientSecurity() {
+        TestConfig server = Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.FFDHE2048);
+        TestConfig onlyDhe = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.FFDHE4096);
+        TlsAlert a = fails(pipe(onlyDhe, server), Side.SERVER, AlertDescription.INSUFFICIENT_SECURITY);
+        assertTrue(a.getMessage().contains("RFC 7919"), a.getMessage());
+
+        TestConfig withRsa = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+                CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.FFDHE4096);
+        assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256),
+                pipe(withRsa, server).handshake().serverIo.completed().cipherSuite());
+    }
+
     @Test
     void groupChoice() {
         // ECDHE: the client's first group that the server enables

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.server;
 
+import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.EcdsaCurve;
@@ -42,7 +43,8 @@ import java.util.Optional;
  *   <li>(EC)DHE: a signature scheme of the client's signature_algorithms that fits the key
  *       ({@link Schemes12#choose}).
  * </ul>
- * None left is handshake_failure, naming why each candidate failed.
+ * None left is handshake_failure, naming why each candidate failed; insufficient_security when a
+ * DHE suite failed because none of the client's FFDHE groups is acceptable (RFC 7919 §4).
  */
 final class SuiteSelector {
     /** The RFC 7919 groups, smallest first, for a server whose own list names none. */
@@ -58,10 +60,12 @@ final class SuiteSelector {
         List<Principal> issuers = CertificateChains.issuers(ch.extensions());
         Map<List<String>, Optional<LocalCredential>> asked = new HashMap<>();
         List<String> refused = new ArrayList<>();
+        boolean ffdheRefused = false;
         for (CipherSuite suite : candidates) {
             Optional<NamedGroup> group = group(suite, config, ch);
             if (suite.keyExchange() != CipherSuite.KeyExchange.RSA && group.isEmpty()) {
                 refused.add(suite.name() + ": no group in common");
+                ffdheRefused |= suite.keyExchange() == CipherSuite.KeyExchange.DHE && listsFfdhe(ch);
                 continue;
             }
             Optional<LocalCredential> credential = asked.computeIfAbsent(Suites12.keyTypes(suite),
@@ -81,8 +85,19 @@ final class SuiteSelector {
             }
             return new SuiteChoice(suite, group, credential.get(), scheme);
         }
-        throw TlsAlert.handshakeFailure("no TLS 1.2 cipher suite can be used: client offered "
-                + Negotiator.suiteList(ch.cipherSuites()) + ", server enables " + ours + "; " + refused);
+        String why = "no TLS 1.2 cipher suite can be used: client offered " + Negotiator.suiteList(ch.cipherSuites())
+                + ", server enables " + ours + "; " + refused;
+        if (ffdheRefused) {
+            // RFC 7919 §4: the client's FFDHE groups are all unacceptable and no other suite is usable
+            throw new TlsAlert(AlertDescription.INSUFFICIENT_SECURITY, why + " (RFC 7919 §4)");
+        }
+        throw TlsAlert.handshakeFailure(why);
+    }
+
+    /** Whether the client's supported_groups names any FFDHE code point (256..511, known or not; RFC 7919 §4). */
+    private static boolean listsFfdhe(ClientHello ch) {
+        return ch.extensions().supportedGroups().map(SupportedGroups::groups).orElse(List.of()).stream()
+                .anyMatch(c -> c >= 0x0100 && c <= 0x01FF);
     }
 
     private static List<CipherSuite> candidates(List<CipherSuite> ours, List<Integer> offered, boolean serverOrder) {
