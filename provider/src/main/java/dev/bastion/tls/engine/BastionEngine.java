@@ -325,7 +325,7 @@ public final class BastionEngine extends SSLEngine {
 
     @Override
     public SSLSession getHandshakeSession() {
-        return sessions.handshakeSession();
+        return sessions.handshakeSession(connection.failure() != null);
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class BastionSocket extends BaseSocket {
 
     @Override
     public SSLSession getHandshakeSession() {
-        return sessions.handshakeSession();
+        return sessions.handshakeSession(connection.failure() != null);
     }
 
     @Override

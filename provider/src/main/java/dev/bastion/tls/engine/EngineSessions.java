@@ -129,9 +129,15 @@ final class EngineSessions implements ConnectionListener {
         return s != null ? s : NULL_SESSION;
     }
 
-    /** The session being negotiated; null when no handshake is running. */
-    SSLSession handshakeSession() {
-        return handshake;
+    /**
+     * The session being negotiated, as SunJSSE shows it: from the moment the peer's hello has
+     * been processed (the version is known; the server's key manager and the client's trust
+     * manager are asked after that) until the handshake ends; null before, after, and once
+     * {@code failed} (SunJSSE's answer after a failed handshake).
+     */
+    SSLSession handshakeSession(boolean failed) {
+        BastionSession s = handshake;
+        return s == null || failed || sofar.version() == 0 ? null : s;
     }
 
     /** Null until the handshake completed; then the ALPN result or "" for none. */
