@@ -34,7 +34,8 @@ public final class ClientResumption {
         }
         return sessions.get().tls12(config.peerHost().get(), config.peerPort(),
                 s -> s.version() == SessionState.TLS12 && SessionStates.enabledSuite(s, config).isPresent()
-                        && SessionStates.sameServerName(s, ClientHellos.requestedNames(config)));
+                        && SessionStates.sameServerName(s, ClientHellos.requestedNames(config))
+                        && (s.extendedMasterSecret() || config.tls12().allowLegacyResumption()));
     }
 
     /**

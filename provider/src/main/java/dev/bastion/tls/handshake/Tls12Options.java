@@ -9,12 +9,18 @@ package dev.bastion.tls.handshake;
  *     a full handshake with a peer that does not use the extended master secret may go on with
  *     the RFC 5246 master secret; when false such a handshake fails with handshake_failure
  *     (RFC 7627 §5.2, §5.3 let either side abort)
+ * @param allowLegacyResumption {@code jdk.tls.allowLegacyResumption} (default true): whether a
+ *     session made without the extended master secret may be resumed by a ClientHello without
+ *     it; when false a client does not offer such a session and a server answers such a
+ *     resumption with handshake_failure, as SunJSSE's does (RFC 7627 §5.3: the server SHOULD
+ *     abort)
  * @param minDhPrimeBits the smallest DH prime {@code jdk.tls.disabledAlgorithms} permits (default
  *     {@link #MIN_DH_PRIME_BITS}; {@code DH keySize < 3072} raises it to 3072): a client refuses a
  *     smaller one in a ServerKeyExchange with {@code insufficient_security}; a server whose own
  *     groups name no FFDHE group picks no smaller one for a client that lists none
  */
-public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits) {
+public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits,
+        boolean allowLegacyResumption) {
 
     /** The smallest DH prime accepted whatever the properties say (RFC 7919 §3 recommends 2048). */
     public static final int MIN_DH_PRIME_BITS = 2048;
@@ -26,6 +32,11 @@ public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyM
         if (minDhPrimeBits < MIN_DH_PRIME_BITS) {
             throw new IllegalArgumentException("minDhPrimeBits " + minDhPrimeBits + " < " + MIN_DH_PRIME_BITS);
         }
+    }
+
+    /** The master secret switches and DH minimum, with legacy resumption allowed (SunJSSE's default). */
+    public Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits) {
+        this(useExtendedMasterSecret, allowLegacyMasterSecret, minDhPrimeBits, true);
     }
 
     /** The two switches, with the default DH prime minimum. */

@@ -195,6 +195,35 @@ class Tls12ResumptionTest {
         assertFalse(p.serverIo.completed().resumed(), "RFC 7627 §5.3: a session with EMS is not resumed without it");
     }
 
+    /**
+     * jdk.tls.allowLegacyResumption=false: a server refuses, with handshake_failure as SunJSSE's,
+     * to resume a session made without the extended master secret by a hello without it; a
+     * client does not offer such a session. Allowed (the default), both resume it.
+     */
+    @Test
+    void legacyResumptionFollowsItsSwitch() {
+        serverTickets(false);
+        TestConfig noEms = client();
+        noEms.tls12 = new Tls12Options(false, true);
+        TestConfig server = Tls12Configs.server();
+        pipe(noEms, server).handshake();
+        assertTrue(pipe(noEms, server).handshake().serverIo.completed().resumed(), "allowed by default");
+
+        TestConfig strictServer = Tls12Configs.server();
+        strictServer.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, false);
+        Pipe refused = pipe(noEms, strictServer);
+        TlsAlert a = assertThrows(TlsAlert.class, refused::handshake);
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, a.alert());
+        assertTrue(a.getMessage().contains("jdk.tls.allowLegacyResumption"), a.getMessage());
+
+        TestConfig strictClient = client();
+        strictClient.tls12 = new Tls12Options(false, true, Tls12Options.MIN_DH_PRIME_BITS, false);
+        Pipe fresh = pipe(strictClient, server).handshake();
+        assertTrue(((ClientHello) fresh.clientIo.outbox.get(0).message()).legacySessionId().isEmpty(),
+                "the client offered no legacy session");
+        assertFalse(fresh.serverIo.completed().resumed());
+    }
+
     @Test
     void otherServerNameGivesAFullHandshake() {
         serverTickets(false);

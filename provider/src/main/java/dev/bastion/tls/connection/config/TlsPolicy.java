@@ -120,7 +120,8 @@ public record TlsPolicy(
                 intProperty(src, "jdk.tls.maxCertificateChainLength", TlsDefaults.MAX_CERTIFICATE_CHAIN_LENGTH, 0xFFFF),
                 !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
-                        booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled)),
+                        booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
+                        booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),
                 error);
     }
 

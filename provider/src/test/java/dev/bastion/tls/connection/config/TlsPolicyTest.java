@@ -61,6 +61,9 @@ class TlsPolicyTest {
         assertFalse(strict.tls12().legacyMasterSecretAllowed());
         assertEquals(Tls12Options.DEFAULT, load(Map.of("jdk.tls.useExtendedMasterSecret", "maybe")).tls12(),
                 "not a boolean: the default");
+        assertTrue(Tls12Options.DEFAULT.allowLegacyResumption());
+        assertEquals(new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, false),
+                load(Map.of("jdk.tls.allowLegacyResumption", "false")).tls12());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.server;
 
+import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
@@ -33,6 +34,8 @@ import java.util.Optional;
  *   <li>another server name than the session's (RFC 6066 §3);</li>
  *   <li>a session without client authentication when this server requires it.</li>
  * </ul>
+ * A session that passes them all but was made, and would be resumed, without the extended
+ * master secret is handshake_failure when {@code jdk.tls.allowLegacyResumption} is false.
  */
 final class ResumeChecks {
     private static final Trace TRACE = Trace.get("handshake");
@@ -64,6 +67,11 @@ final class ResumeChecks {
         Optional<String> why = refusal(s, config, ch);
         why.ifPresent(w -> TRACE.debug(() -> "TLS 1.2 session " + HexFormat.of().formatHex(s.id())
                 + " not resumed: " + w));
+        if (why.isEmpty() && !s.extendedMasterSecret() && !config.tls12().allowLegacyResumption()) {
+            // the session and this hello both without it: SunJSSE's answer, and RFC 7627 §5.3's SHOULD
+            throw TlsAlert.handshakeFailure("the client resumes a session made without the extended master secret"
+                    + " and offers none now; jdk.tls.allowLegacyResumption=false forbids it (RFC 7627 §5.3)");
+        }
         return why.isEmpty();
     }
 
