@@ -4,6 +4,7 @@ import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.record.ContentType;
 import dev.bastion.tls.record.RecordHeader;
+import dev.bastion.tls.record.RecordReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -13,6 +14,10 @@ import java.nio.ByteBuffer;
  * (after a HelloRetryRequest: "skipping all records with an external content type of
  * application_data"), until a handshake record opens or {@link Limits#MAX_SKIPPED_EARLY_DATA}
  * bytes have been dropped. Not thread-safe; the connection's lock guards it.
+ *
+ * <p>Only application_data records are ever dropped, and only while a skip is running: without
+ * an early_data offer, or once the budget is spent, such a record fails as it would anyway
+ * ({@code bad_record_mac} under keys, {@code unexpected_message} before any).
  */
 final class EarlyDataSkip {
     private int budget;
@@ -27,13 +32,17 @@ final class EarlyDataSkip {
      * data to drop; if so it is consumed.
      */
     boolean drop(TlsAlert failure, RecordHeader header, ByteBuffer src) {
-        if (budget <= 0 || failure.alert() != AlertDescription.BAD_RECORD_MAC
-                || header.type() != ContentType.APPLICATION_DATA || header.fragmentLength() > budget) {
-            return false;
-        }
-        budget -= header.fragmentLength();
-        src.position(src.position() + header.recordLength());
-        return true;
+        return failure.alert() == AlertDescription.BAD_RECORD_MAC && consume(header, src);
+    }
+
+    /**
+     * Whether the whole record at {@code src}'s position, about to be read by {@code reader}
+     * while it has no keys (after a HelloRetryRequest, before the second ClientHello), is an
+     * application_data record of early data to drop; if so it is consumed. Parses the header
+     * only while skipping, so records cost nothing extra otherwise.
+     */
+    boolean dropUnprotected(RecordReader reader, ByteBuffer src) {
+        return budget > 0 && reader.missing(src) == 0 && consume(reader.header(), src);
     }
 
     /** Whether a record that opened as application_data before the handshake completed is early data to drop. */
@@ -50,5 +59,14 @@ final class EarlyDataSkip {
         if (type != ContentType.CHANGE_CIPHER_SPEC) {
             budget = 0;
         }
+    }
+
+    private boolean consume(RecordHeader header, ByteBuffer src) {
+        if (budget <= 0 || header.type() != ContentType.APPLICATION_DATA || header.fragmentLength() > budget) {
+            return false;
+        }
+        budget -= header.fragmentLength();
+        src.position(src.position() + header.recordLength());
+        return true;
     }
 }

@@ -27,7 +27,9 @@ import javax.net.ssl.SSLException;
  * The read side of the {@link Connection}: opens one record and acts on its content type.
  *
  * <ul>
- * <li>application_data: only after the handshake completed (RFC 8446 §2: no 0-RTT here);
+ * <li>application_data: only after the handshake completed (RFC 8446 §2: no 0-RTT here; a
+ *     server drops the 0-RTT records of a client that offers early_data, see
+ *     {@link EarlyDataSkip});
  *     opened straight into the caller's buffer when one has room, else through a staging
  *     buffer that exists only while needed.</li>
  * <li>handshake: joined into messages; each is decoded, added to the transcript and handed to
@@ -88,6 +90,11 @@ final class Inbound {
         boolean direct = first != null && !(reader.protection() instanceof NullProtection) && first.remaining() >= room;
         ByteBuffer out = direct ? first : staging(room);
         int start = out.position();
+        if (reader.protection() instanceof NullProtection && earlyData.dropUnprotected(reader, src)) {
+            // RFC 8446 §4.2.10: after a HelloRetryRequest, application_data records are skipped
+            TRACE.trace(() -> "dropped a record of early data sent before the second ClientHello (RFC 8446 §4.2.10)");
+            return 0;
+        }
         ContentType type;
         try {
             type = reader.read(src, out);

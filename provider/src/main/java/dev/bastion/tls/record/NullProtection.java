@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * <p>application_data is never carried in plaintext ("Application Data messages are always
  * protected", RFC 8446 §5.1; TLS 1.2's initial TLS_NULL_WITH_NULL_NULL state "MUST NOT be
  * negotiated", RFC 5246 §A.5), so receiving it here is {@code unexpected_message} and sending
- * it is refused.
+ * it is refused. (A server skipping a client's rejected 0-RTT records after a HelloRetryRequest
+ * drops them before they get here; see {@link #maxFragmentLength}.)
  */
 public final class NullProtection implements Protection {
 
@@ -62,9 +63,15 @@ public final class NullProtection implements Protection {
         return Math.max(0, recordLength - RecordLimits.HEADER_LENGTH);
     }
 
+    /**
+     * 2^14, except for application_data: such a record is never opened here ({@link #open} refuses
+     * it), but a TLS 1.3 server that answered an early_data offer with a HelloRetryRequest skips
+     * the client's 0-RTT records, TLSCiphertext of up to 2^14+256 bytes, before it has any keys
+     * (RFC 8446 §4.2.10, §5.2), so their headers are framed up to that limit.
+     */
     @Override
     public int maxFragmentLength(ContentType outerType) {
-        return RecordLimits.MAX_PLAINTEXT;
+        return outerType == ContentType.APPLICATION_DATA ? RecordLimits.MAX_TLS13_CIPHERTEXT : RecordLimits.MAX_PLAINTEXT;
     }
 
     @Override

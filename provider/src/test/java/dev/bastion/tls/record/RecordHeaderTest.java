@@ -169,6 +169,14 @@ class RecordHeaderTest {
         assertTrue(a.getMessage().contains("16385"), a.getMessage());
     }
 
+    /** RFC 8446 §4.2.10, §5.2: 0-RTT records skipped before any keys (after a HelloRetryRequest) are TLSCiphertext. */
+    @Test
+    void plaintextStateFramesApplicationDataAsTls13Ciphertext() {
+        assertEquals(16640, header.parse(record(23, 0x0303, 16640), NullProtection.INITIAL));
+        assertAlert(AlertDescription.RECORD_OVERFLOW, () -> header.parse(record(23, 0x0303, 16641), NullProtection.INITIAL));
+        assertAlert(AlertDescription.RECORD_OVERFLOW, () -> header.parse(record(23, 0x0303, 16641), NullProtection.TLS12));
+    }
+
     @Test
     void tls13CiphertextLimit() {
         try (Tls13Protection p = new Tls13Protection(TestKeys.tls13(AeadAlgorithm.AES_256_GCM, 2))) {

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * server: the hostile client offers no key share, gets a HelloRetryRequest for X25519, and
  * changes its second ClientHello in ways the RFC forbids. Against a client: the hostile server
  * retries for secp384r1 (a group both providers support but send no share for), twice, for
- * nothing, for a group already shared or never offered, with a cookie.
+ * nothing, for a group already shared or never offered, with a cookie. Also the client's early
+ * data a server skips until the second ClientHello (RFC 8446 §4.2.10).
  */
 final class HelloRetryScenarios {
     private HelloRetryScenarios() {
@@ -60,7 +61,47 @@ final class HelloRetryScenarios {
                             p.upToClientFinished();
                             p.useHandshakeKey();
                             p.sendHandshake(p.clientHello().encode());
-                        }, handshakeAlert(UNEXPECTED_MESSAGE, "ClientHello")));
+                        }, handshakeAlert(UNEXPECTED_MESSAGE, "ClientHello")),
+                earlyData("Q12", "early_data, CCS and 0-RTT records (one full-size) before the HelloRetryRequest: skipped",
+                        true, new int[] {100, 16_401}, completes()),
+                earlyData("Q13", "early_data and 0-RTT records beyond the 64 KiB skip budget before the HelloRetryRequest",
+                        true, new int[] {16_000, 16_000, 16_000, 16_000, 16_000},
+                        handshakeAlert(UNEXPECTED_MESSAGE, "application_data")),
+                earlyData("Q14", "no early_data offered, yet an application_data record before the second ClientHello",
+                        false, new int[] {100}, handshakeAlert(UNEXPECTED_MESSAGE, "application_data")));
+    }
+
+    /**
+     * Against a server (RFC 8446 §4.2.10): a ClientHello without shares, with or without
+     * early_data, then as OpenSSL's {@code s_client -early_data} sends them a compatibility CCS
+     * and application_data records of the given sizes (opaque 0-RTT ciphertext; the server has
+     * no keys yet); after the HelloRetryRequest a correct second ClientHello (never early_data).
+     * "The server ... MUST ignore the early data by skipping all records with an external content
+     * type of application_data", up to its skip budget.
+     */
+    private static Scenario earlyData(String id, String title, boolean offer, int[] sizes, Expect expect) {
+        return againstServer(id, "RFC 8446 §4.2.10, §4.1.4", title, p -> {
+            Hello h = p.clientHello();
+            h.put(Exts.keyShares());
+            if (offer) {
+                h.add(Exts.empty(Tls.EXT_EARLY_DATA));
+            }
+            p.sendClientHello(h);
+            p.sendCcs();
+            for (int size : sizes) {
+                p.sendRaw(new Rec(Tls.APPLICATION_DATA, Tls.TLS12, Bytes.filled(size, 0x5A)).encode());
+            }
+            HelloView hrr = p.readServerHello();
+            if (!hrr.isHelloRetryRequest()) {
+                throw new ScriptStop("the server sent a ServerHello, not a HelloRetryRequest");
+            }
+            int group = hrr.selectedGroup().orElseThrow(() -> new ScriptStop("HelloRetryRequest without key_share"));
+            h.put(Exts.keyShares(new Share(group, p.share(group).publicValue())));
+            hrr.cookie().ifPresent(c -> h.put(Exts.cookie(c)));
+            h.remove(Tls.EXT_EARLY_DATA); // RFC 8446 §4.1.2: removed after a HelloRetryRequest
+            p.sendClientHello(h);
+            p.finishHandshake();
+        }, expect);
     }
 
     /** Against a client: HelloRetryRequests it must refuse, and the ServerHello after one. */
