@@ -335,7 +335,8 @@ public final class Connection {
     /**
      * Closes the read side and wipes its keys. After the handshake began and without the
      * peer's close_notify this throws SunJSSE's {@code SSLException} ("closing inbound before
-     * receiving peer's close_notify") — once; the connection is not failed by it.
+     * receiving peer's close_notify") — once; the connection is not failed by it. During the
+     * handshake the write side is closed too ({@link #closeOutbound}): the handshake cannot finish.
      */
     public synchronized void closeInbound() throws SSLException {
         if (inboundClosed) {
@@ -346,6 +347,12 @@ public final class Connection {
         assembler.clear();
         taskPending = false;
         if (started && !closeNotifyReceived && failure.exception() == null) {
+            if (!complete) {
+                // the handshake can never finish now: close the write side as closeOutbound does
+                // (user_canceled, close_notify), so the application wraps them and sees CLOSED
+                // instead of a handshake that neither goes on nor ends
+                closeOutbound();
+            }
             throw new SSLException("closing inbound before receiving peer's close_notify");
         }
     }
