@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * null)} and the JDK's default KeyManagerFactory/TrustManagerFactory algorithms are all
  * Bastion's, configured only by {@code javax.net.ssl.*} properties; TLS 1.3 engine handshakes
  * (one with client authentication) complete and the JVM loads no {@code sun.security.ssl}
- * class. Bad configuration fails when the context is made, naming the file.
+ * class. Bad configuration fails when the context is made, naming the file; a trust store file
+ * that does not exist falls back to cacerts, as in SunJSSE.
  */
 class WithoutSunJsseTest {
     private static final String CONFIG = System.getProperty("bastion.config");
@@ -135,13 +136,27 @@ class WithoutSunJsseTest {
         assertTrue(error.contains("unknown key store type 'NOPE' (javax.net.ssl.keyStoreType)"), error);
     }
 
+    /**
+     * What SunJSSE accepts, Bastion's Default context accepts too: were it to fail, the JCA would
+     * silently hand out SunJSSE's Default context instead (the provider behind it).
+     */
     @Test
-    void missingTrustStoreFailsInitNamingTheFile() throws Exception {
+    void missingTrustStoreAndEmptyPasswordsStillGiveBastionsDefaultContext() throws Exception {
         Path missing = dir.resolve("no-such-truststore.jks");
-        String error = failure(Map.of("javax.net.ssl.trustStore", missing.toString()), "init-null");
-        assertTrue(error.startsWith("java.security.KeyManagementException: "), error);
-        assertTrue(error.contains("the trust store " + missing + " (javax.net.ssl.trustStore, type "), error);
-        assertTrue(error.contains("does not exist"), error);
+        List<Map<String, String>> cases = List.of(
+                Map.of("javax.net.ssl.trustStore", missing.toString()),
+                Map.of("javax.net.ssl.trustStore", trustStore.toString(), "javax.net.ssl.trustStorePassword", ""));
+        for (Map<String, String> props : cases) {
+            FreshJvm r = FreshJvm.run(FreshJvm.javas().get(0), jvmArgs("bastion.security", props, false), probe(), "default");
+            assertEquals(0, r.exitCode(), tail(r));
+            assertEquals("Bastion", r.values().get("created"), props + ": " + r.values());
+        }
+    }
+
+    @Test
+    void pkcs11KeyStoreTypeWithoutKeyStoreNoneFailsAsInSunJsse() throws Exception {
+        String error = failure(Map.of("javax.net.ssl.keyStoreType", "PKCS11"), "default");
+        assertTrue(error.contains("if javax.net.ssl.keyStoreType is PKCS11, then javax.net.ssl.keyStore must be NONE"), error);
     }
 
     private static String failure(Map<String, String> props, String mode) throws Exception {

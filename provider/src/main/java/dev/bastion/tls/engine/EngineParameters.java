@@ -3,6 +3,7 @@ package dev.bastion.tls.engine;
 import dev.bastion.tls.codec.IdentityMemo;
 import dev.bastion.tls.connection.config.EngineSettings;
 import dev.bastion.tls.connection.config.Protocol;
+import dev.bastion.tls.connection.config.SunJsseSuiteNames;
 import dev.bastion.tls.connection.config.TlsDefaults;
 import dev.bastion.tls.connection.config.TlsPolicy;
 import dev.bastion.tls.crypto.CipherSuite;
@@ -23,7 +24,9 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The JSSE settings of one engine, with SunJSSE's rules: names are validated when set
- * (an unknown protocol or suite is {@link IllegalArgumentException}); until the application
+ * (an unknown protocol or suite is {@link IllegalArgumentException}; a name SunJSSE knows
+ * but Bastion does not implement, TLSv1 or a CBC suite ({@link SunJsseSuiteNames}), is
+ * accepted and kept as set, so the getters return it, but never offered or negotiated); until the application
  * sets the protocol or suite lists, switching client/server mode switches to that side's
  * defaults; {@code setNeedClientAuth} and {@code setWantClientAuth} override each other; a
  * client's default server name is its peer host when that is a dotted host name (not an IP
@@ -147,7 +150,7 @@ final class EngineParameters {
             if (n == null || n.isEmpty()) {
                 throw new IllegalArgumentException("The specified CipherSuites array contains invalid null or empty string elements");
             }
-            if (CipherSuite.fromJsseName(n).isEmpty() && !TlsDefaults.RENEGOTIATION_SCSV.equals(n)) {
+            if (CipherSuite.fromJsseName(n).isEmpty() && !SunJsseSuiteNames.knows(n)) {
                 throw new IllegalArgumentException("Unsupported CipherSuite: " + n);
             }
         }

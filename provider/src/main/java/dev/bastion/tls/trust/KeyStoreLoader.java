@@ -31,11 +31,17 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <li>Trust managers: {@code javax.net.ssl.trustStore} (a path, or {@code NONE}),
  *     {@code trustStoreType}, {@code trustStoreProvider}, {@code trustStorePassword}, else
  *     {@code jssecacerts}, else {@code cacerts}; revocation per {@code com.sun.net.ssl.checkRevocation}.</li>
+ * <li>An empty password property means no password (null), as in SunJSSE.</li>
  * <li>Bad configuration fails at once, with a message that names the file and the property:
- *     a file that does not exist, a wrong password, an unknown store type or provider.</li>
+ *     a key store file that does not exist, a wrong password, an unknown store type or
+ *     provider, {@code keyStoreType=PKCS11} without {@code keyStore=NONE} (as SunJSSE). A trust
+ *     store file that does not exist falls back to {@code cacerts} (see {@link StoreSettings#trustStore}).</li>
  * </ul>
  */
 public final class KeyStoreLoader {
+    /** The key store type that SunJSSE accepts only with {@code keyStore=NONE} (spelled exactly so). */
+    private static final String PKCS11 = "PKCS11";
+
     private KeyStoreLoader() {
     }
 
@@ -71,6 +77,10 @@ public final class KeyStoreLoader {
     /** The default key managers from {@code system} (see the class comment); no keys without {@code keyStore}. */
     public static KeyManager[] defaultKeyManagers(UnaryOperator<String> system) throws KeyStoreException {
         StoreSettings s = StoreSettings.keyStore(system);
+        if (PKCS11.equals(s.type()) && !StoreSettings.NONE.equals(s.location())) {
+            throw new KeyStoreException("if " + s.property() + "Type is PKCS11, then " + s.property()
+                    + " must be NONE (it is " + (s.location() == null ? "not set" : "'" + s.location() + "'") + ")");
+        }
         if (s.location() == null) {
             return new KeyManager[] {new PkixKeyManager(List.of())};
         }

@@ -74,7 +74,11 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
             }
             try {
                 keyStore.getKey(alias, password);
-            } catch (UnrecoverableKeyException e) {
+            } catch (UnrecoverableKeyException | NullPointerException e) {
+                if (e instanceof NullPointerException && password != null) {
+                    throw e;
+                }
+                // the JDK's PKCS12 store reads a null password with an NPE where the key is encrypted
                 UnrecoverableKeyException wrong = new UnrecoverableKeyException("the password "
                         + (password == null ? "(none given)" : "given") + " does not open the private key of entry '"
                         + alias + "' [" + e.getMessage() + "]");

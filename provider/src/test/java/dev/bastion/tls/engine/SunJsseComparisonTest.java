@@ -230,6 +230,18 @@ class SunJsseComparisonTest {
                 }
             }));
             log.add("handshake session " + e.client.getHandshakeSession() + " alpn " + e.client.getApplicationProtocol());
+            log.add(attempt("suites SunJSSE knows, Bastion does not implement", () -> {
+                String[] before = e.client.getEnabledCipherSuites();
+                e.client.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+                    "SSL_RSA_WITH_RC4_128_SHA", "TLS_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA"});
+                String after = Arrays.toString(e.client.getEnabledCipherSuites());
+                e.client.setEnabledCipherSuites(before);
+                return after;
+            }));
+            log.add(attempt("suites TLS_BOGUS", () -> {
+                e.client.setEnabledCipherSuites(new String[] {"TLS_AES_128_GCM_SHA256", "TLS_BOGUS"});
+                return "set";
+            }));
             log.add(attempt("suites FOO", () -> {
                 e.client.setEnabledCipherSuites(new String[] {"FOO"});
                 return "set";

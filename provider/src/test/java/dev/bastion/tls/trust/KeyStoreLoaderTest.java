@@ -125,10 +125,57 @@ class KeyStoreLoaderTest {
                 "javax.net.ssl.trustStore", missing.toString(), "javax.net.ssl.trustStoreProvider", "NoSuchProvider")));
         assertEquals("the trust store provider 'NoSuchProvider' (javax.net.ssl.trustStoreProvider) is not installed",
                 p.getMessage());
-        KeyStoreException trustMissing = assertThrows(KeyStoreException.class,
-                () -> KeyStoreLoader.defaultTrustManagers(props("javax.net.ssl.trustStore", missing.toString())));
-        assertTrue(trustMissing.getMessage().endsWith(missing + " (javax.net.ssl.trustStore, type "
-                + KeyStore.getDefaultType() + ") does not exist"), trustMissing.getMessage());
+    }
+
+    @Test
+    void emptyPasswordPropertiesMeanNoPassword() throws Exception {
+        KeyStore jks = KeyStore.getInstance("JKS");
+        jks.load(null, null);
+        jks.setCertificateEntry("ca", ca.cert());
+        Path ts = save(jks, "trust.jks", PW);
+        KeyStore loaded = KeyStoreLoader.defaultTrustStore(props("javax.net.ssl.trustStore", ts.toString(),
+                "javax.net.ssl.trustStoreType", "JKS", "javax.net.ssl.trustStorePassword", ""));
+        assertTrue(loaded.isCertificateEntry("ca"), "JKS without its integrity check, as SunJSSE loads it");
+        Path p12 = trustStoreFile("trust.p12");
+        KeyStore unchecked = KeyStoreLoader.defaultTrustStore(props("javax.net.ssl.trustStore", p12.toString(),
+                "javax.net.ssl.trustStorePassword", ""));
+        assertTrue(unchecked.size() <= 1, "PKCS#12: loads (its encrypted certificates stay unread), no wrong-password failure");
+        Path ks = keyStoreFile();
+        KeyStoreException e = assertThrows(KeyStoreException.class, () -> KeyStoreLoader.defaultKeyManagers(props(
+                "javax.net.ssl.keyStore", ks.toString(), "javax.net.ssl.keyStorePassword", "")));
+        assertTrue(e.getMessage().contains("the password (none given) does not open the private key of entry 'server'"),
+                "SunJSSE fails too (\"Get Key failed\"): " + e.getMessage());
+    }
+
+    @Test
+    void aTrustStoreThatIsNoReadableFileFallsBackToCacerts() throws Exception {
+        Files.createDirectories(dir.resolve("jdk/lib/security"));
+        Issued other = TestCert.ca("CN=Only In Cacerts");
+        KeyStore cacerts = KeyStore.getInstance("PKCS12");
+        cacerts.load(null, null);
+        cacerts.setCertificateEntry("other", other.cert());
+        save(cacerts, "jdk/lib/security/cacerts", PW);
+        Files.copy(trustStoreFile("t.p12"), dir.resolve("jdk/lib/security/jssecacerts"));
+        String home = dir.resolve("jdk").toString();
+        for (String named : new String[] {dir.resolve("nope.p12").toString(), dir.toString(), ""}) {
+            KeyStore chosen = KeyStoreLoader.defaultTrustStore(props("java.home", home, "javax.net.ssl.trustStore", named,
+                    "javax.net.ssl.trustStorePassword", "changeit"));
+            assertTrue(chosen.containsAlias("other") && !chosen.containsAlias("ca"), "'" + named + "': cacerts, not jssecacerts");
+        }
+        Files.delete(dir.resolve("jdk/lib/security/cacerts"));
+        assertEquals(0, KeyStoreLoader.defaultTrustStore(props("java.home", home, "javax.net.ssl.trustStore",
+                dir.resolve("nope.p12").toString())).size(), "no cacerts either: nothing is trusted");
+    }
+
+    @Test
+    void pkcs11KeyStoreTypeNeedsKeyStoreNone() throws Exception {
+        for (String[] kv : new String[][] {{"javax.net.ssl.keyStoreType", "PKCS11"},
+                {"javax.net.ssl.keyStoreType", "PKCS11", "javax.net.ssl.keyStore", keyStoreFile().toString()},
+                {"javax.net.ssl.keyStoreType", "PKCS11", "javax.net.ssl.keyStore", "none"}}) {
+            KeyStoreException e = assertThrows(KeyStoreException.class, () -> KeyStoreLoader.defaultKeyManagers(props(kv)));
+            assertTrue(e.getMessage().startsWith("if javax.net.ssl.keyStoreType is PKCS11, then javax.net.ssl.keyStore must be NONE"),
+                    e.getMessage());
+        }
     }
 
     @Test

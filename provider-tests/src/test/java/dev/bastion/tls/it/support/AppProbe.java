@@ -144,6 +144,7 @@ public final class AppProbe {
         print("https-properties.cipher", c.getCipherSuite());
         print("https-properties.protocol", c.getSSLSession().map(s -> s.getProtocol()).orElse("none"));
         print("https-properties.sessionClass", c.getSSLSession().map(s -> s.getClass().getName()).orElse("none"));
+        httpsLegacySuitesOnly(url);
         KeyStore keys = serverKeys(Path.of(conf.getProperty("server.p12")));
         try (OpenSslWww only13 = OpenSslWww.start(dir, "TLSv1.3", keys, null, null)) {
             HttpsURLConnection d = (HttpsURLConnection) new URL("https://localhost:" + only13.port() + "/").openConnection();
@@ -155,6 +156,26 @@ public final class AppProbe {
                 print("https-properties.tls13only", chain(e));
             }
             print("https-properties.tls13only.log", only13.logAfterError());
+        }
+    }
+
+    /**
+     * {@code https.cipherSuites} naming only suites SunJSSE knows and Bastion does not implement
+     * (HttpsURLConnection reads the property per connection; 127.0.0.1 so that the keep-alive
+     * cache holds no connection for it): nothing usable is left.
+     */
+    private static void httpsLegacySuitesOnly(String url) throws Exception {
+        String before = System.getProperty("https.cipherSuites");
+        System.setProperty("https.cipherSuites", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,TLS_RSA_WITH_AES_128_CBC_SHA");
+        try {
+            HttpsURLConnection c = (HttpsURLConnection) new URL(url.replace("localhost", "127.0.0.1")).openConnection();
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(20_000);
+            print("https-properties.legacyOnly", "status " + c.getResponseCode());
+        } catch (IOException e) {
+            print("https-properties.legacyOnly", chain(e));
+        } finally {
+            System.setProperty("https.cipherSuites", before);
         }
     }
 

@@ -200,15 +200,33 @@ public record TlsPolicy(
     }
 
     /**
-     * The suites of {@code property}; the defaults when it is unset or names no suite Bastion
-     * knows (SunJSSE too keeps its defaults then). Known suites that are disabled stay out: a
-     * property naming only those leaves none, as in SunJSSE.
+     * The suites of {@code property}; the defaults when it is unset or names no suite SunJSSE
+     * knows (SunJSSE too keeps its defaults then). Known suites that are disabled stay out, and
+     * so do the ones SunJSSE knows but Bastion does not implement ({@link SunJsseSuiteNames}, as
+     * legacy protocol names in {@code jdk.tls.*.protocols}): a property naming only those
+     * leaves none, so handshakes fail rather than use suites the property did not name.
      */
     private static List<CipherSuite> suites(PropertySource src, String property, List<CipherSuite> supported,
             DisabledAlgorithms disabled) {
-        return NameList.parse(property, src.system().apply(property), CipherSuite::fromJsseName)
+        return NameList.parse(property, src.system().apply(property),
+                        name -> SunJsseSuiteNames.knows(name) || CipherSuite.fromJsseName(name).isPresent()
+                                ? Optional.of(name) : Optional.<String>empty())
                 .filter(l -> knowsOne(property, l))
-                .map(l -> filter(l, disabled::permits)).orElse(supported);
+                .map(l -> filter(implemented(property, l), disabled::permits)).orElse(supported);
+    }
+
+    /** The suites of {@code names} that Bastion implements; the others are dropped with a warning. */
+    private static List<CipherSuite> implemented(String property, List<String> names) {
+        List<CipherSuite> out = new ArrayList<>();
+        for (String name : names) {
+            Optional<CipherSuite> s = CipherSuite.fromJsseName(name);
+            if (s.isPresent()) {
+                out.add(s.get());
+            } else if (SunJsseSuiteNames.isLegacy(name)) {
+                TRACE.warning(() -> property + ": " + name + " is a suite Bastion does not implement; never negotiated");
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Whether {@code named} is not empty; warns that the defaults apply when it is. */

@@ -133,6 +133,14 @@ class TlsPolicyTest {
     }
 
     @Test
+    void suiteNamesSunJsseKnowsButBastionDoesNotImplementAreDroppedNotIgnored() {
+        TlsPolicy p = load(Map.of("jdk.tls.client.cipherSuites", "TLS_RSA_WITH_AES_128_CBC_SHA,TLS_AES_128_GCM_SHA256",
+                "jdk.tls.server.cipherSuites", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, SSL_RSA_WITH_3DES_EDE_CBC_SHA,FOO"));
+        assertEquals(List.of(TLS_AES_128_GCM_SHA256), p.clientSuites());
+        assertEquals(List.of(), p.serverSuites(), "named only suites Bastion never negotiates: none, not the defaults");
+    }
+
+    @Test
     void signatureSchemePropertiesNamingNothingKnownKeepTheDefaultsAsSunJsse() {
         TlsPolicy unset = load(Map.of());
         TlsPolicy p = load(Map.of("jdk.tls.client.SignatureSchemes", "foo", "jdk.tls.server.SignatureSchemes", "bar,baz"));
