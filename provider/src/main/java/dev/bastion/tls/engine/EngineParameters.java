@@ -213,7 +213,7 @@ final class EngineParameters {
      */
     EngineSettings handshakeSettings() {
         return new EngineSettings(protocols, suites, applicationProtocols, effectiveServerNames(), sniMatchers,
-                useCipherSuitesOrder);
+                useCipherSuitesOrder, constraints);
     }
 
     /** Applies {@code p} as {@code SSLEngine.setSSLParameters} specifies; nothing changes if a name is refused. */

@@ -54,7 +54,7 @@ final class Kickstart {
         }
         return new EngineSettings(settings.protocols(), settings.cipherSuites(), settings.applicationProtocols(),
                 names.stream().filter(n -> !isIpLiteral(n)).toList(), settings.sniMatchers(),
-                settings.useCipherSuitesOrder());
+                settings.useCipherSuitesOrder(), settings.algorithmConstraints());
     }
 
     private static boolean isIpLiteral(SNIServerName name) {

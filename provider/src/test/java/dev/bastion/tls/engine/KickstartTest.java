@@ -41,20 +41,40 @@ class KickstartTest {
         assertEquals(List.of(other), Kickstart.withoutIpLiterals(EngineSettings.of(p)).serverNames());
     }
 
+    private static final java.security.AlgorithmConstraints CONSTRAINTS = new java.security.AlgorithmConstraints() {
+        @Override
+        public boolean permits(java.util.Set<java.security.CryptoPrimitive> p, String algorithm,
+                java.security.AlgorithmParameters parameters) {
+            return true;
+        }
+
+        @Override
+        public boolean permits(java.util.Set<java.security.CryptoPrimitive> p, java.security.Key key) {
+            return true;
+        }
+
+        @Override
+        public boolean permits(java.util.Set<java.security.CryptoPrimitive> p, String algorithm, java.security.Key key,
+                java.security.AlgorithmParameters parameters) {
+            return true;
+        }
+    };
+
     @Test
     void otherSettingsAreKept() {
         EngineSettings withIp = new EngineSettings(new String[] {"TLSv1.3"}, new String[0], new String[0],
-                List.of(new SNIHostName("10.1.2.3")), null, true);
+                List.of(new SNIHostName("10.1.2.3")), null, true, CONSTRAINTS);
         assertEquals(List.of(), Kickstart.withoutIpLiterals(withIp).serverNames());
         assertSame(withIp.protocols(), Kickstart.withoutIpLiterals(withIp).protocols());
+        assertSame(CONSTRAINTS, Kickstart.withoutIpLiterals(withIp).algorithmConstraints());
         EngineSettings hostOnly = new EngineSettings(new String[0], new String[0], new String[0],
-                List.of(new SNIHostName("example.com")), null, true);
+                List.of(new SNIHostName("example.com")), null, true, null);
         assertSame(hostOnly, Kickstart.withoutIpLiterals(hostOnly));
-        EngineSettings none = new EngineSettings(new String[0], new String[0], new String[0], null, null, true);
+        EngineSettings none = new EngineSettings(new String[0], new String[0], new String[0], null, null, true, null);
         assertSame(none, Kickstart.withoutIpLiterals(none));
     }
 
     private static EngineSettings settings(List<SNIServerName> names) {
-        return new EngineSettings(new String[] {"TLSv1.3"}, new String[0], new String[0], names, null, true);
+        return new EngineSettings(new String[] {"TLSv1.3"}, new String[0], new String[0], names, null, true, null);
     }
 }

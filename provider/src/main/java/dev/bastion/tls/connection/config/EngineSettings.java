@@ -1,5 +1,6 @@
 package dev.bastion.tls.connection.config;
 
+import java.security.AlgorithmConstraints;
 import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SNIMatcher;
@@ -19,13 +20,17 @@ import javax.net.ssl.SSLParameters;
  * @param serverNames the server names to request (client) or null for none
  * @param sniMatchers the SNI matchers (server) or null for none
  * @param useCipherSuitesOrder whether a server honours its own suite order
+ * @param algorithmConstraints the application's constraints ({@code setAlgorithmConstraints}),
+ *     or null for none
  */
 public record EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
-        List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder) {
+        List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder,
+        AlgorithmConstraints algorithmConstraints) {
 
     /** The settings of {@code params}. */
     public static EngineSettings of(SSLParameters params) {
         return new EngineSettings(params.getProtocols(), params.getCipherSuites(), params.getApplicationProtocols(),
-                params.getServerNames(), params.getSNIMatchers(), params.getUseCipherSuitesOrder());
+                params.getServerNames(), params.getSNIMatchers(), params.getUseCipherSuitesOrder(),
+                params.getAlgorithmConstraints());
     }
 }

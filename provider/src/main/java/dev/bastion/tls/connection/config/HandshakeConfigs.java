@@ -3,8 +3,11 @@ package dev.bastion.tls.connection.config;
 import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
+import java.security.AlgorithmConstraints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,18 +52,39 @@ public final class HandshakeConfigs {
     public static HandshakeConfig build(TlsPolicy policy, boolean client, EngineSettings params, String peerHost,
             int peerPort, ClientAuth clientAuth) {
         Usable usable = usable(policy, params.protocols(), params.cipherSuites());
-        if (usable.versions.isEmpty() || usable.suites.isEmpty()) {
+        List<Integer> versions = usable.versions;
+        List<CipherSuite> suites = usable.suites;
+        List<NamedGroup> groups = policy.groups();
+        List<NamedGroup> keyShares = policy.keyShareGroups();
+        List<SignatureScheme> schemes = client ? policy.clientSchemes() : policy.serverSchemes();
+        List<SignatureScheme> certificateSchemes = client ? policy.clientCertificateSchemes()
+                : policy.serverCertificateSchemes();
+        AlgorithmConstraints constraints = params.algorithmConstraints();
+        if (constraints != null) {
+            List<CipherSuite> permitted = ApplicationConstraints.suites(constraints, suites);
+            suites = permitted;
+            versions = versions.stream().filter(v -> permitted.stream()
+                    .anyMatch(s -> (s.isTls13() ? Protocol.TLS13 : Protocol.TLS12).code() == v)).toList();
+            groups = ApplicationConstraints.groups(constraints, groups);
+            keyShares = keyShares.stream().filter(groups::contains).toList();
+            if (keyShares.isEmpty()) {
+                keyShares = TlsDefaults.keyShareGroups(groups);
+            }
+            schemes = ApplicationConstraints.schemes(constraints, schemes);
+            certificateSchemes = ApplicationConstraints.schemes(constraints, certificateSchemes);
+        }
+        if (versions.isEmpty() || suites.isEmpty()) {
             throw TlsAlert.handshakeFailure(NO_APPROPRIATE_PROTOCOL + "; enabled protocols "
-                    + Arrays.toString(params.protocols()) + ", " + usable.suites.size() + " usable cipher suite(s)");
+                    + Arrays.toString(params.protocols()) + ", " + suites.size() + " usable cipher suite(s)");
         }
         return new HandshakeConfig(
                 client,
-                usable.versions,
-                usable.suites,
-                policy.groups(),
-                policy.keyShareGroups(),
-                client ? policy.clientSchemes() : policy.serverSchemes(),
-                client ? policy.clientCertificateSchemes() : policy.serverCertificateSchemes(),
+                versions,
+                suites,
+                groups,
+                keyShares,
+                schemes,
+                certificateSchemes,
                 List.of(params.applicationProtocols()),
                 Optional.ofNullable(peerHost),
                 peerPort,

@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
+import java.security.AlgorithmConstraints;
+import java.security.AlgorithmParameters;
+import java.security.CryptoPrimitive;
+import java.security.Key;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SSLParameters;
@@ -96,5 +103,54 @@ class HandshakeConfigsTest {
         SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.3"});
         HandshakeConfig c = HandshakeConfigs.build(strict, true, p, null, -1, ClientAuth.NONE);
         assertEquals(List.of(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_CHACHA20_POLY1305_SHA256), c.cipherSuites());
+    }
+
+    /** Refuses every algorithm name containing one of {@code refused}, as an application's constraints might. */
+    private static AlgorithmConstraints refusing(String... refused) {
+        return new AlgorithmConstraints() {
+            @Override
+            public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
+                return java.util.Arrays.stream(refused).noneMatch(algorithm::contains);
+            }
+
+            @Override
+            public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
+                return true;
+            }
+
+            @Override
+            public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key,
+                    AlgorithmParameters parameters) {
+                return permits(primitives, algorithm, parameters);
+            }
+        };
+    }
+
+    /** SSLParameters.setAlgorithmConstraints: suites, groups (key shares too) and signature schemes, by name. */
+    @Test
+    void applicationConstraintsFilterSuitesGroupsAndSchemes() {
+        SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.3", "TLSv1.2"});
+        p.setAlgorithmConstraints(refusing("AES_256", "x25519", "X25519", "SHA384withECDSA", "rsa_pss_rsae_sha512"));
+        HandshakeConfig c = HandshakeConfigs.build(POLICY, true, p, null, -1, ClientAuth.NONE);
+        assertTrue(c.cipherSuites().stream().noneMatch(s -> s.jsseName().contains("AES_256")), c.cipherSuites().toString());
+        assertTrue(c.cipherSuites().contains(CipherSuite.TLS_AES_128_GCM_SHA256));
+        assertTrue(c.groups().stream().noneMatch(g -> g.jsseName().toUpperCase(java.util.Locale.ROOT).contains("X25519")),
+                c.groups().toString());
+        assertTrue(c.groups().contains(NamedGroup.SECP256R1));
+        assertFalse(c.keyShareGroups().isEmpty(), "key shares fall back to the first permitted group");
+        assertTrue(c.groups().containsAll(c.keyShareGroups()));
+        assertFalse(c.signatureSchemes().contains(SignatureScheme.ECDSA_SECP384R1_SHA384), "refused by its JCA name");
+        assertFalse(c.signatureSchemes().contains(SignatureScheme.RSA_PSS_RSAE_SHA512), "refused by its TLS name");
+        assertTrue(c.signatureSchemes().contains(SignatureScheme.ECDSA_SECP256R1_SHA256));
+
+        SSLParameters tls13Refused = new SSLParameters(allSuites(), new String[] {"TLSv1.3", "TLSv1.2"});
+        tls13Refused.setAlgorithmConstraints(refusing("TLS_AES_", "TLS_CHACHA20_"));
+        assertEquals(List.of(0x0303), HandshakeConfigs.build(POLICY, true, tls13Refused, null, -1, ClientAuth.NONE).versions(),
+                "no TLS 1.3 suite left: TLS 1.2 only");
+
+        SSLParameters none = new SSLParameters(allSuites(), new String[] {"TLSv1.3"});
+        none.setAlgorithmConstraints(refusing("TLS_"));
+        TlsAlert e = assertThrows(TlsAlert.class, () -> HandshakeConfigs.build(POLICY, true, none, null, -1, ClientAuth.NONE));
+        assertTrue(e.getMessage().startsWith("No appropriate protocol"), e.getMessage());
     }
 }
