@@ -1,12 +1,14 @@
 package dev.bastion.tls.trust;
 
 import java.net.Socket;
+import java.security.AlgorithmConstraints;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -20,9 +22,17 @@ import javax.net.ssl.SSLSocket;
  * against the client's peer host.
  */
 final class EndpointIdentity {
-    /** The algorithm, the handshake session; both null when the connection is not known. */
-    record Connection(String algorithm, SSLSession session) {
-        static final Connection NONE = new Connection(null, null);
+    /**
+     * The algorithm, the handshake session, and the application's algorithm constraints
+     * ({@code SSLParameters.getAlgorithmConstraints}); all null when the connection is not known.
+     */
+    record Connection(String algorithm, SSLSession session, AlgorithmConstraints constraints) {
+        static final Connection NONE = new Connection(null, null, null);
+
+        static Connection of(SSLParameters parameters, SSLSession session) {
+            return new Connection(parameters.getEndpointIdentificationAlgorithm(), session,
+                    parameters.getAlgorithmConstraints());
+        }
     }
 
     private EndpointIdentity() {
@@ -32,7 +42,7 @@ final class EndpointIdentity {
     static Connection of(Socket socket) {
         if (socket instanceof SSLSocket && socket.isConnected()) {
             SSLSocket s = (SSLSocket) socket;
-            return new Connection(s.getSSLParameters().getEndpointIdentificationAlgorithm(), s.getHandshakeSession());
+            return Connection.of(s.getSSLParameters(), s.getHandshakeSession());
         }
         return Connection.NONE;
     }
@@ -42,7 +52,7 @@ final class EndpointIdentity {
         if (engine == null) {
             return Connection.NONE;
         }
-        return new Connection(engine.getSSLParameters().getEndpointIdentificationAlgorithm(), engine.getHandshakeSession());
+        return Connection.of(engine.getSSLParameters(), engine.getHandshakeSession());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.Security;
 import java.security.cert.CertPath;
+import java.security.AlgorithmConstraints;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
@@ -40,7 +41,9 @@ import javax.security.auth.x500.X500Principal;
  *     certificate that is itself trusted is accepted while it is within its validity period.</li>
  * <li>The validator applies {@code jdk.certpath.disabledAlgorithms} to every certificate of the
  *     path. Inside a handshake, each certificate's signature must also use an algorithm this side
- *     offered ({@link CertSignatureChecker}).</li>
+ *     offered ({@link CertSignatureChecker}), and the engine's or socket's algorithm constraints
+ *     ({@code SSLParameters.setAlgorithmConstraints}) must permit its signature algorithm and
+ *     key ({@link ConstraintsChecker}).</li>
  * <li>Revocation checking (OCSP/CRL through the validator) is off unless
  *     {@code com.sun.net.ssl.checkRevocation=true} or the application's {@code PKIXParameters}
  *     ({@code CertPathTrustManagerParameters}) turn it on.</li>
@@ -151,7 +154,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         if (authType == null || authType.isEmpty()) {
             throw new IllegalArgumentException("null or zero-length authentication type");
         }
-        validate(chain, connection.session());
+        validate(chain, connection.session(), connection.constraints());
         if (server) {
             EndEntityUsage.checkServer(chain[0], authType);
         } else {
@@ -160,13 +163,21 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         EndpointIdentity.check(connection.algorithm(), connection.session(), server, chain[0]);
     }
 
-    private void validate(X509Certificate[] chain, SSLSession session) throws CertificateException {
+    private void validate(X509Certificate[] chain, SSLSession session, AlgorithmConstraints constraints)
+            throws CertificateException {
         if (template == null) {
             throw new CertificateException("the trust store holds no trusted certificates, so no certificate chain can be "
                     + "trusted (chain of " + chain[0].getSubjectX500Principal() + ")");
         }
         if (trustedCerts.contains(chain[0])) {
             checkValidity(chain[0]);
+            if (constraints != null) {
+                try {
+                    ConstraintsChecker.check(chain[0], constraints);
+                } catch (CertPathValidatorException e) {
+                    throw new CertificateException(e.getMessage(), e);
+                }
+            }
             return;
         }
         List<X509Certificate> path = ChainOrder.toAnchor(chain, anchorSubjects, anchorCount);
@@ -174,6 +185,9 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         List<String> offered = offeredSignatureAlgorithms(session);
         if (!offered.isEmpty()) {
             p.addCertPathChecker(new CertSignatureChecker(offered));
+        }
+        if (constraints != null) {
+            p.addCertPathChecker(new ConstraintsChecker(constraints));
         }
         try {
             CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);

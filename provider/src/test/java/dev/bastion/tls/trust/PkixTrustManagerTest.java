@@ -307,4 +307,53 @@ class PkixTrustManagerTest {
         when(engine.getHandshakeSession()).thenReturn(session);
         return engine;
     }
+
+    /**
+     * The engine's algorithm constraints ({@code SSLParameters.setAlgorithmConstraints}) apply to
+     * every certificate below the anchor: signature algorithm by name, public key; as SunJSSE's
+     * trust manager applies them.
+     */
+    @Test
+    void theEnginesAlgorithmConstraintsApplyToTheChain() {
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "ECDHE_ECDSA",
+                constrained(constraints("nothing", false))));
+        CertificateException bySignature = assertThrows(CertificateException.class, () -> tm.checkServerTrusted(
+                chain(leaf, intermediate), "ECDHE_ECDSA", constrained(constraints("SHA256withECDSA", false))));
+        assertTrue(bySignature.getMessage().contains("algorithm constraints"), bySignature.getMessage());
+        CertificateException byKey = assertThrows(CertificateException.class, () -> tm.checkServerTrusted(
+                chain(leaf, intermediate), "ECDHE_ECDSA", constrained(constraints("nothing", true))));
+        assertTrue(byKey.getMessage().contains("EC key"), byKey.getMessage());
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "ECDHE_ECDSA", constrained(null)),
+                "no constraints set");
+    }
+
+    private static SSLEngine constrained(java.security.AlgorithmConstraints constraints) {
+        SSLEngine engine = mock(SSLEngine.class);
+        SSLParameters params = new SSLParameters();
+        params.setAlgorithmConstraints(constraints);
+        when(engine.getSSLParameters()).thenReturn(params);
+        return engine;
+    }
+
+    /** Refuses the algorithm named {@code refused}, and with {@code refuseKeys} every key. */
+    private static java.security.AlgorithmConstraints constraints(String refused, boolean refuseKeys) {
+        return new java.security.AlgorithmConstraints() {
+            @Override
+            public boolean permits(java.util.Set<java.security.CryptoPrimitive> p, String algorithm,
+                    java.security.AlgorithmParameters parameters) {
+                return !algorithm.equalsIgnoreCase(refused);
+            }
+
+            @Override
+            public boolean permits(java.util.Set<java.security.CryptoPrimitive> p, java.security.Key key) {
+                return !refuseKeys;
+            }
+
+            @Override
+            public boolean permits(java.util.Set<java.security.CryptoPrimitive> p, String algorithm, java.security.Key key,
+                    java.security.AlgorithmParameters parameters) {
+                return permits(p, algorithm, parameters) && permits(p, key);
+            }
+        };
+    }
 }
