@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bastion.tls.it.support.Credentials;
 import dev.bastion.tls.it.support.Credentials.KeyType;
+import dev.bastion.tls.it.support.DelegatingKeyManager;
 import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.Providers;
 import java.net.Socket;
 import java.security.Principal;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -72,49 +72,23 @@ class ClientCertificateChoiceTest {
     }
 
     /** SunJSSE's key manager, recording the issuers of each client-alias request. */
-    private static final class Recording extends X509ExtendedKeyManager {
-        private final X509ExtendedKeyManager delegate;
+    private static final class Recording extends DelegatingKeyManager {
         final List<List<Principal>> issuersAsked = new ArrayList<>();
 
         Recording(X509ExtendedKeyManager delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
             issuersAsked.add(issuers == null ? List.of() : List.of(issuers));
-            return delegate.chooseEngineClientAlias(keyType, issuers, engine);
+            return super.chooseEngineClientAlias(keyType, issuers, engine);
         }
 
         @Override
         public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
             issuersAsked.add(issuers == null ? List.of() : List.of(issuers));
-            return delegate.chooseClientAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return delegate.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return delegate.getServerAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return delegate.chooseServerAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return delegate.getCertificateChain(alias);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return delegate.getPrivateKey(alias);
+            return super.chooseClientAlias(keyType, issuers, socket);
         }
     }
 }

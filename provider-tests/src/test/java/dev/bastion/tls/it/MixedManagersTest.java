@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.it.support.Credentials;
 import dev.bastion.tls.it.support.Credentials.KeyType;
+import dev.bastion.tls.it.support.DelegatingKeyManager;
 import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.Providers;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.Principal;
-import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -318,48 +318,23 @@ class MixedManagersTest {
 
     /** Delegates to {@code km}; records what the server's handshake session answers when the certificate is chosen. */
     private static X509ExtendedKeyManager recordingKeys(X509ExtendedKeyManager km, Map<String, Object> seen) {
-        return new X509ExtendedKeyManager() {
+        return new DelegatingKeyManager(km) {
             @Override
             public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
                 record((ExtendedSSLSession) engine.getHandshakeSession(), "engine");
-                return km.chooseEngineServerAlias(keyType, issuers, engine);
+                return super.chooseEngineServerAlias(keyType, issuers, engine);
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+                record((ExtendedSSLSession) ((SSLSocket) socket).getHandshakeSession(), "socket");
+                return super.chooseServerAlias(keyType, issuers, socket);
             }
 
             private void record(ExtendedSSLSession s, String via) {
                 seen.put("via", via);
                 seen.put("requested", s.getRequestedServerNames());
                 seen.put("peer", List.of(s.getPeerSupportedSignatureAlgorithms()));
-            }
-
-            @Override
-            public String[] getClientAliases(String keyType, Principal[] issuers) {
-                return km.getClientAliases(keyType, issuers);
-            }
-
-            @Override
-            public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-                return km.chooseClientAlias(keyType, issuers, socket);
-            }
-
-            @Override
-            public String[] getServerAliases(String keyType, Principal[] issuers) {
-                return km.getServerAliases(keyType, issuers);
-            }
-
-            @Override
-            public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-                record((ExtendedSSLSession) ((SSLSocket) socket).getHandshakeSession(), "socket");
-                return km.chooseServerAlias(keyType, issuers, socket);
-            }
-
-            @Override
-            public X509Certificate[] getCertificateChain(String alias) {
-                return km.getCertificateChain(alias);
-            }
-
-            @Override
-            public PrivateKey getPrivateKey(String alias) {
-                return km.getPrivateKey(alias);
             }
         };
     }

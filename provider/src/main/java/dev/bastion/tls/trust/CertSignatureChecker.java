@@ -3,7 +3,6 @@ package dev.bastion.tls.trust;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.Certificate;
-import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
@@ -19,30 +18,13 @@ import java.util.stream.Collectors;
  * {@code SHA256withECDSA}, {@code RSASSA-PSS}, {@code Ed25519}). Trust anchors are not
  * checked: their signatures are not relied on.
  */
-final class CertSignatureChecker extends PKIXCertPathChecker {
+final class CertSignatureChecker extends ReverseChecker {
     private final List<String> offered;
     private final Set<String> accepted;
 
     CertSignatureChecker(List<String> offered) {
         this.offered = List.copyOf(offered);
         this.accepted = offered.stream().map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-    }
-
-    @Override
-    public void init(boolean forward) throws CertPathValidatorException {
-        if (forward) {
-            throw new CertPathValidatorException("forward checking is not supported");
-        }
-    }
-
-    @Override
-    public boolean isForwardCheckingSupported() {
-        return false;
-    }
-
-    @Override
-    public Set<String> getSupportedExtensions() {
-        return null;
     }
 
     @Override

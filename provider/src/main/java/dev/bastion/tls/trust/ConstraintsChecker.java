@@ -4,7 +4,6 @@ import java.security.AlgorithmConstraints;
 import java.security.CryptoPrimitive;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
-import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -16,29 +15,12 @@ import java.util.Set;
  * signature algorithm (by name) and its public key (algorithm and size) must be permitted for
  * signatures. Reverse checking only, as the validator runs it.
  */
-final class ConstraintsChecker extends PKIXCertPathChecker {
+final class ConstraintsChecker extends ReverseChecker {
     private static final Set<CryptoPrimitive> SIGNATURE = EnumSet.of(CryptoPrimitive.SIGNATURE);
     private final AlgorithmConstraints constraints;
 
     ConstraintsChecker(AlgorithmConstraints constraints) {
         this.constraints = constraints;
-    }
-
-    @Override
-    public void init(boolean forward) throws CertPathValidatorException {
-        if (forward) {
-            throw new CertPathValidatorException("forward checking is not supported");
-        }
-    }
-
-    @Override
-    public boolean isForwardCheckingSupported() {
-        return false;
-    }
-
-    @Override
-    public Set<String> getSupportedExtensions() {
-        return null;
     }
 
     @Override
