@@ -220,7 +220,10 @@ class SocketBehaviourTest {
         }
     }
 
-    /** A thread blocked reading is woken by another thread's close(), as with any socket. */
+    /**
+     * A thread blocked reading is woken by another thread's close(), as with any socket (before
+     * the JDK 17 fix, Bastion's reader stayed blocked until the 10 s wait gave up).
+     */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providers")
     void closeWakesABlockedReader(String provider, String version) throws Exception {
@@ -231,17 +234,18 @@ class SocketBehaviourTest {
         }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 s.startHandshake();
-                CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return new AssertionError("read returned " + s.getInputStream().read());
+                        return "read returned " + s.getInputStream().read();
                     } catch (Exception e) {
-                        return e;
+                        return e.getClass().getSimpleName();
                     }
                 });
                 Thread.sleep(200); // the reader is blocked now
                 s.close();
-                Throwable woken = reader.get(10, TimeUnit.SECONDS);
-                assertTrue(woken instanceof SocketException, String.valueOf(woken));
+                // woken at once: "Socket closed", or (SunJSSE 17 now and then) the end of the stream
+                String woken = reader.get(10, TimeUnit.SECONDS);
+                assertTrue(woken.equals("SocketException") || woken.equals("read returned -1"), woken);
             });
         } finally {
             never.countDown();
