@@ -204,6 +204,7 @@ final class EngineParameters {
         p.setAlgorithmConstraints(constraints);
         p.setUseCipherSuitesOrder(useCipherSuitesOrder);
         p.setMaximumPacketSize(maximumPacketSize);
+        p.setEnableRetransmissions(false); // a DTLS setting; SunJSSE's TLS engines answer false
         return p;
     }
 

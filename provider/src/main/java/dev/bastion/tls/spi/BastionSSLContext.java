@@ -12,6 +12,7 @@ import dev.bastion.tls.engine.BastionSocketFactory;
 import dev.bastion.tls.engine.CachedSessionViews;
 import dev.bastion.tls.engine.EngineContext;
 import dev.bastion.tls.session.SessionContext;
+import dev.bastion.tls.session.SessionParameters;
 import dev.bastion.tls.trust.KeyManagers;
 import dev.bastion.tls.trust.KeyStoreLoader;
 import dev.bastion.tls.trust.TrustManagers;
@@ -153,7 +154,12 @@ public final class BastionSSLContext extends SSLContextSpi {
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
         SSLEngine e = new BastionEngine(requireInit(), null, -1);
-        return new SSLParameters(e.getSupportedCipherSuites(), e.getSupportedProtocols());
+        SSLParameters p = new SSLParameters(e.getSupportedCipherSuites(), e.getSupportedProtocols());
+        // SunJSSE's answers for what an engine can do: honour a server's suite order, 16709-byte packets
+        p.setUseCipherSuitesOrder(true);
+        p.setMaximumPacketSize(SessionParameters.DEFAULT_PACKET_BUFFER_SIZE);
+        p.setEnableRetransmissions(false);
+        return p;
     }
 
     private boolean isDefault() {

@@ -50,6 +50,29 @@ class BastionSSLContextTest {
         assertEquals(20480, ctx.getServerSessionContext().getSessionCacheSize());
     }
 
+    /** The scalar fields of the supported, default and engine parameters answer as SunJSSE's do. */
+    @Test
+    void parameterFieldsAsSunJsse() throws Exception {
+        SSLContext ctx = context("TLS", Map.of());
+        ctx.init(null, null, null);
+        SSLContext sun = SSLContext.getInstance("TLS", "SunJSSE");
+        sun.init(null, null, null);
+        SSLParameters[] ours = {ctx.getSupportedSSLParameters(), ctx.getDefaultSSLParameters(),
+            ctx.createSSLEngine().getSSLParameters()};
+        SSLParameters[] theirs = {sun.getSupportedSSLParameters(), sun.getDefaultSSLParameters(),
+            sun.createSSLEngine().getSSLParameters()};
+        for (int i = 0; i < ours.length; i++) {
+            assertEquals(fields(theirs[i]), fields(ours[i]), "parameters " + i);
+        }
+    }
+
+    private static String fields(SSLParameters p) {
+        return "order=" + p.getUseCipherSuitesOrder() + " maximumPacketSize=" + p.getMaximumPacketSize()
+                + " retransmissions=" + p.getEnableRetransmissions() + " need=" + p.getNeedClientAuth()
+                + " want=" + p.getWantClientAuth() + " identification=" + p.getEndpointIdentificationAlgorithm()
+                + " serverNames=" + p.getServerNames() + " alpn=" + List.of(p.getApplicationProtocols());
+    }
+
     @Test
     void defaultContextInitialisesItself() throws Exception {
         SSLContext ctx = context("Default", Map.of());
