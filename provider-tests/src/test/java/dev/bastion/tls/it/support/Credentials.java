@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -209,6 +210,43 @@ public final class Credentials {
                 ks.load(null, null);
                 ks.setKeyEntry("a-foreign", kp.getPrivate(), PASSWORD, new X509Certificate[] {foreign, foreignRoot});
                 ks.setKeyEntry("b-trusted", trusted.getKey("client", PASSWORD), PASSWORD, trusted.getCertificateChain("client"));
+                return ks;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * A key store with one entry ("server" or "client") of {@code type}: a self-signed
+     * certificate (for {@code localhost} when {@code server}) signed with {@code sigAlg}, chained
+     * to nothing, for handshakes whose signature schemes must also cover the certificate's own
+     * signature. Trust it with {@link java.security.KeyStore#getCertificate}.
+     */
+    public KeyStore selfSigned(KeyType type, String sigAlg, boolean server) {
+        return stores.computeIfAbsent("self/" + type + "/" + sigAlg + "/" + server, k -> {
+            try {
+                KeyPair kp = generate(type);
+                String dn = server ? "CN=localhost" : "CN=Bastion Test Client";
+                Date now = new Date();
+                JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(dn),
+                        BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE),
+                        new Date(now.getTime() - 3_600_000L), new Date(now.getTime() + 7 * 86_400_000L), new X500Name(dn),
+                        kp.getPublic());
+                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                if (server) {
+                    b.addExtension(Extension.subjectAlternativeName, false,
+                            new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+                }
+                // RSASSA-PSS with an rsaEncryption key (rsa_pss_rsae_*) is signed by Bouncy Castle
+                JcaContentSignerBuilder signer = sigAlg.endsWith("andMGF1")
+                        ? new JcaContentSignerBuilder(sigAlg).setProvider(new BouncyCastleProvider())
+                        : new JcaContentSignerBuilder(sigAlg);
+                X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+                        b.build(signer.build(kp.getPrivate())));
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry(server ? "server" : "client", kp.getPrivate(), PASSWORD, new X509Certificate[] {cert});
                 return ks;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
