@@ -348,10 +348,7 @@ public final class Connection {
         taskPending = false;
         if (started && !closeNotifyReceived && failure.exception() == null) {
             if (!complete) {
-                // the handshake can never finish now: close the write side as closeOutbound does
-                // (user_canceled, close_notify), so the application wraps them and sees CLOSED
-                // instead of a handshake that neither goes on nor ends
-                closeOutbound();
+                closeOutbound(); // the handshake can never finish: user_canceled, close_notify, then CLOSED
             }
             throw new SSLException("closing inbound before receiving peer's close_notify");
         }

@@ -2,11 +2,9 @@ package dev.bastion.tls.it.support;
 
 import dev.bastion.tls.it.support.Credentials.KeyType;
 import java.io.File;
-import java.net.Socket;
 import java.nio.file.Paths;
 import java.security.KeyStore;
 import java.security.Principal;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -191,12 +189,11 @@ public final class PropertyProbe {
      * asked for a key: the schemes a client offered (server side), or those a server's
      * CertificateRequest named (client side).
      */
-    private static final class Recording extends X509ExtendedKeyManager {
-        private final X509ExtendedKeyManager delegate;
+    private static final class Recording extends DelegatingKeyManager {
         volatile String seen;
 
         Recording(X509ExtendedKeyManager delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         private void note(SSLEngine engine) {
@@ -209,43 +206,13 @@ public final class PropertyProbe {
         @Override
         public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
             note(engine);
-            return delegate.chooseEngineServerAlias(keyType, issuers, engine);
+            return super.chooseEngineServerAlias(keyType, issuers, engine);
         }
 
         @Override
         public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
             note(engine);
-            return delegate.chooseEngineClientAlias(keyType, issuers, engine);
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return delegate.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return delegate.chooseClientAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return delegate.getServerAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return delegate.chooseServerAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return delegate.getCertificateChain(alias);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return delegate.getPrivateKey(alias);
+            return super.chooseEngineClientAlias(keyType, issuers, engine);
         }
     }
 }
