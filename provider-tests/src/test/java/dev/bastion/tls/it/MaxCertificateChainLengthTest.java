@@ -1,6 +1,5 @@
 package dev.bastion.tls.it;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.it.support.PropertyProbe;
@@ -31,8 +30,7 @@ class MaxCertificateChainLengthTest {
                 for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
                     String k = c + "-" + s + "-" + protocol;
                     String server = v.get(k + "-two.server");
-                    assertNotNull(server, k + ": the handshake worked: " + v.get(k + "-two.protocol"));
-                    assertTrue(server.contains(s.equals("Bastion") ? "(jdk.tls.maxCertificateChainLength)"
+                    assertTrue(server != null && server.contains(s.equals("Bastion") ? "(jdk.tls.maxCertificateChainLength)"
                             : "exceeds the maximum allowed length (1)"), k + ": " + server);
                     SignatureSchemesPropertyTest.assertFatalAlert(v, k + "-two", null);
                     SignatureSchemesPropertyTest.assertOk(v, k + "-one");
