@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -55,6 +56,14 @@ public final class HttpsProbe {
                 print(key + ".get", Https.request(url, factory, null));
                 print(key + ".get2", Https.request(url, factory, null));
                 print(key + ".ownVerifier", request(url, client.getSocketFactory(), (h, s) -> false));
+            }
+        }
+        // A listener thread started by the last handshake may still be running its (short) listener:
+        // give such threads 10 s to end; one that remains after that is a leak.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("HandshakeCompletedNotify")) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
         }
         Set<String> threads = new TreeSet<>();
