@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kept-alive connection, the client's socket and session classes showing Bastion carried it.
  */
 class HttpClientLibrariesTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final String SOCKET = "dev.bastion.tls.engine.BastionSocket";
     private static final String SESSION = "dev.bastion.tls.session.BastionSession";
 
@@ -58,7 +58,7 @@ class HttpClientLibrariesTest {
                     public void connectionAcquired(Call call, Connection connection) {
                         sockets.add(connection.socket());
                     }
-                }).callTimeout(Duration.ofSeconds(10)).build();
+                }).callTimeout(Duration.ofSeconds(30)).build();
         try (JettyHttpsServer server = new JettyHttpsServer(Tls.server("Bastion"), false, version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 String url = "https://localhost:" + server.port() + "/";

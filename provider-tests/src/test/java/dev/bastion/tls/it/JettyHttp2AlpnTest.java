@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Bastion needs the bastion-jetty-alpn jar, tested in {@link JettyHttp2OnBastionTest}.
  */
 class JettyHttp2AlpnTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
@@ -32,11 +32,11 @@ class JettyHttp2AlpnTest {
         try (JettyHttpsServer server = new JettyHttpsServer(Tls.server("SunJSSE"), true, version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 HttpClient http = HttpClient.newBuilder().sslContext(client.context()).version(HttpClient.Version.HTTP_2)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                        .connectTimeout(Duration.ofSeconds(20)).build();
                 URI uri = URI.create("https://localhost:" + server.port() + "/");
-                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString("name=h2")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, get.statusCode());
                 assertEquals("hello", get.body());

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Jetty's default HTTP/1.1. Bastion's engine carries the server side in every case.
  */
 class JettyHttp2OnBastionTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final String ENGINE = "dev.bastion.tls.engine.BastionEngine";
 
     @TempDir
@@ -44,9 +44,9 @@ class JettyHttp2OnBastionTest {
         try (JettyHttpsServer server = new JettyHttpsServer(Tls.server("Bastion"), true, version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 HttpClient http = HttpClient.newBuilder().sslContext(client.context()).version(HttpClient.Version.HTTP_2)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                        .connectTimeout(Duration.ofSeconds(20)).build();
                 URI uri = URI.create("https://localhost:" + server.port() + "/");
-                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals("hello", get.body());
                 assertEquals(HttpClient.Version.HTTP_2, get.version());

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * clients, the client's engine or session class.
  */
 class JettyOnBastionTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final String ENGINE = "dev.bastion.tls.engine.BastionEngine";
     private static final String SESSION = "dev.bastion.tls.session.BastionSession";
 
@@ -82,11 +82,11 @@ class JettyOnBastionTest {
         try (JettyHttpsServer server = new JettyHttpsServer(Tls.server("Bastion"), false, version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 HttpClient http = HttpClient.newBuilder().sslContext(client.context()).version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                        .connectTimeout(Duration.ofSeconds(20)).build();
                 URI uri = URI.create("https://localhost:" + server.port() + "/");
-                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString("name=jnh")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, get.statusCode());
                 assertEquals("hello", get.body());

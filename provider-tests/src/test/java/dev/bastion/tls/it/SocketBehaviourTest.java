@@ -94,6 +94,7 @@ class SocketBehaviourTest {
                 assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read());
                 assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read(new byte[10]));
                 go.countDown();
+                s.setSoTimeout(10_000); // the server's late write must not race a 300 ms timeout
                 assertEquals("late", new String(Tls.read(s, 4), StandardCharsets.US_ASCII));
                 s.getOutputStream().write(new byte[] {1, 2, 3});
                 assertArrayEquals(new byte[] {1, 2, 3}, Tls.read(s, 3));
@@ -116,7 +117,7 @@ class SocketBehaviourTest {
                 s.startHandshake();
                 s.setSoTimeout(300);
                 assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read(new byte[100]));
-                assertTrue(relay.awaitHalfSent(5));
+                assertTrue(relay.awaitHalfSent(20));
                 assertThrows(SocketTimeoutException.class, () -> s.getInputStream().read(new byte[100]));
                 relay.release();
                 s.setSoTimeout(10_000);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bastion.tls.conformance.interop.EngineServer.Accepted;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,12 +100,24 @@ class EarlyDataInteropTest {
                     "-connect", Interop.LOOPBACK + ":" + port, "-tls1_3", "-noservername", "-CAfile",
                     PKI.caPem().toString(), "-verify_return_error", "-sess_out", session.toString())
                     .redirectErrorStream(true).redirectOutput(clientLog.toFile()).start();
+            // s_client rewrites the file for each ticket: wait until it holds a whole session and
+            // has stayed the same for 500 ms (a second ticket may still be written over the first).
             long deadline = System.nanoTime() + Interop.STEP.toNanos();
-            while (!(Files.exists(session) && Files.size(session) > 0) && System.nanoTime() < deadline) {
+            String seen = "";
+            long seenSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                String now = Files.exists(session) ? Files.readString(session, StandardCharsets.US_ASCII) : "";
+                if (!now.equals(seen)) {
+                    seen = now;
+                    seenSince = System.nanoTime();
+                } else if (seen.contains("-----END SSL SESSION PARAMETERS-----")
+                        && System.nanoTime() - seenSince > TimeUnit.MILLISECONDS.toNanos(500)) {
+                    break;
+                }
                 Interop.pause(20);
             }
-            Interop.pause(300); // a second ticket may still be written over the first
-            assertTrue(Files.size(session) > 0, "s_client saved the session:\n" + Interop.read(clientLog));
+            assertTrue(seen.contains("-----END SSL SESSION PARAMETERS-----"),
+                    "s_client saved the session:\n" + Interop.read(clientLog));
         } finally {
             Interop.kill(client);
             Interop.kill(server);

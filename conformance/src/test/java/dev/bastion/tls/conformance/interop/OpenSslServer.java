@@ -63,11 +63,20 @@ public final class OpenSslServer implements AutoCloseable {
 
     /** The log written since the previous call (waits until it holds a ServerHello, at most one step). */
     public String nextTrace() {
+        return nextTrace("Finished, Length=");
+    }
+
+    /**
+     * The log written since the previous call, once it holds a ServerHello and {@code until} (at
+     * most one step): s_server logs an alert it sends only after writing it, so a client may see
+     * the alert before the log does.
+     */
+    public String nextTrace(String until) {
         long deadline = System.nanoTime() + Interop.STEP.toNanos();
         String text;
         do {
             text = Interop.read(log).substring(offset);
-            if (text.contains("ServerHello, Length=") && text.contains("Finished, Length=")) {
+            if (text.contains("ServerHello, Length=") && text.contains(until)) {
                 break;
             }
             Interop.pause(10);

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Assumptions;
  * in the server: 15 of 20 {@code s_client -tls1_3 -sess_out} runs saved a session from OpenSSL's
  * own {@code s_server}, 11 of 20 from Bastion's (a JVM answers the client's Finished later), and
  * 20 of 20 from Bastion with standard input held open for half a second. So testssl gets an
- * {@code openssl} ({@code --openssl}) that holds standard input open for one second on exactly
+ * {@code openssl} ({@code --openssl}) that holds standard input open for two seconds on exactly
  * those {@code -sess_out} runs and runs every other command unchanged.
  */
 public final class Testssl {
@@ -158,9 +158,9 @@ public final class Testssl {
         String script = """
                 #!/bin/sh
                 # openssl for testssl.sh (TestsslScanTest): s_client saving a session (-sess_out) keeps its
-                # standard input open for one second, so that a TLS 1.3 NewSessionTicket can arrive first
+                # standard input open for two seconds, so that a TLS 1.3 NewSessionTicket can arrive first
                 case " $* " in
-                  *" s_client "*" -sess_out "*) sleep 1 | OPENSSL "$@"; exit $? ;;
+                  *" s_client "*" -sess_out "*) sleep 2 | OPENSSL "$@"; exit $? ;;
                 esac
                 exec OPENSSL "$@"
                 """.replace("OPENSSL", onPath("openssl").orElseThrow().toString());

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code SSLException} (or, the peer's doing, an end of stream or reset of the TCP connection).
  */
 class TestsslScanTest {
-    private static final Duration SCAN_LIMIT = Duration.ofSeconds(200);
+    private static final Duration SCAN_LIMIT = Duration.ofSeconds(400);
     private static final List<String> RSA_SUITES = List.of("TLS_AES_128_GCM_SHA256",
             "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
             "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384");
@@ -81,7 +81,7 @@ class TestsslScanTest {
     private static ServerLog serverB;
 
     @BeforeAll
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     static void scan() throws Exception {
         Testssl.availableOrSkip();
         TestPki pki = TestPki.get();

@@ -49,7 +49,7 @@ public final class PostgresServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!log().contains("ready to accept connections")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                close();
+                stop();
                 throw new IOException("PostgreSQL did not start:\n" + log());
             }
             Thread.sleep(50);
@@ -104,10 +104,9 @@ public final class PostgresServer implements AutoCloseable {
             chownAll(base);
             run(base, bin.resolve("initdb").toString(), "-D", base.resolve("data").toString(), "-U", "postgres",
                     "--pwfile=" + pw, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync");
-            int port = PemFiles.freePort();
             Path data = base.resolve("data");
             Files.writeString(data.resolve("postgresql.conf"), String.join("\n", "", "listen_addresses = '127.0.0.1'",
-                    "port = " + port, "unix_socket_directories = '" + base + "'", "ssl = on",
+                    "unix_socket_directories = '" + base + "'", "ssl = on",
                     "ssl_cert_file = '" + base.resolve("server.crt") + "'", "ssl_key_file = '" + base.resolve("server.key") + "'",
                     "ssl_ca_file = '" + base.resolve("ca.pem") + "'",
                     "fsync = off", "log_connections = on", "max_connections = 20", "shared_buffers = 16MB", ""), StandardCharsets.US_ASCII,
@@ -116,7 +115,20 @@ public final class PostgresServer implements AutoCloseable {
                     "hostssl all " + CERT_USER + " 127.0.0.1/32 cert", "hostssl all all 127.0.0.1/32 scram-sha-256",
                     "hostnossl all all 127.0.0.1/32 reject", ""),
                     StandardCharsets.US_ASCII);
-            PostgresServer server = new PostgresServer(bin, base, port);
+            // A free port is chosen before postgres binds it: if something took it in between, try another.
+            PostgresServer server = null;
+            for (int attempt = 1; server == null; attempt++) {
+                int port = PemFiles.freePort();
+                Files.writeString(data.resolve("postgresql.conf"), "port = " + port + "\n", StandardCharsets.US_ASCII,
+                        java.nio.file.StandardOpenOption.APPEND);
+                try {
+                    server = new PostgresServer(bin, base, port);
+                } catch (IOException e) {
+                    if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                        throw e;
+                    }
+                }
+            }
             try {
                 server.sql("CREATE ROLE " + CERT_USER + " LOGIN");
             } catch (Exception e) {
@@ -166,6 +178,15 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            stop();
+        } finally {
+            delete(base);
+        }
+    }
+
+    /** Stops the server, keeping its files. */
+    private void stop() {
+        try {
             if (process.isAlive()) {
                 run(base, bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "-t", "20", "stop");
             }
@@ -180,7 +201,6 @@ public final class PostgresServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            delete(base);
         }
     }
 

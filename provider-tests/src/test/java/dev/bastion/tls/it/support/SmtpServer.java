@@ -68,7 +68,16 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Starts the server with files in {@code dir}. */
     public static SmtpServer start(Path dir, KeyStore serverStore) throws Exception {
-        return new SmtpServer(dir, serverStore);
+        // A free port is chosen before aiosmtpd binds it: if something took it in between, try another.
+        for (int attempt = 1;; attempt++) {
+            try {
+                return new SmtpServer(dir, serverStore);
+            } catch (IOException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public int port() {
