@@ -168,7 +168,8 @@ final class EngineSessions implements ConnectionListener {
                 peerNames(n.peerSignatureSchemes()),
                 SessionParameters.DEFAULT_PACKET_BUFFER_SIZE,
                 applicationBufferSize(n.version(), n.cipherSuite()),
-                n.resumed());
+                n.resumed(),
+                n.statusResponses());
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.bastion.tls.message.ext.PskKeyExchangeModes;
 import dev.bastion.tls.message.ext.ServerName;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
+import dev.bastion.tls.message.ext.StatusRequest;
 import dev.bastion.tls.message.ext.SupportedGroups;
 import dev.bastion.tls.message.ext.SupportedVersionsClientHello;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import javax.net.ssl.SNIServerName;
  * server can answer it. With TLS 1.2 alone it is a plain TLS 1.2 hello (no supported_versions,
  * key_share or psk_key_exchange_modes).
  *
- * <p>Extensions, in order, each only when it applies: server_name, ec_point_formats
+ * <p>Extensions, in order, each only when it applies: server_name, status_request (an OCSP
+ * request naming no responders and no extensions, RFC 6066 §8, when
+ * {@link HandshakeConfig#statusRequest()}), ec_point_formats
  * (uncompressed only, RFC 8422 §5.1.2; TLS 1.2), supported_groups (without the TLS 1.3-only
  * hybrids when TLS 1.3 is off), key_share, supported_versions, signature_algorithms,
  * signature_algorithms_cert, application_layer_protocol_negotiation, extended_master_secret
@@ -47,6 +50,8 @@ public final class ClientHellos {
     public static final int EMPTY_RENEGOTIATION_INFO_SCSV = 0x00FF;
     /** TLS_FALLBACK_SCSV (RFC 7507 §2); Bastion never sends it, its servers check it ({@link ServerVersions}). */
     public static final int FALLBACK_SCSV = 0x5600;
+    /** CertificateStatusRequest: ocsp (1), no responder_id_list, no request_extensions (RFC 6066 §8). */
+    private static final StatusRequest OCSP_STATUS_REQUEST = new StatusRequest(Opaque.ofHex("0100000000"));
 
     private ClientHellos() {
     }
@@ -63,6 +68,9 @@ public final class ClientHellos {
         boolean tls12 = config.enables(HandshakeConfig.TLS12);
         List<Extension> ext = new ArrayList<>();
         serverName(config).ifPresent(ext::add);
+        if (config.statusRequest()) {
+            ext.add(OCSP_STATUS_REQUEST);
+        }
         if (tls12) {
             ext.add(new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)));
         }

@@ -31,6 +31,8 @@ import javax.net.ssl.SNIServerName;
  * @param clientAuth server: whether to request a client certificate
  * @param honourServerCipherSuiteOrder server: pick by our order rather than the client's
  * @param middleboxCompatibility send the TLS 1.3 compatibility session id and CCS (RFC 8446 §D.4)
+ * @param statusRequest client: ask for the server's stapled OCSP response (status_request, RFC 6066
+ *     §8; {@code jdk.tls.client.enableStatusRequestExtension})
  * @param maxHandshakeMessageSize {@code jdk.tls.maxHandshakeMessageSize}
  * @param maxCertificateChainLength {@code jdk.tls.maxCertificateChainLength}
  * @param tls12 the TLS 1.2 switches (extended master secret)
@@ -51,6 +53,7 @@ public record HandshakeConfig(
         ClientAuth clientAuth,
         boolean honourServerCipherSuiteOrder,
         boolean middleboxCompatibility,
+        boolean statusRequest,
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
         Tls12Options tls12) {
@@ -74,7 +77,7 @@ public record HandshakeConfig(
         }
     }
 
-    /** A configuration with SunJSSE's default TLS 1.2 switches ({@link Tls12Options#DEFAULT}). */
+    /** A configuration with SunJSSE's default TLS 1.2 switches ({@link Tls12Options#DEFAULT}), asking for no OCSP staple. */
     public HandshakeConfig(boolean client, List<Integer> versions, List<CipherSuite> cipherSuites, List<NamedGroup> groups,
             List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureSchemes,
             List<SignatureScheme> certificateSchemes, List<String> applicationProtocols, Optional<String> peerHost,
@@ -83,7 +86,7 @@ public record HandshakeConfig(
             int maxCertificateChainLength) {
         this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
                 applicationProtocols, peerHost, peerPort, serverNames, sniMatchers, clientAuth,
-                honourServerCipherSuiteOrder, middleboxCompatibility, maxHandshakeMessageSize,
+                honourServerCipherSuiteOrder, middleboxCompatibility, false, maxHandshakeMessageSize,
                 maxCertificateChainLength, Tls12Options.DEFAULT);
     }
 

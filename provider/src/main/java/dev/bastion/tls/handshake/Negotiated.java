@@ -28,6 +28,8 @@ import javax.net.ssl.SNIServerName;
  *     tickets under, the same on resumption); empty for a TLS 1.3 server
  * @param creationTime epoch milliseconds when the session began: when this handshake started,
  *     or for a resumed session when the full handshake that made it did; 0 while unknown
+ * @param statusResponses a client's stapled OCSP responses (DER), one per certificate of the
+ *     server's chain (empty for a certificate without one); empty when the server stapled none
  */
 public record Negotiated(
         int version,
@@ -40,7 +42,8 @@ public record Negotiated(
         List<String> peerSignatureSchemes,
         boolean resumed,
         Opaque sessionId,
-        long creationTime) {
+        long creationTime,
+        List<byte[]> statusResponses) {
 
     /** Nothing agreed yet. */
     // one Optional per constant, shared: every connection keeps its Negotiated
@@ -48,7 +51,7 @@ public record Negotiated(
     private static final List<Optional<NamedGroup>> GROUPS = Arrays.stream(NamedGroup.values()).map(Optional::of).toList();
 
     public static final Negotiated NONE = new Negotiated(0, Optional.empty(), Optional.empty(), Optional.empty(),
-            List.of(), List.of(), List.of(), List.of(), false, Opaque.EMPTY, 0);
+            List.of(), List.of(), List.of(), List.of(), false, Opaque.EMPTY, 0, List.of());
 
     public Negotiated {
         localCertificates = List.copyOf(localCertificates);
@@ -56,6 +59,7 @@ public record Negotiated(
         requestedServerNames = List.copyOf(requestedServerNames);
         peerSignatureSchemes = List.copyOf(peerSignatureSchemes);
         Objects.requireNonNull(sessionId, "sessionId");
+        statusResponses = List.copyOf(statusResponses);
     }
 
     /** Without a session id (TLS 1.3). */
@@ -64,64 +68,70 @@ public record Negotiated(
             List<X509Certificate> peerCertificates, List<SNIServerName> requestedServerNames,
             List<String> peerSignatureSchemes, boolean resumed) {
         this(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, Opaque.EMPTY, 0);
+                requestedServerNames, peerSignatureSchemes, resumed, Opaque.EMPTY, 0, List.of());
     }
 
     public Negotiated withVersion(int v) {
         return new Negotiated(v, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withCipherSuite(CipherSuite suite) {
         return new Negotiated(version, SUITES.get(suite.ordinal()), group, applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withGroup(NamedGroup g) {
         return new Negotiated(version, cipherSuite, GROUPS.get(g.ordinal()), applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
+                peerCertificates, requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withApplicationProtocol(Optional<String> protocol) {
         return new Negotiated(version, cipherSuite, group, protocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withLocalCertificates(List<X509Certificate> chain) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, chain, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withPeerCertificates(List<X509Certificate> chain) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, chain,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withRequestedServerNames(List<SNIServerName> names) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
-                peerCertificates, names, peerSignatureSchemes, resumed, sessionId, creationTime);
+                peerCertificates, names, peerSignatureSchemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withPeerSignatureSchemes(List<String> schemes) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates,
-                peerCertificates, requestedServerNames, schemes, resumed, sessionId, creationTime);
+                peerCertificates, requestedServerNames, schemes, resumed, sessionId, creationTime, statusResponses);
     }
 
     public Negotiated withSessionId(Opaque id) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, id, creationTime);
+                requestedServerNames, peerSignatureSchemes, resumed, id, creationTime, statusResponses);
     }
 
     /** When the session began (see {@link #creationTime()}). */
     public Negotiated withCreationTime(long time) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, resumed, sessionId, time);
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, time, statusResponses);
     }
 
     /** A resumed session, which began at {@code originalCreationTime}. */
     public Negotiated resumedFrom(long originalCreationTime) {
         return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
-                requestedServerNames, peerSignatureSchemes, true, sessionId, originalCreationTime);
+                requestedServerNames, peerSignatureSchemes, true, sessionId, originalCreationTime, statusResponses);
+    }
+
+    /** The server's stapled OCSP responses (see {@link #statusResponses()}). */
+    public Negotiated withStatusResponses(List<byte[]> responses) {
+        return new Negotiated(version, cipherSuite, group, applicationProtocol, localCertificates, peerCertificates,
+                requestedServerNames, peerSignatureSchemes, resumed, sessionId, creationTime, responses);
     }
 
     public String protocolName() {

@@ -95,6 +95,9 @@ public final class Dissector {
         } else if (m instanceof NewSessionTicket12 x) {
             d.field("Session Ticket Lifetime Hint", x.ticketLifetimeHint() + " seconds");
             d.lengthAndBytes("Session Ticket", x.ticket());
+        } else if (m instanceof CertificateStatus x) {
+            d.field("Certificate Status Type", "OCSP (1)");
+            d.lengthAndBytes("OCSP Response", x.ocspResponse());
         } else if (m instanceof KeyUpdate x) {
             d.field("Key Update Request", x.updateRequested() ? "update_requested (1)" : "update_not_requested (0)");
         } else if (m instanceof MessageHash x) {

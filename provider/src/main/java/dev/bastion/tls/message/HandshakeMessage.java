@@ -13,7 +13,7 @@ import dev.bastion.tls.codec.Writer;
 public sealed interface HandshakeMessage permits ClientHello, ServerHello, EncryptedExtensions, Certificate,
         Certificate12, CertificateRequest, CertificateRequest12, CertificateVerify, Finished, NewSessionTicket,
         NewSessionTicket12, KeyUpdate, EndOfEarlyData, ServerHelloDone, HelloRequest, ServerKeyExchange,
-        ClientKeyExchange, MessageHash {
+        ClientKeyExchange, CertificateStatus, MessageHash {
 
     HandshakeType type();
 

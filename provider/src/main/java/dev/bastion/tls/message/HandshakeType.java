@@ -32,6 +32,8 @@ public enum HandshakeType {
     CERTIFICATE_VERIFY(15, "certificate_verify", "CertificateVerify", set(TLS12, TLS13), set(TLS13)),
     CLIENT_KEY_EXCHANGE(16, "client_key_exchange", "ClientKeyExchange", set(TLS12), none()),
     FINISHED(20, "finished", "Finished", set(TLS12, TLS13), set(TLS12, TLS13)),
+    /** RFC 6066 §8: a TLS 1.2 server's stapled OCSP response, after its Certificate. */
+    CERTIFICATE_STATUS(22, "certificate_status", "CertificateStatus", none(), set(TLS12)),
     KEY_UPDATE(24, "key_update", "KeyUpdate", set(TLS13), set(TLS13)),
     MESSAGE_HASH(254, "message_hash", "message_hash", none(), none());
 

@@ -49,6 +49,7 @@ public final class MessageDecoder {
             case KEY_UPDATE -> KeyUpdate.decode(body);
             case END_OF_EARLY_DATA -> EndOfEarlyData.decode(body);
             case SERVER_HELLO_DONE -> ServerHelloDone.decode(body);
+            case CERTIFICATE_STATUS -> CertificateStatus.decode(body);
             case HELLO_REQUEST -> HelloRequest.decode(body);
             case SERVER_KEY_EXCHANGE -> ServerKeyExchange.decode(body, context.keyExchange());
             case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.decode(body, context.keyExchange());

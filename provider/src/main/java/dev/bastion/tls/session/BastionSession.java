@@ -4,7 +4,9 @@ import java.security.Principal;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -291,12 +293,23 @@ public final class BastionSession extends ExtendedSSLSession {
     }
 
     /**
-     * OCSP responses the peer stapled: none, Bastion does not request them yet. (The JDK's trust
+     * The OCSP responses (DER, RFC 6960) the server stapled for a client, during and after the
+     * handshake: one per certificate of the server's chain, an empty array for a certificate
+     * without one (TLS 1.2 staples only the first); an empty list when none was stapled, on a
+     * server, and on a resumed session. Copies: the caller may change them. (The JDK's trust
      * manager calls this; the inherited default would throw.)
      */
     @Override
     public List<byte[]> getStatusResponses() {
-        return List.of();
+        List<byte[]> responses = parameters.statusResponses();
+        if (responses.isEmpty()) {
+            return List.of();
+        }
+        List<byte[]> copies = new ArrayList<>(responses.size());
+        for (byte[] r : responses) {
+            copies.add(r.clone());
+        }
+        return Collections.unmodifiableList(copies);
     }
 
     @Override

@@ -21,6 +21,8 @@ import javax.net.ssl.SNIServerName;
  * @param packetBufferSize the largest record the connection may receive, header included
  * @param applicationBufferSize the room an {@code unwrap} destination needs for one record
  * @param resumed whether the handshake resumed the session rather than creating it
+ * @param statusResponses the OCSP responses (DER) the server stapled, one per certificate of its
+ *     chain (empty arrays for certificates without one); empty when none was stapled
  */
 public record SessionParameters(
         String protocol,
@@ -33,7 +35,8 @@ public record SessionParameters(
         List<String> peerSignatureAlgorithms,
         int packetBufferSize,
         int applicationBufferSize,
-        boolean resumed) {
+        boolean resumed,
+        List<byte[]> statusResponses) {
 
     /** {@code getPacketBufferSize()} before and during negotiation; SunJSSE 17 answers the same. */
     public static final int DEFAULT_PACKET_BUFFER_SIZE = 16709;
@@ -54,6 +57,16 @@ public record SessionParameters(
         if (packetBufferSize <= 0 || applicationBufferSize <= 0) {
             throw new IllegalArgumentException("buffer sizes must be positive");
         }
+        statusResponses = List.copyOf(statusResponses);
+    }
+
+    /** Without stapled OCSP responses. */
+    public SessionParameters(String protocol, String cipherSuite, String namedGroup, List<X509Certificate> localCertificates,
+            List<X509Certificate> peerCertificates, List<SNIServerName> requestedServerNames,
+            List<String> localSignatureAlgorithms, List<String> peerSignatureAlgorithms, int packetBufferSize,
+            int applicationBufferSize, boolean resumed) {
+        this(protocol, cipherSuite, namedGroup, localCertificates, peerCertificates, requestedServerNames,
+                localSignatureAlgorithms, peerSignatureAlgorithms, packetBufferSize, applicationBufferSize, resumed, List.of());
     }
 
     /** Whether a protocol has been agreed. */

@@ -16,13 +16,18 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.ExtendedSSLSession;
@@ -46,7 +51,9 @@ import javax.security.auth.x500.X500Principal;
  *     key ({@link ConstraintsChecker}).</li>
  * <li>Revocation checking (OCSP/CRL through the validator) is off unless
  *     {@code com.sun.net.ssl.checkRevocation=true} or the application's {@code PKIXParameters}
- *     ({@code CertPathTrustManagerParameters}) turn it on.</li>
+ *     ({@code CertPathTrustManagerParameters}) turn it on. OCSP responses the server stapled
+ *     (the handshake session's {@code getStatusResponses()}) are given to the revocation
+ *     checker first.</li>
  * <li>As SunJSSE: a null or empty chain or authType is an {@link IllegalArgumentException}; a
  *     refusal is a {@link CertificateException} whose cause (a {@code CertPathValidatorException}
  *     with its reason) is kept.</li>
@@ -191,12 +198,55 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         }
         try {
             CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
-            validator().validate(cp, p);
+            CertPathValidator validator = validator();
+            if (p.isRevocationEnabled()) {
+                useStapledResponses(p, validator, chain, session);
+            }
+            validator.validate(cp, p);
         } catch (CertPathValidatorException e) {
             throw new CertificateException(explain(e, path), e);
         } catch (GeneralSecurityException e) {
             throw new CertificateException("PKIX path validation could not run: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Hands the OCSP responses the server stapled (RFC 6066 §8, RFC 8446 §4.4.2.1; the handshake
+     * session's {@code getStatusResponses()}, one per certificate of the presented chain) to the
+     * validator's revocation checker, as SunJSSE's trust manager does, so that a stapled
+     * certificate needs no OCSP request of its own. An application's own
+     * {@code PKIXRevocationChecker} in the parameters gets them added; otherwise the validator's
+     * default one (OCSP, then CRL) is used with them.
+     */
+    private static void useStapledResponses(PKIXParameters p, CertPathValidator validator, X509Certificate[] chain,
+            SSLSession session) {
+        if (!(session instanceof ExtendedSSLSession)) {
+            return;
+        }
+        List<byte[]> responses = ((ExtendedSSLSession) session).getStatusResponses();
+        Map<X509Certificate, byte[]> stapled = new HashMap<>();
+        for (int i = 0; i < Math.min(chain.length, responses.size()); i++) {
+            if (responses.get(i) != null && responses.get(i).length > 0) {
+                stapled.put(chain[i], responses.get(i));
+            }
+        }
+        if (stapled.isEmpty()) {
+            return;
+        }
+        List<PKIXCertPathChecker> checkers = new ArrayList<>(p.getCertPathCheckers());
+        for (PKIXCertPathChecker c : checkers) {
+            if (c instanceof PKIXRevocationChecker) {
+                PKIXRevocationChecker own = (PKIXRevocationChecker) c;
+                Map<X509Certificate, byte[]> all = new HashMap<>(own.getOcspResponses());
+                all.putAll(stapled);
+                own.setOcspResponses(all);
+                p.setCertPathCheckers(checkers);
+                return;
+            }
+        }
+        PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+        checker.setOcspResponses(stapled);
+        p.addCertPathChecker(checker);
     }
 
     private static List<String> offeredSignatureAlgorithms(SSLSession session) {

@@ -32,6 +32,8 @@ public final class TestConfig {
     public ClientAuth clientAuth = ClientAuth.NONE;
     public boolean serverOrder;
     public boolean compatibility = true;
+    /** Whether a client asks for an OCSP staple (status_request); off unless a test wants it. */
+    public boolean statusRequest;
     public Tls12Options tls12 = Tls12Options.DEFAULT;
 
     private TestConfig(boolean client) {
@@ -69,6 +71,7 @@ public final class TestConfig {
 
     public HandshakeConfig build() {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
-                peerHost, 443, serverNames, sniMatchers, clientAuth, serverOrder, compatibility, 32768, 10, tls12);
+                peerHost, 443, serverNames, sniMatchers, clientAuth, serverOrder, compatibility,
+                client && statusRequest, 32768, 10, tls12);
     }
 }

@@ -21,7 +21,7 @@ final class MessageGen {
             this::clientHello, this::serverHello, this::helloRetryRequest, this::serverHello12,
             this::encryptedExtensions, this::certificate, this::certificate12, this::certificateRequest,
             this::certificateRequest12, this::certificateVerify, this::finished, this::newSessionTicket,
-            this::newSessionTicket12, this::keyUpdate, this::emptyOnes, this::serverKeyExchange,
+            this::newSessionTicket12, this::certificateStatus, this::keyUpdate, this::emptyOnes, this::serverKeyExchange,
             this::clientKeyExchange);
 
     MessageGen(long seed) {
@@ -133,6 +133,10 @@ final class MessageGen {
     Sample newSessionTicket12() {
         return new Sample(new NewSessionTicket12(ext.u32(), ext.bytes(0, 300)),
                 DecodeContext.tls12(Side.CLIENT, KeyExchangeKind.ECDHE));
+    }
+
+    Sample certificateStatus() {
+        return new Sample(new CertificateStatus(ext.bytes(1, 600)), DecodeContext.tls12(Side.CLIENT, KeyExchangeKind.ECDHE));
     }
 
     Sample keyUpdate() {

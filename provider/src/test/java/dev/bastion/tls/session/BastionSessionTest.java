@@ -26,6 +26,25 @@ class BastionSessionTest {
     }
 
     @Test
+    void statusResponsesAreCopies() throws Exception {
+        SelfSigned peer = SelfSigned.localhost();
+        SessionParameters p = negotiated(peer);
+        byte[] response = {0x30, 0x03, 0x0a, 0x01, 0x00};
+        SessionParameters stapled = new SessionParameters(p.protocol(), p.cipherSuite(), p.namedGroup(),
+                p.localCertificates(), p.peerCertificates(), p.requestedServerNames(), p.localSignatureAlgorithms(),
+                p.peerSignatureAlgorithms(), p.packetBufferSize(), p.applicationBufferSize(), false,
+                List.of(response, new byte[0]));
+        BastionSession s = new BastionSession(new byte[] {1}, "example.com", 443, null, stapled);
+        List<byte[]> first = s.getStatusResponses();
+        assertEquals(2, first.size());
+        assertArrayEquals(response, first.get(0));
+        assertEquals(0, first.get(1).length);
+        first.get(0)[0] = 0;
+        assertArrayEquals(response, s.getStatusResponses().get(0), "the caller's change does not reach the session");
+        assertTrue(new BastionSession(new byte[] {2}, "example.com", 443, null, p).getStatusResponses().isEmpty());
+    }
+
+    @Test
     void nullSessionAnswersLikeSunJsse() {
         BastionSession s = BastionSession.nullSession();
         assertEquals("NONE", s.getProtocol());

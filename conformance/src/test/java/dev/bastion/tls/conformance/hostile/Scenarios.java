@@ -35,6 +35,7 @@ final class Scenarios {
         all.addAll(Tls12ClientScenarios.all());
         all.addAll(Tls12AuthScenarios.all());
         all.addAll(Tls12PolicyScenarios.all());
+        all.addAll(StaplingScenarios.all());
         all.addAll(PskScenarios.all());
         all.addAll(PskScenarios.ticketIssue());
         return all;

@@ -163,6 +163,11 @@ public final class TestPki {
         return cas.get(kind).cert();
     }
 
+    /** The private key of the CA that issued {@code kind}'s server certificate (to sign OCSP responses). */
+    PrivateKey caKey(ServerKey kind) {
+        return cas.get(kind).keys().getPrivate();
+    }
+
     /** All four CA certificates, PEM. */
     public Path caPem() {
         return caPem;

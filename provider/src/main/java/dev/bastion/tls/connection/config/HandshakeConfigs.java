@@ -93,6 +93,7 @@ public final class HandshakeConfigs {
                 client ? ClientAuth.NONE : clientAuth,
                 params.useCipherSuitesOrder(),
                 policy.middleboxCompatibility(),
+                client && policy.statusRequest(),
                 policy.maxHandshakeMessageSize(),
                 policy.maxCertificateChainLength(),
                 policy.tls12());

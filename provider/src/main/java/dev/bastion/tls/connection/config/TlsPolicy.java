@@ -30,6 +30,8 @@ import java.util.function.Predicate;
  * @param clientCertificateSchemes client signature_algorithms_cert
  * @param serverCertificateSchemes server signature_algorithms_cert
  * @param middleboxCompatibility {@code jdk.tls.client.useCompatibilityMode}
+ * @param statusRequest {@code jdk.tls.client.enableStatusRequestExtension} (default true, as
+ *     SunJSSE): clients ask for the server's stapled OCSP response
  * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
  *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
  * @param configurationError why no engine or socket can be made from this context (a
@@ -52,6 +54,7 @@ public record TlsPolicy(
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
         boolean middleboxCompatibility,
+        boolean statusRequest,
         Tls12Options tls12,
         Optional<String> configurationError) {
 
@@ -119,6 +122,7 @@ public record TlsPolicy(
                 intProperty(src, "jdk.tls.maxHandshakeMessageSize", TlsDefaults.MAX_HANDSHAKE_MESSAGE_SIZE, 0xFFFFFF),
                 intProperty(src, "jdk.tls.maxCertificateChainLength", TlsDefaults.MAX_CERTIFICATE_CHAIN_LENGTH, 0xFFFF),
                 !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
+                booleanProperty(src, "jdk.tls.client.enableStatusRequestExtension", true),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
                         booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),

@@ -39,6 +39,7 @@ class TlsPolicyTest {
         assertEquals(32768, p.maxHandshakeMessageSize());
         assertEquals(10, p.maxCertificateChainLength());
         assertTrue(p.middleboxCompatibility());
+        assertTrue(p.statusRequest(), "clients ask for an OCSP staple, as SunJSSE's");
         assertTrue(p.keyLimits().limit(AeadAlgorithm.AES_128_GCM).isEmpty(), "no property, no byte limit");
         assertEquals(Tls12Options.DEFAULT, p.tls12(), "SunJSSE's: extended master secret used, legacy allowed");
     }
@@ -215,6 +216,8 @@ class TlsPolicyTest {
         assertEquals(32768, load(Map.of("jdk.tls.maxHandshakeMessageSize", "0")).maxHandshakeMessageSize());
         assertEquals(3, load(Map.of("jdk.tls.maxCertificateChainLength", "3")).maxCertificateChainLength());
         assertFalse(load(Map.of("jdk.tls.client.useCompatibilityMode", "false")).middleboxCompatibility());
+        assertFalse(load(Map.of("jdk.tls.client.enableStatusRequestExtension", "false")).statusRequest());
+        assertTrue(load(Map.of("jdk.tls.client.enableStatusRequestExtension", "maybe")).statusRequest());
     }
 
     @Test

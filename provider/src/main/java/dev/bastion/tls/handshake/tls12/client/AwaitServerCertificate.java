@@ -14,13 +14,16 @@ import dev.bastion.tls.message.DecodeContext;
 import dev.bastion.tls.message.HandshakeMessage;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Every suite Bastion offers authenticates the server, so its Certificate comes next (RFC 5246
  * §7.4.2): not empty (decode_error, as RFC 8446 §4.4.2.4), a key that fits the suite
  * (unsupported_certificate: an RSA suite needs an RSA key, an ECDSA suite an EC or EdDSA key),
- * and the trust manager's consent, asked with SunJSSE's authType ({@link Suites12#authType}).
+ * and the trust manager's consent, asked with SunJSSE's authType ({@link Suites12#authType}) —
+ * after the CertificateStatus when the server said it would staple one, so that the trust
+ * manager can see it ({@link AwaitCertificateStatus}).
  */
 final class AwaitServerCertificate implements ClientState {
     private final Progress progress;
@@ -44,12 +47,29 @@ final class AwaitServerCertificate implements ClientState {
                     + chain[0].getSubjectX500Principal() + " has a " + key.getAlgorithm() + " key, which cannot serve "
                     + suite + " (RFC 5246 §7.4.2)");
         }
+        if (progress.expectStatus()) {
+            return new AwaitCertificateStatus(progress, chain);
+        }
+        return trusted(progress, chain, List.of(), io);
+    }
+
+    /**
+     * Asks the trust manager about {@code chain}, with the server's stapled OCSP responses (if
+     * any) in the handshake session, and goes on to the key exchange.
+     */
+    static ClientState trusted(Progress progress, X509Certificate[] chain, List<byte[]> stapled, HandshakeIo io) {
+        Negotiated n = progress.negotiated();
+        if (!stapled.isEmpty()) {
+            n = n.withStatusResponses(stapled);
+            io.handshakeSession(n);
+        }
+        CipherSuite suite = progress.suite();
         PeerVerified peer = PeerVerified.server(io.credentials(), chain, Suites12.authType(suite));
-        Negotiated n = progress.negotiated().withPeerCertificates(peer.chain());
+        n = n.withPeerCertificates(peer.chain());
         io.handshakeSession(n);
         Progress next = progress.with(n);
         if (suite.keyExchange() == CipherSuite.KeyExchange.RSA) {
-            return new AwaitCertificateRequestOrDone(next, KeyAgreement.rsa(key), Optional.empty());
+            return new AwaitCertificateRequestOrDone(next, KeyAgreement.rsa(peer.publicKey()), Optional.empty());
         }
         return new AwaitServerKeyExchange(next, peer);
     }

@@ -46,7 +46,7 @@ final class AwaitServerHello implements ClientState {
                 .withSessionId(sh.legacySessionIdEcho()).withApplicationProtocol(protocol);
         io.handshakeSession(n);
         return new AwaitServerCertificate(new Progress(offer, suite, sh.random(), ems,
-                sh.extensions().contains(ExtensionType.SESSION_TICKET), n));
+                sh.extensions().contains(ExtensionType.SESSION_TICKET), ServerHelloChecks.statusRequest(sh), n));
     }
 
     @Override

@@ -12,7 +12,8 @@ import dev.bastion.tls.message.HelloRequest;
  *                                  starts in the TLS 1.3 client, which hands a TLS 1.2 ServerHello over
  *                                  through Tls12Client.serverHello)
  * AwaitServerHello                 checks (ServerHelloChecks)
- * AwaitServerCertificate           trust manager
+ * AwaitServerCertificate           trust manager (unless the server will staple)
+ * AwaitCertificateStatus           (after status_request in the ServerHello) [CertificateStatus]; trust manager
  * AwaitServerKeyExchange           (ECDHE, DHE) signature and parameters
  * AwaitCertificateRequestOrDone
  * AwaitServerHelloDone             (after a CertificateRequest)
@@ -28,7 +29,7 @@ import dev.bastion.tls.message.HelloRequest;
  * RFC 5246 §7.4.1.1: a HelloRequest that arrives while the handshake runs is ignored (and kept
  * out of the transcript by the connection); {@link #next} does that for every state.
  */
-sealed interface ClientState extends HandshakeState permits AwaitServerHello, AwaitServerCertificate,
+sealed interface ClientState extends HandshakeState permits AwaitServerHello, AwaitServerCertificate, AwaitCertificateStatus,
         AwaitServerKeyExchange, AwaitCertificateRequestOrDone, AwaitServerHelloDone, AwaitServerCcs,
         AwaitServerFinished, AwaitResumedServerCcs, AwaitResumedServerFinished, Traffic {
 

@@ -15,12 +15,14 @@ import dev.bastion.tls.message.ext.Opaque;
  * @param extendedMasterSecret whether both sides use the extended master secret (RFC 7627)
  * @param expectTicket whether the ServerHello had session_ticket, so that a NewSessionTicket comes
  *     before the server's ChangeCipherSpec (RFC 5077 §3.3)
+ * @param expectStatus whether the ServerHello had status_request, so that a CertificateStatus
+ *     may follow the server's Certificate (RFC 6066 §8)
  */
 record Progress(ClientOffer offer, CipherSuite suite, Opaque serverRandom, boolean extendedMasterSecret,
-        boolean expectTicket, Negotiated negotiated) {
+        boolean expectTicket, boolean expectStatus, Negotiated negotiated) {
 
     Progress with(Negotiated n) {
-        return new Progress(offer, suite, serverRandom, extendedMasterSecret, expectTicket, n);
+        return new Progress(offer, suite, serverRandom, extendedMasterSecret, expectTicket, expectStatus, n);
     }
 
     HandshakeConfig config() {

@@ -51,7 +51,7 @@ final class ResumedHandshake {
         MasterSecrets.log(master, clientRandom, io);
         Tls12KeyBlock keys = master.keyBlock(clientRandom, sh.random().toByteArray());
         Progress progress = new Progress(offer, suite, sh.random(), s.extendedMasterSecret(),
-                sh.extensions().contains(ExtensionType.SESSION_TICKET), n);
+                sh.extensions().contains(ExtensionType.SESSION_TICKET), false, n);
         return new AwaitResumedServerCcs(progress, master, keys, Optional.empty());
     }
 }

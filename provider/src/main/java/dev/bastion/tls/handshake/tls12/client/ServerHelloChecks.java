@@ -14,6 +14,7 @@ import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.MessageKind;
 import dev.bastion.tls.message.ext.RenegotiationInfo;
+import dev.bastion.tls.message.ext.StatusRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,19 @@ final class ServerHelloChecks {
                     + ", which this client did not offer to resume (RFC 5246 §7.4.1.3)");
         }
         return suite;
+    }
+
+    /**
+     * Whether the server will staple an OCSP response (it answered status_request, which it may
+     * only when asked, with empty data: RFC 6066 §8; else decode_error).
+     */
+    static boolean statusRequest(ServerHello sh) {
+        Optional<StatusRequest> status = sh.extensions().get(StatusRequest.class);
+        if (status.isPresent() && !status.get().data().isEmpty()) {
+            throw TlsAlert.decodeError("ServerHello status_request carries " + status.get().data()
+                    + ", must be empty (RFC 6066 §8)");
+        }
+        return status.isPresent();
     }
 
     /**

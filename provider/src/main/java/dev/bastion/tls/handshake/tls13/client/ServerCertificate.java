@@ -5,17 +5,20 @@ import dev.bastion.tls.handshake.CertificateChains;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.PeerVerified;
+import dev.bastion.tls.handshake.StapledResponses;
 import dev.bastion.tls.message.Certificate;
 import dev.bastion.tls.message.CertificateEntry;
 import dev.bastion.tls.message.CertificateRequest;
 import dev.bastion.tls.message.ext.MessageKind;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The client's handling of the server's Certificate (RFC 8446 §4.4.2): an empty request
  * context, at least one certificate (§4.4.2.4: else decode_error), entry extensions the client
- * asked for, a parsable chain, and the trust manager's consent.
+ * asked for, a parsable chain, and the trust manager's consent, asked once the stapled OCSP
+ * responses (if any) are in the handshake session.
  */
 final class ServerCertificate {
     private ServerCertificate() {
@@ -36,8 +39,15 @@ final class ServerCertificate {
         }
         X509Certificate[] chain = CertificateChains.parse(certificate.certificates(),
                 progress.config().maxCertificateChainLength(), "server");
+        List<byte[]> stapled = StapledResponses.tls13(certificate.entries());
+        Negotiated n = progress.negotiated();
+        if (!stapled.isEmpty()) {
+            // the trust manager may read them from the handshake session
+            n = n.withStatusResponses(stapled);
+            io.handshakeSession(n);
+        }
         PeerVerified peer = PeerVerified.server(io.credentials(), chain, PeerVerified.TLS13_SERVER_AUTH_TYPE);
-        Negotiated n = progress.negotiated().withPeerCertificates(peer.chain());
+        n = n.withPeerCertificates(peer.chain());
         io.handshakeSession(n);
         return new AwaitCertificateVerify(progress.with(n), request, peer, io.transcript().current());
     }

@@ -1,0 +1,139 @@
+package dev.bastion.tls.conformance.hostile;
+
+import static dev.bastion.tls.codec.AlertDescription.DECODE_ERROR;
+import static dev.bastion.tls.codec.AlertDescription.ILLEGAL_PARAMETER;
+import static dev.bastion.tls.codec.AlertDescription.UNEXPECTED_MESSAGE;
+import static dev.bastion.tls.conformance.hostile.BaselineScenarios.PING;
+import static dev.bastion.tls.conformance.hostile.Expect.completes;
+import static dev.bastion.tls.conformance.hostile.Expect.handshakeAlert;
+
+import dev.bastion.tls.conformance.interop.TestPki;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * OCSP stapling against a client, which asks for it (status_request, RFC 6066 §8) as SunJSSE's
+ * does: in TLS 1.2 a ServerHello that answers status_request and a CertificateStatus message
+ * after the Certificate (which the server may also leave out); in TLS 1.3 a CertificateStatus in
+ * the status_request extension of a CertificateEntry (RFC 8446 §4.4.2.1). The response is not
+ * read (revocation checking is off): a few DER bytes stand for it. Malformed, misplaced and
+ * unannounced statuses end the handshake with the alert the structure calls for.
+ */
+final class StaplingScenarios {
+    private static final int STATUS_REQUEST = 5;
+    private static final int CERTIFICATE_STATUS = 22;
+    /** An OCSPResponse of status successful(0) without responseBytes; its content does not matter here. */
+    private static final byte[] RESPONSE = Bytes.hex("3003 0a01 00");
+
+    private StaplingScenarios() {
+    }
+
+    static List<Scenario> all() {
+        return Scenarios.concat(tls12(), tls13());
+    }
+
+    /** CertificateStatus {ocsp(1), OCSPResponse<1..2^24-1>} as a body. */
+    private static byte[] status(int type, byte[] response) {
+        return new Bytes().u8(type).vec24("OCSPResponse", response).toArray();
+    }
+
+    private static byte[] certificateStatus(byte[] body) {
+        return Msg.handshake(CERTIFICATE_STATUS, body);
+    }
+
+    /** A TLS 1.2 first flight whose ServerHello answers status_request, built by {@code flight}. */
+    private static Scenario tls12(String id, String rfc, String title, Function<Server12Peer, List<byte[]>> flight,
+            Expect expect) {
+        return Tls12ClientScenarios.c(id, rfc, title, p -> {
+            if (!p.offered(STATUS_REQUEST)) {
+                p.note("the client did not offer status_request");
+            }
+            p.sendHandshake(flight.apply(p).toArray(new byte[0][]));
+            if (expect.describe().startsWith("completes")) {
+                p.readClientFlight();
+                p.sendCcsAndFinished();
+                p.sendApplicationData(PING);
+            }
+        }, expect);
+    }
+
+    private static byte[] helloWithStatus(Server12Peer p) {
+        return p.hello(p.serverHello().add(Ext.of(STATUS_REQUEST, new byte[0])));
+    }
+
+    private static List<Scenario> tls12() {
+        return List.of(
+                tls12("O01", "RFC 6066 §8", "TLS 1.2: status_request answered and an OCSP response stapled",
+                        p -> List.of(helloWithStatus(p), p.certificate(), certificateStatus(status(1, RESPONSE)),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        completes().and("client got ping", BaselineScenarios::gotPing).and("no notes", o -> o.notes().isEmpty())),
+                tls12("O02", "RFC 6066 §8 (\"a server MAY also choose not to send\")",
+                        "TLS 1.2: status_request answered, then no CertificateStatus",
+                        p -> List.of(helloWithStatus(p), p.certificate(), p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        completes().and("client got ping", BaselineScenarios::gotPing)),
+                tls12("O03", "RFC 6066 §8; RFC 5246 §7.3", "TLS 1.2: CertificateStatus without status_request in the ServerHello",
+                        p -> List.of(p.hello(p.serverHello()), p.certificate(), certificateStatus(status(1, RESPONSE)),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(UNEXPECTED_MESSAGE, "CertificateStatus")),
+                tls12("O04", "RFC 6066 §8 (extension_data empty)", "TLS 1.2: ServerHello status_request with data",
+                        p -> List.of(p.hello(p.serverHello().add(Ext.of(STATUS_REQUEST, Bytes.hex("0100000000")))),
+                                p.certificate(), p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(DECODE_ERROR, "status_request")),
+                tls12("O05", "RFC 6066 §8", "TLS 1.2: CertificateStatus of status_type 2, which was not requested",
+                        p -> List.of(helloWithStatus(p), p.certificate(), certificateStatus(status(2, RESPONSE)),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(ILLEGAL_PARAMETER, "status_type")),
+                tls12("O06", "RFC 6066 §8 (OCSPResponse<1..2^24-1>)", "TLS 1.2: CertificateStatus with an empty response",
+                        p -> List.of(helloWithStatus(p), p.certificate(), certificateStatus(status(1, new byte[0])),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(DECODE_ERROR, "OCSPResponse")),
+                tls12("O07", "RFC 6066 §8; RFC 5246 §7.4", "TLS 1.2: CertificateStatus with a byte after the response",
+                        p -> List.of(helloWithStatus(p), p.certificate(),
+                                certificateStatus(new Bytes().raw(status(1, RESPONSE)).u8(0).toArray()),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(DECODE_ERROR, "CertificateStatus")),
+                tls12("O08", "RFC 6066 §8; RFC 5246 §7.3", "TLS 1.2: two CertificateStatus messages",
+                        p -> List.of(helloWithStatus(p), p.certificate(), certificateStatus(status(1, RESPONSE)),
+                                certificateStatus(status(1, RESPONSE)), p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(UNEXPECTED_MESSAGE, "CertificateStatus")),
+                tls12("O09", "RFC 6066 §8 (immediately after the Certificate)", "TLS 1.2: CertificateStatus after the ServerKeyExchange",
+                        p -> List.of(helloWithStatus(p), p.certificate(), p.serverKeyExchange(),
+                                certificateStatus(status(1, RESPONSE)), Server12Peer.serverHelloDone()),
+                        handshakeAlert(UNEXPECTED_MESSAGE, "CertificateStatus")));
+    }
+
+    /** A TLS 1.3 server flight whose Certificate's first entry carries {@code entryExtensions}. */
+    private static Scenario tls13(String id, String rfc, String title, byte[] entryExtensions, Expect expect) {
+        return Scenario.againstClient(id, rfc, title, Victims.TLS13, p -> {
+            p.sendServerHello(p.serverHello());
+            byte[] ee = p.ee();
+            byte[] cert = Msg.certificate(new byte[0], ServerPeer.ders(TestPki.get().server(TestPki.ServerKey.EC).chain()),
+                    entryExtensions);
+            byte[] cv = p.certificateVerify(ee, cert);
+            p.sendFlight(List.of(ee, cert, cv, p.finished(ee, cert, cv)));
+            if (expect.describe().startsWith("completes")) {
+                p.expect(Tls.FINISHED, "client Finished");
+                p.sendApplicationData(PING);
+            }
+        }, expect);
+    }
+
+    private static byte[] statusExtension(byte[] data) {
+        return new Bytes().u16(STATUS_REQUEST).vec16("ext:5", data).toArray();
+    }
+
+    private static List<Scenario> tls13() {
+        return List.of(
+                tls13("O10", "RFC 8446 §4.4.2.1", "TLS 1.3: an OCSP response stapled in the CertificateEntry",
+                        statusExtension(status(1, RESPONSE)), completes().and("client got ping", BaselineScenarios::gotPing)),
+                tls13("O11", "RFC 8446 §4.4.2.1; RFC 6066 §8", "TLS 1.3: CertificateEntry status of status_type 2",
+                        statusExtension(status(2, RESPONSE)), handshakeAlert(ILLEGAL_PARAMETER, "status_type")),
+                tls13("O12", "RFC 8446 §4.4.2.1, §6.2", "TLS 1.3: CertificateEntry status_request with no data",
+                        statusExtension(new byte[0]), handshakeAlert(DECODE_ERROR, "CertificateStatus")),
+                Scenario.againstClient("O13", "RFC 8446 §4.2 (status_request: CH, CR, CT only)",
+                        "TLS 1.3: status_request in EncryptedExtensions", Victims.TLS13, p -> {
+                            p.sendServerHello(p.serverHello());
+                            p.sendFlight(List.of(p.ee(Ext.of(STATUS_REQUEST, new byte[0]))));
+                        }, handshakeAlert(ILLEGAL_PARAMETER, "status_request")));
+    }
+}
