@@ -2,6 +2,7 @@ package dev.bastion.tls.handshake;
 
 import dev.bastion.tls.codec.SharedLists;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionState;
 import java.util.ArrayList;
@@ -74,12 +75,28 @@ public final class SessionStates {
                 n.peerSignatureSchemes());
     }
 
-    /** RFC names of the schemes this side accepts (for signatures, then for certificates), shared by content. */
+    /** The names last built per side (client, server), for the lists they were built from. */
+    private static final LocalNames[] LOCAL_NAMES = new LocalNames[2];
+
+    private record LocalNames(List<SignatureScheme> schemes, List<SignatureScheme> certificateSchemes, List<String> names) {
+    }
+
+    /**
+     * RFC names of the schemes this side accepts (for signatures, then for certificates), shared
+     * by content. Every connection of a context has the same two lists (its policy's), so the
+     * names are remembered per side for the lists last seen (a racing write only costs a rebuild).
+     */
     private static List<String> localSchemes(HandshakeConfig config) {
-        Set<String> names = new LinkedHashSet<>();
-        config.signatureSchemes().forEach(s -> names.add(s.rfcName()));
-        config.certificateSchemes().forEach(s -> names.add(s.rfcName()));
-        return SharedLists.of(new ArrayList<>(names));
+        int side = config.client() ? 0 : 1;
+        LocalNames m = LOCAL_NAMES[side];
+        if (m == null || m.schemes() != config.signatureSchemes() || m.certificateSchemes() != config.certificateSchemes()) {
+            Set<String> names = new LinkedHashSet<>();
+            config.signatureSchemes().forEach(s -> names.add(s.rfcName()));
+            config.certificateSchemes().forEach(s -> names.add(s.rfcName()));
+            m = new LocalNames(config.signatureSchemes(), config.certificateSchemes(), SharedLists.of(new ArrayList<>(names)));
+            LOCAL_NAMES[side] = m;
+        }
+        return m.names();
     }
 
     /** Whether {@code s} was made for the server name requested now (both none, or the same host name). */
