@@ -1,5 +1,6 @@
 package dev.bastion.tls.conformance.hostile;
 
+import static dev.bastion.tls.codec.AlertDescription.BAD_CERTIFICATE_STATUS_RESPONSE;
 import static dev.bastion.tls.codec.AlertDescription.DECODE_ERROR;
 import static dev.bastion.tls.codec.AlertDescription.ILLEGAL_PARAMETER;
 import static dev.bastion.tls.codec.AlertDescription.UNEXPECTED_MESSAGE;
@@ -7,6 +8,7 @@ import static dev.bastion.tls.conformance.hostile.BaselineScenarios.PING;
 import static dev.bastion.tls.conformance.hostile.Expect.completes;
 import static dev.bastion.tls.conformance.hostile.Expect.handshakeAlert;
 
+import dev.bastion.tls.conformance.interop.OcspResponses;
 import dev.bastion.tls.conformance.interop.TestPki;
 import java.util.List;
 import java.util.function.Function;
@@ -15,15 +17,15 @@ import java.util.function.Function;
  * OCSP stapling against a client, which asks for it (status_request, RFC 6066 §8) as SunJSSE's
  * does: in TLS 1.2 a ServerHello that answers status_request and a CertificateStatus message
  * after the Certificate (which the server may also leave out); in TLS 1.3 a CertificateStatus in
- * the status_request extension of a CertificateEntry (RFC 8446 §4.4.2.1). The response is not
- * read (revocation checking is off): a few DER bytes stand for it. Malformed, misplaced and
- * unannounced statuses end the handshake with the alert the structure calls for.
+ * the status_request extension of a CertificateEntry (RFC 8446 §4.4.2.1). The response is a
+ * good one from the test CA; revocation checking is off, so the client checks only that it is a
+ * successful OCSP response (RFC 6066 §8: else bad_certificate_status_response). Malformed,
+ * misplaced and unannounced statuses end the handshake with the alert the structure calls for.
  */
 final class StaplingScenarios {
     private static final int STATUS_REQUEST = 5;
     private static final int CERTIFICATE_STATUS = 22;
-    /** An OCSPResponse of status successful(0) without responseBytes; its content does not matter here. */
-    private static final byte[] RESPONSE = Bytes.hex("3003 0a01 00");
+    private static final byte[] RESPONSE = OcspResponses.about(TestPki.get(), TestPki.ServerKey.EC, false);
 
     private StaplingScenarios() {
     }
@@ -99,7 +101,15 @@ final class StaplingScenarios {
                 tls12("O09", "RFC 6066 §8 (immediately after the Certificate)", "TLS 1.2: CertificateStatus after the ServerKeyExchange",
                         p -> List.of(helloWithStatus(p), p.certificate(), p.serverKeyExchange(),
                                 certificateStatus(status(1, RESPONSE)), Server12Peer.serverHelloDone()),
-                        handshakeAlert(UNEXPECTED_MESSAGE, "CertificateStatus")));
+                        handshakeAlert(UNEXPECTED_MESSAGE, "CertificateStatus")),
+                tls12("O14", "RFC 6066 §8; RFC 6960 §4.2.1", "TLS 1.2: a stapled OCSP response saying tryLater",
+                        p -> List.of(helloWithStatus(p), p.certificate(), certificateStatus(status(1, Bytes.hex("30030a0103"))),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(BAD_CERTIFICATE_STATUS_RESPONSE, "tryLater")),
+                tls12("O15", "RFC 6066 §8; RFC 6960 §4.2.1", "TLS 1.2: a stapled OCSP response, successful but without responseBytes",
+                        p -> List.of(helloWithStatus(p), p.certificate(), certificateStatus(status(1, Bytes.hex("30030a0100"))),
+                                p.serverKeyExchange(), Server12Peer.serverHelloDone()),
+                        handshakeAlert(BAD_CERTIFICATE_STATUS_RESPONSE, "responseBytes")));
     }
 
     /** A TLS 1.3 server flight whose Certificate's first entry carries {@code entryExtensions}. */
@@ -130,6 +140,8 @@ final class StaplingScenarios {
                         statusExtension(status(2, RESPONSE)), handshakeAlert(ILLEGAL_PARAMETER, "status_type")),
                 tls13("O12", "RFC 8446 §4.4.2.1, §6.2", "TLS 1.3: CertificateEntry status_request with no data",
                         statusExtension(new byte[0]), handshakeAlert(DECODE_ERROR, "CertificateStatus")),
+                tls13("O16", "RFC 6066 §8; RFC 8446 §4.4.2.1", "TLS 1.3: a stapled OCSP response that is not DER",
+                        statusExtension(status(1, Bytes.hex("0102"))), handshakeAlert(BAD_CERTIFICATE_STATUS_RESPONSE, "not a DER")),
                 Scenario.againstClient("O13", "RFC 8446 §4.2 (status_request: CH, CR, CT only)",
                         "TLS 1.3: status_request in EncryptedExtensions", Victims.TLS13, p -> {
                             p.sendServerHello(p.serverHello());

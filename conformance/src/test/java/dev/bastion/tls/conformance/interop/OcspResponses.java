@@ -31,12 +31,12 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * to staple. Bouncy Castle's OCSP builders are used because the JDK has no public API that makes
  * OCSP responses; they are test-only.
  */
-final class OcspResponses {
+public final class OcspResponses {
     private OcspResponses() {
     }
 
     /** A successful response saying {@code kind}'s server certificate is good (or revoked an hour ago), valid for a day. */
-    static byte[] about(TestPki pki, TestPki.ServerKey kind, boolean revoked) {
+    public static byte[] about(TestPki pki, TestPki.ServerKey kind, boolean revoked) {
         try {
             X509Certificate leaf = pki.server(kind).leaf();
             X509Certificate ca = pki.ca(kind);
@@ -60,7 +60,7 @@ final class OcspResponses {
     }
 
     /** {@link #about} written to a file in the interop work directory. */
-    static Path file(TestPki pki, TestPki.ServerKey kind, boolean revoked) {
+    public static Path file(TestPki pki, TestPki.ServerKey kind, boolean revoked) {
         try {
             Path f = Files.createTempFile(pki.dir(), "ocsp-" + kind + (revoked ? "-revoked-" : "-good-"), ".der");
             return Files.write(f, about(pki, kind, revoked));
