@@ -110,8 +110,8 @@ public record TlsPolicy(
             TRACE.warning(() -> "no usable named group: check jdk.tls.namedGroups and jdk.tls.disabledAlgorithms");
         }
         return new TlsPolicy(client, server, supported,
-                suites(src, "jdk.tls.client.cipherSuites", supported, disabled),
-                suites(src, "jdk.tls.server.cipherSuites", supported, disabled),
+                applicable(suites(src, "jdk.tls.client.cipherSuites", supported, disabled), client),
+                applicable(suites(src, "jdk.tls.server.cipherSuites", supported, disabled), server),
                 groups, TlsDefaults.keyShareGroups(groups),
                 schemes(src, "jdk.tls.client.SignatureSchemes", disabled, true),
                 schemes(src, "jdk.tls.server.SignatureSchemes", disabled, true),
@@ -156,6 +156,17 @@ public record TlsPolicy(
         if (configurationError.isPresent()) {
             throw new IllegalArgumentException(configurationError.get());
         }
+    }
+
+    /**
+     * The suites of {@code suites} that one of {@code protocols} can negotiate: SunJSSE's default
+     * enabled suites are those of its default protocols, so a client of a "TLSv1.2" context (or
+     * with {@code jdk.tls.client.protocols=TLSv1.2}) enables no TLS 1.3 suite.
+     */
+    private static List<CipherSuite> applicable(List<CipherSuite> suites, List<Protocol> protocols) {
+        boolean tls13 = protocols.contains(Protocol.TLS13);
+        boolean tls12 = protocols.contains(Protocol.TLS12);
+        return filter(suites, s -> s.isTls13() ? tls13 : tls12);
     }
 
     /** Default protocols for one side. */

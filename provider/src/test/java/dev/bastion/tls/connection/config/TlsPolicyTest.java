@@ -28,6 +28,21 @@ class TlsPolicyTest {
         return load(system, Map.of(), "TLS");
     }
 
+    /** SunJSSE's default suites are those its default protocols can use. */
+    @Test
+    void defaultSuitesFitTheDefaultProtocols() {
+        TlsPolicy tls12Context = load(Map.of(), Map.of(), "TLSv1.2");
+        assertTrue(tls12Context.clientSuites().stream().noneMatch(CipherSuite::isTls13), tls12Context.clientSuites().toString());
+        assertTrue(tls12Context.clientSuites().contains(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256));
+        assertTrue(tls12Context.serverSuites().contains(CipherSuite.TLS_AES_128_GCM_SHA256), "its servers enable TLS 1.3");
+        TlsPolicy only13 = load(Map.of("jdk.tls.client.protocols", "TLSv1.3",
+                "jdk.tls.client.cipherSuites", "TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+        assertEquals(List.of(CipherSuite.TLS_AES_256_GCM_SHA384), only13.clientSuites());
+        TlsPolicy server12 = load(Map.of("jdk.tls.server.protocols", "TLSv1.2"));
+        assertTrue(server12.serverSuites().stream().noneMatch(CipherSuite::isTls13));
+        assertTrue(server12.clientSuites().contains(CipherSuite.TLS_AES_128_GCM_SHA256));
+    }
+
     @Test
     void defaultsEnableTls13AndTls12AndTheIssueGroups() {
         TlsPolicy p = load(Map.of());
