@@ -59,10 +59,9 @@ public final class OcspResponseCheck {
             if (ASN1Sequence.getInstance(basic).size() < 3) {
                 throw refused("holds a BasicOCSPResponse without tbsResponseData, signatureAlgorithm and signature");
             }
+        } catch (TlsAlert e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof TlsAlert) {
-                throw (TlsAlert) e;
-            }
             throw refused("is malformed: " + e.getMessage());
         }
     }

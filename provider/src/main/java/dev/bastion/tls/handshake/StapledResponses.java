@@ -48,6 +48,19 @@ public final class StapledResponses {
         return any ? responses : List.of();
     }
 
+    /**
+     * {@code n} with {@code stapled}, shown in the handshake session at once, so that the trust
+     * manager asked next can read them; {@code n} itself when nothing was stapled.
+     */
+    public static Negotiated shown(Negotiated n, List<byte[]> stapled, HandshakeIo io) {
+        if (stapled.isEmpty()) {
+            return n;
+        }
+        Negotiated withResponses = n.withStatusResponses(stapled);
+        io.handshakeSession(withResponses);
+        return withResponses;
+    }
+
     /** A TLS 1.2 CertificateStatus: the response for the first of {@code chainLength} certificates (checked as above). */
     public static List<byte[]> tls12(CertificateStatus status, int chainLength) {
         byte[] response = status.ocspResponse().toByteArray();

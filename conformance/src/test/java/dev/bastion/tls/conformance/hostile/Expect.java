@@ -45,6 +45,11 @@ final class Expect {
         this.fragment = fragment;
     }
 
+    /** Whether the victim must complete the handshake (so that a script goes on after its flight). */
+    boolean handshakeCompletes() {
+        return exception == null && !waiting;
+    }
+
     /** During the handshake: {@link SSLHandshakeException} and this fatal alert. */
     static Expect handshakeAlert(AlertDescription d, String fragment) {
         return new Expect(d, SSLHandshakeException.class, fragment);

@@ -8,6 +8,7 @@ import dev.bastion.tls.handshake.Expect;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.PeerVerified;
+import dev.bastion.tls.handshake.StapledResponses;
 import dev.bastion.tls.handshake.tls12.common.Suites12;
 import dev.bastion.tls.message.Certificate12;
 import dev.bastion.tls.message.DecodeContext;
@@ -58,11 +59,7 @@ final class AwaitServerCertificate implements ClientState {
      * any) in the handshake session, and goes on to the key exchange.
      */
     static ClientState trusted(Progress progress, X509Certificate[] chain, List<byte[]> stapled, HandshakeIo io) {
-        Negotiated n = progress.negotiated();
-        if (!stapled.isEmpty()) {
-            n = n.withStatusResponses(stapled);
-            io.handshakeSession(n);
-        }
+        Negotiated n = StapledResponses.shown(progress.negotiated(), stapled, io);
         CipherSuite suite = progress.suite();
         PeerVerified peer = PeerVerified.server(io.credentials(), chain, Suites12.authType(suite));
         n = n.withPeerCertificates(peer.chain());

@@ -40,12 +40,7 @@ final class ServerCertificate {
         X509Certificate[] chain = CertificateChains.parse(certificate.certificates(),
                 progress.config().maxCertificateChainLength(), "server");
         List<byte[]> stapled = StapledResponses.tls13(certificate.entries());
-        Negotiated n = progress.negotiated();
-        if (!stapled.isEmpty()) {
-            // the trust manager may read them from the handshake session
-            n = n.withStatusResponses(stapled);
-            io.handshakeSession(n);
-        }
+        Negotiated n = StapledResponses.shown(progress.negotiated(), stapled, io);
         PeerVerified peer = PeerVerified.server(io.credentials(), chain, PeerVerified.TLS13_SERVER_AUTH_TYPE);
         n = n.withPeerCertificates(peer.chain());
         io.handshakeSession(n);
