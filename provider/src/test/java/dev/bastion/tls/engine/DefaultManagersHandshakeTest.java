@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bastion.tls.BastionProvider;
-import dev.bastion.tls.connection.Handshakers;
 import dev.bastion.tls.connection.config.PropertySource;
-import dev.bastion.tls.spi.BastionSSLContext;
 import dev.bastion.tls.testutil.TestCert;
 import dev.bastion.tls.testutil.TestCert.Issued;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -44,27 +38,10 @@ class DefaultManagersHandshakeTest {
     static void stores() throws Exception {
         ca = TestCert.ca("CN=Default CA");
         server = TestCert.of("CN=localhost").issuer(ca).dns("localhost").extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
-        keys = dir.resolve("server.p12");
-        try (OutputStream out = Files.newOutputStream(keys)) {
-            server.keyStore("server", PW, ca.cert()).store(out, PW);
-        }
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", ca.cert());
-        trust = dir.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(trust)) {
-            ts.store(out, PW);
-        }
+        keys = TestCert.save(server.keyStore("server", PW, ca.cert()), dir.resolve("server.p12"), PW);
+        trust = TestCert.save(ca.trustStore("ca"), dir.resolve("trust.p12"), PW);
     }
 
-    private static SSLContext context(String protocol, Map<String, String> system) throws Exception {
-        SSLContext ctx = new SSLContext(new BastionSSLContext(protocol, PropertySource.of(system, Map.of()), Handshakers.STANDARD),
-                new BastionProvider(), protocol) { };
-        if (!"Default".equals(protocol)) {
-            ctx.init(null, null, null);
-        }
-        return ctx;
-    }
 
     private static SSLEngine client(SSLContext ctx, String host) {
         SSLEngine c = ctx.createSSLEngine(host, 443);
@@ -82,13 +59,13 @@ class DefaultManagersHandshakeTest {
     }
 
     private static SSLContext defaultServer() throws Exception {
-        return context("Default", Map.of("javax.net.ssl.keyStore", keys.toString(), "javax.net.ssl.keyStorePassword", "changeit",
+        return Engines.propertyContext("Default", Map.of("javax.net.ssl.keyStore", keys.toString(), "javax.net.ssl.keyStorePassword", "changeit",
                 "javax.net.ssl.trustStore", trust.toString(), "javax.net.ssl.trustStorePassword", "changeit"));
     }
 
     @Test
     void defaultServerAndInitNullClientShakeHands() throws Exception {
-        SSLContext client = context("TLS", Map.of("javax.net.ssl.trustStore", trust.toString(),
+        SSLContext client = Engines.propertyContext("TLS", Map.of("javax.net.ssl.trustStore", trust.toString(),
                 "javax.net.ssl.trustStorePassword", "changeit"));
         SSLEngine c = client(client, "localhost");
         Engines.pump(c, server(defaultServer()));
@@ -98,7 +75,7 @@ class DefaultManagersHandshakeTest {
 
     @Test
     void clientWithoutTheCaInItsTrustStoreRefuses() throws Exception {
-        SSLContext client = context("TLS", Map.of());
+        SSLContext client = Engines.propertyContext("TLS", Map.of());
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
                 () -> Engines.pump(client(client, "localhost"), server(defaultServer())));
         assertTrue(e.getMessage().startsWith("PKIX path building failed: unable to find valid certification path to "
@@ -108,7 +85,7 @@ class DefaultManagersHandshakeTest {
 
     @Test
     void hostNameMismatchNamesBothSides() throws Exception {
-        SSLContext client = context("TLS", Map.of("javax.net.ssl.trustStore", trust.toString(),
+        SSLContext client = Engines.propertyContext("TLS", Map.of("javax.net.ssl.trustStore", trust.toString(),
                 "javax.net.ssl.trustStorePassword", "changeit"));
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
                 () -> Engines.pump(client(client, "www.example.com"), server(defaultServer())));
@@ -118,7 +95,7 @@ class DefaultManagersHandshakeTest {
 
     @Test
     void wrongKeyStorePasswordFailsTheDefaultContextNamingTheFile() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> context("Default", Map.of(
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Engines.propertyContext("Default", Map.of(
                 "javax.net.ssl.keyStore", keys.toString(), "javax.net.ssl.keyStorePassword", "wrong")));
         assertTrue(e.getMessage().startsWith("cannot initialise the Default SSLContext: cannot open the key store " + keys),
                 e.getMessage());
@@ -128,7 +105,7 @@ class DefaultManagersHandshakeTest {
     @Test
     void missingTrustStoreFallsBackToTheJdksCacertsAsSunJsse() throws Exception {
         Path missing = dir.resolve("missing.jks");
-        SSLContext client = context("Default", Map.of("javax.net.ssl.trustStore", missing.toString()));
+        SSLContext client = Engines.propertyContext("Default", Map.of("javax.net.ssl.trustStore", missing.toString()));
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
                 () -> Engines.pump(client(client, "localhost"), server(defaultServer())));
         assertTrue(e.getMessage().startsWith("PKIX path building failed"), "cacerts does not hold CN=Default CA: " + e.getMessage());

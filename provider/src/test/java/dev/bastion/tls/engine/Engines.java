@@ -3,6 +3,7 @@ package dev.bastion.tls.engine;
 import dev.bastion.tls.BastionProvider;
 import dev.bastion.tls.connection.FakeHandshaker;
 import dev.bastion.tls.connection.HandshakerFactory;
+import dev.bastion.tls.connection.Handshakers;
 import dev.bastion.tls.connection.config.PropertySource;
 import dev.bastion.tls.spi.BastionSSLContext;
 import dev.bastion.tls.testutil.SelfSigned;
@@ -67,6 +68,20 @@ final class Engines {
         BastionSSLContext spi = new BastionSSLContext("TLS", PropertySource.of(Map.of(), Map.of()), factory);
         SSLContext ctx = new SSLContext(spi, new BastionProvider(), "TLS") { };
         ctx.init(km, tm == null ? new TrustManager[0] : tm, null);
+        return ctx;
+    }
+
+    /**
+     * A Bastion context of the JCA {@code protocol} whose system properties are {@code system}
+     * (the {@code javax.net.ssl.*} store settings, {@code jdk.tls.*}), with the real handshakes;
+     * initialised with the default managers unless it is {@code "Default"}, which needs no init.
+     */
+    static SSLContext propertyContext(String protocol, Map<String, String> system) throws Exception {
+        SSLContext ctx = new SSLContext(new BastionSSLContext(protocol, PropertySource.of(system, Map.of()),
+                Handshakers.STANDARD), new BastionProvider(), protocol) { };
+        if (!"Default".equals(protocol)) {
+            ctx.init(null, null, null);
+        }
         return ctx;
     }
 

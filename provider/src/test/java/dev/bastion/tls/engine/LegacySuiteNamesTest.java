@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bastion.tls.BastionProvider;
-import dev.bastion.tls.connection.Handshakers;
-import dev.bastion.tls.connection.config.PropertySource;
 import dev.bastion.tls.connection.config.SunJsseSuiteNames;
-import dev.bastion.tls.spi.BastionSSLContext;
 import dev.bastion.tls.testutil.TestCert;
 import dev.bastion.tls.testutil.TestCert.Issued;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -45,34 +38,17 @@ class LegacySuiteNamesTest {
     static void stores() throws Exception {
         Issued ca = TestCert.ca("CN=Legacy CA");
         Issued server = TestCert.of("CN=localhost").issuer(ca).dns("localhost").issue();
-        Path keys = dir.resolve("server.p12");
-        try (OutputStream out = Files.newOutputStream(keys)) {
-            server.keyStore("server", PW, ca.cert()).store(out, PW);
-        }
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", ca.cert());
-        Path trust = dir.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(trust)) {
-            ts.store(out, PW);
-        }
+        Path keys = TestCert.save(server.keyStore("server", PW, ca.cert()), dir.resolve("server.p12"), PW);
+        Path trust = TestCert.save(ca.trustStore("ca"), dir.resolve("trust.p12"), PW);
         serverProps = Map.of("javax.net.ssl.keyStore", keys.toString(), "javax.net.ssl.keyStorePassword", "changeit");
         clientProps = Map.of("javax.net.ssl.trustStore", trust.toString(), "javax.net.ssl.trustStorePassword", "changeit");
     }
 
-    private static SSLContext context(String protocol, Map<String, String> system) throws Exception {
-        SSLContext ctx = new SSLContext(new BastionSSLContext(protocol, PropertySource.of(system, Map.of()), Handshakers.STANDARD),
-                new BastionProvider(), protocol) { };
-        if (!"Default".equals(protocol)) {
-            ctx.init(null, null, null);
-        }
-        return ctx;
-    }
 
     private static SSLEngine client(Map<String, String> extra, String... suites) throws Exception {
         Map<String, String> props = new java.util.HashMap<>(clientProps);
         props.putAll(extra);
-        SSLEngine c = context("TLS", props).createSSLEngine("localhost", 443);
+        SSLEngine c = Engines.propertyContext("TLS", props).createSSLEngine("localhost", 443);
         c.setUseClientMode(true);
         if (suites.length > 0) {
             c.setEnabledCipherSuites(suites);
@@ -81,14 +57,14 @@ class LegacySuiteNamesTest {
     }
 
     private static SSLEngine server() throws Exception {
-        SSLEngine s = context("Default", serverProps).createSSLEngine();
+        SSLEngine s = Engines.propertyContext("Default", serverProps).createSSLEngine();
         s.setUseClientMode(false);
         return s;
     }
 
     @Test
     void everyNameSunJsseAcceptsIsAcceptedAndKeptAsSet() throws Exception {
-        SSLEngine e = context("TLS", Map.of()).createSSLEngine();
+        SSLEngine e = Engines.propertyContext("TLS", Map.of()).createSSLEngine();
         String[] all = SunJsseSuiteNames.ALL.toArray(new String[0]);
         e.setEnabledCipherSuites(all);
         assertArrayEquals(all, e.getEnabledCipherSuites(), "as set, like setEnabledProtocols(TLSv1)");
@@ -103,7 +79,7 @@ class LegacySuiteNamesTest {
 
     @Test
     void namesNobodyKnowsAreStillRefused() throws Exception {
-        SSLEngine e = context("TLS", Map.of()).createSSLEngine();
+        SSLEngine e = Engines.propertyContext("TLS", Map.of()).createSSLEngine();
         String[] before = e.getEnabledCipherSuites();
         for (String bad : new String[] {"TLS_BOGUS", "tls_aes_128_gcm_sha256", "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
             "TLS_FALLBACK_SCSV"}) {

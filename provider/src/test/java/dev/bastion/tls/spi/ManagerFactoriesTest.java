@@ -11,8 +11,6 @@ import dev.bastion.tls.testutil.TestCert;
 import dev.bastion.tls.testutil.TestCert.Issued;
 import dev.bastion.tls.trust.PkixKeyManager;
 import dev.bastion.tls.trust.PkixTrustManager;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStore;
@@ -78,9 +76,7 @@ class ManagerFactoriesTest {
 
     @Test
     void trustManagerFactoryAnswersItsNames() throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", ca.cert());
+        KeyStore ts = ca.trustStore("ca");
         for (String name : List.of("PKIX", "SunX509", "SunPKIX", "X509", "X.509")) {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(name, PROVIDER);
             tmf.init(ts);
@@ -91,13 +87,7 @@ class ManagerFactoriesTest {
 
     @Test
     void trustManagerFactoryWithoutAStoreReadsTheTrustStoreProperties() throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", ca.cert());
-        Path file = dir.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ts.store(out, PW);
-        }
+        Path file = TestCert.save(ca.trustStore("ca"), dir.resolve("trust.p12"), PW);
         TrustManagerFactory tmf = new TrustManagerFactory(new BastionTrustManagerFactory(Map.of(
                 "javax.net.ssl.trustStore", file.toString(), "javax.net.ssl.trustStorePassword", "changeit")::get),
                 PROVIDER, "PKIX") { };
@@ -113,9 +103,7 @@ class ManagerFactoriesTest {
 
     @Test
     void trustManagerFactoryTakesPkixParameters() throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("other", TestCert.ca("CN=Other").cert());
+        KeyStore ts = TestCert.ca("CN=Other").trustStore("other");
         PKIXBuilderParameters p = new PKIXBuilderParameters(ts, null);
         p.setRevocationEnabled(false);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", PROVIDER);

@@ -1,6 +1,9 @@
 package dev.bastion.tls.testutil;
 
+import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -54,6 +57,14 @@ public final class TestCert {
             return ks;
         }
 
+        /** A PKCS12 store that trusts this certificate, under {@code alias}. */
+        public KeyStore trustStore(String alias) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry(alias, cert);
+            return ks;
+        }
+
         /** Adds this key under {@code alias} with {@code chain} after the certificate. */
         public void addTo(KeyStore ks, String alias, char[] password, X509Certificate... chain) throws Exception {
             X509Certificate[] full = new X509Certificate[chain.length + 1];
@@ -61,6 +72,14 @@ public final class TestCert {
             System.arraycopy(chain, 0, full, 1, chain.length);
             ks.setKeyEntry(alias, keys.getPrivate(), password, full);
         }
+    }
+
+    /** Writes {@code store} to {@code file} with {@code password}; returns the file. */
+    public static Path save(KeyStore store, Path file, char[] password) throws Exception {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        return file;
     }
 
     private TestCert(String subject) {

@@ -54,10 +54,7 @@ class KeyStoreLoaderTest {
     }
 
     private Path trustStoreFile(String name) throws Exception {
-        KeyStore ts = KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", ca.cert());
-        return save(ts, name, PW);
+        return save(ca.trustStore("ca"), name, PW);
     }
 
     private static UnaryOperator<String> props(String... kv) {
@@ -151,10 +148,7 @@ class KeyStoreLoaderTest {
     void aTrustStoreThatIsNoReadableFileFallsBackToCacerts() throws Exception {
         Files.createDirectories(dir.resolve("jdk/lib/security"));
         Issued other = TestCert.ca("CN=Only In Cacerts");
-        KeyStore cacerts = KeyStore.getInstance("PKCS12");
-        cacerts.load(null, null);
-        cacerts.setCertificateEntry("other", other.cert());
-        save(cacerts, "jdk/lib/security/cacerts", PW);
+        save(other.trustStore("other"), "jdk/lib/security/cacerts", PW);
         Files.copy(trustStoreFile("t.p12"), dir.resolve("jdk/lib/security/jssecacerts"));
         String home = dir.resolve("jdk").toString();
         for (String named : new String[] {dir.resolve("nope.p12").toString(), dir.toString(), ""}) {
@@ -201,10 +195,7 @@ class KeyStoreLoaderTest {
     void withoutAPropertyJssecacertsComesBeforeCacerts() throws Exception {
         Path security = Files.createDirectories(dir.resolve("jdk/lib/security"));
         Issued other = TestCert.ca("CN=Only In Cacerts");
-        KeyStore cacerts = KeyStore.getInstance("PKCS12");
-        cacerts.load(null, null);
-        cacerts.setCertificateEntry("other", other.cert());
-        save(cacerts, "jdk/lib/security/cacerts", PW);
+        save(other.trustStore("other"), "jdk/lib/security/cacerts", PW);
         UnaryOperator<String> jdk = props("java.home", dir.resolve("jdk").toString(), "javax.net.ssl.trustStorePassword", "changeit");
         assertTrue(KeyStoreLoader.defaultTrustStore(jdk).containsAlias("other"), "cacerts");
         Files.copy(trustStoreFile("t.p12"), security.resolve("jssecacerts"));
