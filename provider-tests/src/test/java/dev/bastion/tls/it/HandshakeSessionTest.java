@@ -10,6 +10,7 @@ import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.Versions;
 import java.nio.ByteBuffer;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -32,11 +33,8 @@ class HandshakeSessionTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providers")
     void nullUntilThePeersHelloAndAfterTheHandshake(String provider, String version) throws Exception {
-        SSLEngine client = Credentials.get().context(provider, null, false).createSSLEngine("localhost", 443);
-        client.setUseClientMode(true);
-        client.setEnabledProtocols(new String[] {version});
-        SSLEngine server = Credentials.get().context(provider, KeyType.EC_P256, true).createSSLEngine();
-        server.setUseClientMode(false);
+        SSLEngine client = client(Credentials.get().context(provider, null, false), version);
+        SSLEngine server = server(provider);
         assertNull(client.getHandshakeSession(), "before the handshake");
 
         client.beginHandshake();
@@ -45,10 +43,7 @@ class HandshakeSessionTest {
         assertEquals(SSLEngineResult.Status.OK, r.getStatus());
         assertNull(client.getHandshakeSession(), "only the ClientHello is out");
 
-        SSLEngine fresh = Credentials.get().context(provider, null, false).createSSLEngine("localhost", 443);
-        fresh.setUseClientMode(true);
-        fresh.setEnabledProtocols(new String[] {version});
-        EnginePair pair = new EnginePair(fresh, server).handshake();
+        EnginePair pair = new EnginePair(client(Credentials.get().context(provider, null, false), version), server).handshake();
         assertNull(pair.client.getHandshakeSession(), "after the handshake, client");
         assertNull(pair.server.getHandshakeSession(), "after the handshake, server");
     }
@@ -56,12 +51,22 @@ class HandshakeSessionTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providers")
     void nullAfterAFailedHandshake(String provider, String version) throws Exception {
-        SSLEngine client = Credentials.get().contextWith(provider, null, false).createSSLEngine("localhost", 443);
-        client.setUseClientMode(true);
-        client.setEnabledProtocols(new String[] {version});
-        SSLEngine server = Credentials.get().context(provider, KeyType.EC_P256, true).createSSLEngine();
-        server.setUseClientMode(false);
+        SSLEngine client = client(Credentials.get().contextWith(provider, null, false), version);
+        SSLEngine server = server(provider);
         assertThrows(SSLException.class, () -> new EnginePair(client, server).handshake(), "the client distrusts the server");
         assertNull(client.getHandshakeSession(), "the client, after its failure");
+    }
+
+    private static SSLEngine client(SSLContext context, String version) {
+        SSLEngine e = context.createSSLEngine("localhost", 443);
+        e.setUseClientMode(true);
+        e.setEnabledProtocols(new String[] {version});
+        return e;
+    }
+
+    private static SSLEngine server(String provider) throws Exception {
+        SSLEngine e = Credentials.get().context(provider, KeyType.EC_P256, true).createSSLEngine();
+        e.setUseClientMode(false);
+        return e;
     }
 }
