@@ -52,7 +52,8 @@ public final class BastionEngine extends SSLEngine {
         this.parameters = new EngineParameters(context.policy(), peerHost);
         this.sessions = new EngineSessions();
         this.connection = new Connection(context.handshakers(),
-                new EngineCredentials(this, context.keyManager(), context.trustManager(), context.policy().disabled()),
+                new EngineCredentials(this, context.keyManager(), context.trustManager(), context.policy().disabled(),
+                        context.stapler()),
                 context.random(), context.keyLog(), context.policy().keyLimits(), sessions);
     }
 

@@ -66,7 +66,7 @@ public final class BastionSocket extends BaseSocket {
         parameters.setClient(client);
         this.connection = new Connection(context.handshakers(),
                 new EngineCredentials(new SocketBinding(this), context.keyManager(), context.trustManager(),
-                        context.policy().disabled()),
+                        context.policy().disabled(), context.stapler()),
                 context.random(), context.keyLog(), context.policy().keyLimits(), sessions);
         this.io = new SocketIo(this, connection);
         this.input = new AppInputStream(this, io);

@@ -12,7 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * What every engine of one {@code SSLContext} shares: the policy read from the properties,
  * the key and trust managers, the randomness, the key log, the session contexts and the
- * handshake implementation.
+ * handshake implementation, and the server's OCSP stapling.
  *
  * @param trustManager null when the context has no X.509 trust manager (every chain is then
  *     refused with {@code certificate_unknown})
@@ -25,7 +25,8 @@ public record EngineContext(
         KeyLog keyLog,
         SessionContext clientSessions,
         SessionContext serverSessions,
-        HandshakerFactory handshakers) {
+        HandshakerFactory handshakers,
+        OcspStapler stapler) {
 
     public EngineContext {
         Objects.requireNonNull(policy, "policy");
@@ -35,5 +36,6 @@ public record EngineContext(
         Objects.requireNonNull(clientSessions, "clientSessions");
         Objects.requireNonNull(serverSessions, "serverSessions");
         Objects.requireNonNull(handshakers, "handshakers");
+        Objects.requireNonNull(stapler, "stapler");
     }
 }

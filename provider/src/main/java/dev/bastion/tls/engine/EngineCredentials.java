@@ -35,7 +35,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *     {@code getAcceptedIssuers()};</li>
  * <li>ALPN on the server: the application's selector if set (null: {@code no_application_protocol};
  *     "": no ALPN; a protocol the client did not offer: {@code no_application_protocol}), else the
- *     first of the engine's own protocols that the client offered.</li>
+ *     first of the engine's own protocols that the client offered;</li>
+ * <li>the OCSP response a server staples: the context's {@link OcspStapler}.</li>
  * </ul>
  */
 final class EngineCredentials implements Credentials {
@@ -43,16 +44,18 @@ final class EngineCredentials implements Credentials {
     private final X509ExtendedKeyManager keys;
     private final X509ExtendedTrustManager trust;
     private final DisabledAlgorithms disabled;
+    private final OcspStapler stapler;
 
     EngineCredentials(BastionEngine engine, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
-            DisabledAlgorithms disabled) {
-        this(new EngineBinding(engine), keys, trust, disabled);
+            DisabledAlgorithms disabled, OcspStapler stapler) {
+        this(new EngineBinding(engine), keys, trust, disabled, stapler);
     }
 
     /** Credentials whose manager calls carry the engine or socket of {@code binding}. */
     EngineCredentials(ManagerBinding binding, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
-            DisabledAlgorithms disabled) {
+            DisabledAlgorithms disabled, OcspStapler stapler) {
         this.binding = binding;
+        this.stapler = stapler;
         this.keys = keys;
         this.trust = trust;
         this.disabled = disabled;
@@ -155,5 +158,10 @@ final class EngineCredentials implements Credentials {
             return Optional.empty();
         }
         return Optional.of(new LocalCredential(List.of(chain), key));
+    }
+
+    @Override
+    public Optional<byte[]> ocspStaple(List<X509Certificate> chain, byte[] requestExtensions) {
+        return stapler.staple(chain, requestExtensions);
     }
 }

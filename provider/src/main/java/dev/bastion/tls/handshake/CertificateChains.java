@@ -2,11 +2,14 @@ package dev.bastion.tls.handshake;
 
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.codec.Writer;
 import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.message.CertificateEntry;
+import dev.bastion.tls.message.CertificateStatus;
 import dev.bastion.tls.message.ext.CertificateAuthorities;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.Opaque;
+import dev.bastion.tls.message.ext.StatusRequest;
 import java.io.ByteArrayInputStream;
 import java.security.Principal;
 import java.security.cert.Certificate;
@@ -16,6 +19,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 
 /** Certificate chains between their wire form (DER per entry) and {@link X509Certificate}s. */
@@ -49,6 +53,22 @@ public final class CertificateChains {
     /** Our chain as Certificate entries, without extensions. */
     public static List<CertificateEntry> entries(List<X509Certificate> chain) {
         return encoded(chain).stream().map(CertificateEntry::of).toList();
+    }
+
+    /**
+     * Our chain as Certificate entries; the first carries {@code staple} (a DER OCSPResponse) as
+     * its status_request extension when there is one (RFC 8446 §4.4.2.1).
+     */
+    public static List<CertificateEntry> entries(List<X509Certificate> chain, Optional<byte[]> staple) {
+        List<CertificateEntry> entries = entries(chain);
+        if (staple.isEmpty() || entries.isEmpty()) {
+            return entries;
+        }
+        List<CertificateEntry> out = new ArrayList<>(entries);
+        Writer w = new Writer();
+        new CertificateStatus(Opaque.of(staple.get())).encode(w);
+        out.set(0, new CertificateEntry(entries.get(0).data(), Extensions.of(new StatusRequest(Opaque.of(w.toByteArray())))));
+        return out;
     }
 
     /** Our chain as DER encodings (a TLS 1.2 certificate_list). */

@@ -53,4 +53,16 @@ public interface Credentials {
      * {@code no_application_protocol} when there is none (RFC 7301 §3.2).
      */
     Optional<String> selectApplicationProtocol(List<String> offered);
+
+    /**
+     * Server, when stapling is on and the client asked for an OCSP response (status_request,
+     * RFC 6066 §8): the DER OCSPResponse to staple for {@code chain.get(0)}, asked of its CA's
+     * responder with the client's {@code requestExtensions} (DER, possibly empty) or taken from
+     * a cache; empty when there is none to staple. Never fails the handshake: a responder that
+     * does not answer in time, or answers badly, means no staple. May block for the responder
+     * (the connection core runs it in the handshake step, an {@code SSLEngine}'s delegated task).
+     */
+    default Optional<byte[]> ocspStaple(List<X509Certificate> chain, byte[] requestExtensions) {
+        return Optional.empty();
+    }
 }

@@ -32,7 +32,8 @@ import javax.net.ssl.SNIServerName;
  * @param honourServerCipherSuiteOrder server: pick by our order rather than the client's
  * @param middleboxCompatibility send the TLS 1.3 compatibility session id and CCS (RFC 8446 §D.4)
  * @param statusRequest client: ask for the server's stapled OCSP response (status_request, RFC 6066
- *     §8; {@code jdk.tls.client.enableStatusRequestExtension})
+ *     §8; {@code jdk.tls.client.enableStatusRequestExtension}); server: staple one when a client asks
+ *     ({@code jdk.tls.server.enableStatusRequestExtension})
  * @param maxHandshakeMessageSize {@code jdk.tls.maxHandshakeMessageSize}
  * @param maxCertificateChainLength {@code jdk.tls.maxCertificateChainLength}
  * @param tls12 the TLS 1.2 switches (extended master secret)

@@ -11,6 +11,7 @@ import dev.bastion.tls.engine.BastionServerSocketFactory;
 import dev.bastion.tls.engine.BastionSocketFactory;
 import dev.bastion.tls.engine.CachedSessionViews;
 import dev.bastion.tls.engine.EngineContext;
+import dev.bastion.tls.engine.OcspStapler;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionParameters;
 import dev.bastion.tls.trust.KeyManagers;
@@ -179,7 +180,8 @@ public final class BastionSSLContext extends SSLContextSpi {
                 KeyLog.from(properties.system(), System::getenv),
                 clientSessions,
                 serverSessions,
-                handshakers);
+                handshakers,
+                OcspStapler.from(properties));
     }
 
     private EngineContext requireInit() {

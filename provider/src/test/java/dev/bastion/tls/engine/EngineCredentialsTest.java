@@ -146,7 +146,7 @@ class EngineCredentialsTest {
     void alpnSelectorDecidesWhenSet() throws Exception {
         SSLEngine engine = Engines.bastionContext(config -> null, null, null).createSSLEngine();
         EngineCredentials c = new EngineCredentials((BastionEngine) engine, null, null,
-                dev.bastion.tls.connection.config.DisabledAlgorithms.NONE);
+                dev.bastion.tls.connection.config.DisabledAlgorithms.NONE, noStapling());
         engine.setHandshakeApplicationProtocolSelector((e, offered) -> offered.get(offered.size() - 1));
         assertEquals(Optional.of("b"), c.selectApplicationProtocol(List.of("a", "b")));
         engine.setHandshakeApplicationProtocolSelector((e, offered) -> "");
@@ -177,7 +177,8 @@ class EngineCredentialsTest {
         SSLParameters p = engine.getSSLParameters();
         p.setApplicationProtocols(alpn);
         engine.setSSLParameters(p);
-        return new EngineCredentials((BastionEngine) engine, null, null, dev.bastion.tls.connection.config.DisabledAlgorithms.NONE);
+        return new EngineCredentials((BastionEngine) engine, null, null, dev.bastion.tls.connection.config.DisabledAlgorithms.NONE,
+                noStapling());
     }
 
     /** Lets the failed client's alert reach the server; returns the server's exception message. */
@@ -198,5 +199,9 @@ class EngineCredentialsTest {
             return e.getMessage();
         }
         return "no alert";
+    }
+
+    private static OcspStapler noStapling() {
+        return OcspStapler.from(dev.bastion.tls.connection.config.PropertySource.of(java.util.Map.of(), java.util.Map.of()));
     }
 }

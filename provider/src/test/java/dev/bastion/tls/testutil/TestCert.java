@@ -16,6 +16,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -45,6 +47,7 @@ public final class TestCert {
     private final List<GeneralName> sans = new ArrayList<>();
     private Integer keyUsage;
     private KeyPurposeId[] eku;
+    private String ocspResponder;
     private String sigAlg;
 
     /** A certificate and its key pair. */
@@ -145,6 +148,12 @@ public final class TestCert {
         return this;
     }
 
+    /** An Authority Information Access extension naming {@code uri} as the OCSP responder (RFC 5280 §4.2.2.1). */
+    public TestCert ocspResponder(String uri) {
+        this.ocspResponder = uri;
+        return this;
+    }
+
     public TestCert uri(String uri) {
         sans.add(new GeneralName(GeneralName.uniformResourceIdentifier, uri));
         return this;
@@ -181,6 +190,10 @@ public final class TestCert {
         }
         if (eku != null) {
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(eku));
+        }
+        if (ocspResponder != null) {
+            b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspResponder)));
         }
         if (!sans.isEmpty()) {
             b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(new GeneralName[0])));

@@ -93,7 +93,7 @@ public final class HandshakeConfigs {
                 client ? ClientAuth.NONE : clientAuth,
                 params.useCipherSuitesOrder(),
                 policy.middleboxCompatibility(),
-                client && policy.statusRequest(),
+                client ? policy.statusRequest() : policy.serverStatusRequest(),
                 policy.maxHandshakeMessageSize(),
                 policy.maxCertificateChainLength(),
                 policy.tls12());

@@ -32,6 +32,8 @@ import java.util.function.Predicate;
  * @param middleboxCompatibility {@code jdk.tls.client.useCompatibilityMode}
  * @param statusRequest {@code jdk.tls.client.enableStatusRequestExtension} (default true, as
  *     SunJSSE): clients ask for the server's stapled OCSP response
+ * @param serverStatusRequest {@code jdk.tls.server.enableStatusRequestExtension} (default false, as
+ *     SunJSSE): servers staple an OCSP response when a client asks for one
  * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
  *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
  * @param configurationError why no engine or socket can be made from this context (a
@@ -55,6 +57,7 @@ public record TlsPolicy(
         int maxCertificateChainLength,
         boolean middleboxCompatibility,
         boolean statusRequest,
+        boolean serverStatusRequest,
         Tls12Options tls12,
         Optional<String> configurationError) {
 
@@ -123,6 +126,7 @@ public record TlsPolicy(
                 intProperty(src, "jdk.tls.maxCertificateChainLength", TlsDefaults.MAX_CERTIFICATE_CHAIN_LENGTH, 0xFFFF),
                 !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
                 booleanProperty(src, "jdk.tls.client.enableStatusRequestExtension", true),
+                booleanProperty(src, "jdk.tls.server.enableStatusRequestExtension", false),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
                         booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),

@@ -3,6 +3,7 @@ package dev.bastion.tls.message.ext;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.Writer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * status_request (RFC 6066 §8; RFC 8446 §4.4.2.1). Kept as its raw bytes: a
@@ -16,6 +17,26 @@ public record StatusRequest(Opaque data) implements Extension {
 
     public static StatusRequest decode(Reader data) {
         return new StatusRequest(Opaque.readRest(data));
+    }
+
+    /**
+     * A ClientHello's request (RFC 6066 §8, {@code CertificateStatusRequest}): for status_type
+     * ocsp(1), the DER {@code request_extensions} of its {@code OCSPStatusRequest} (empty when
+     * there are none; the responder_id_list is read and not used); empty for another status type,
+     * which a server ignores.
+     *
+     * @throws dev.bastion.tls.codec.TlsAlert decode_error when the structure is malformed
+     */
+    public Optional<byte[]> ocspRequestExtensions() {
+        Reader r = data.reader().named("status_request");
+        int type = r.u8("status_type");
+        if (type != 1) {
+            return Optional.empty();
+        }
+        r.vec16(0, 0xFFFF, "responder_id_list");
+        byte[] extensions = r.opaque16(0, 0xFFFF, "request_extensions");
+        r.end("CertificateStatusRequest");
+        return Optional.of(extensions);
     }
 
     @Override

@@ -10,10 +10,12 @@ import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.ServerStaple;
 import dev.bastion.tls.handshake.tls12.common.Schemes12;
 import dev.bastion.tls.handshake.tls12.common.SignedParams;
 import dev.bastion.tls.message.Certificate12;
 import dev.bastion.tls.message.CertificateRequest12;
+import dev.bastion.tls.message.CertificateStatus;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.DheParams;
 import dev.bastion.tls.message.EcdheParams;
@@ -30,6 +32,7 @@ import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.RenegotiationInfo;
 import dev.bastion.tls.message.ext.ServerName;
 import dev.bastion.tls.message.ext.SessionTicket;
+import dev.bastion.tls.message.ext.StatusRequest;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.util.ArrayList;
@@ -39,7 +42,8 @@ import java.util.Optional;
 /**
  * The TLS 1.2 server's first flight (RFC 5246 §7.3): ServerHello (the session id of
  * {@link ServerChoices}; the random ends with the TLS 1.3 downgrade sentinel when this server enables TLS 1.3, RFC
- * 8446 §4.1.3), Certificate, ServerKeyExchange for (EC)DHE (RFC 8422 §5.4, RFC 5246 §7.4.3),
+ * 8446 §4.1.3), Certificate, CertificateStatus when it staples an OCSP response ({@link ServerStaple}),
+ * ServerKeyExchange for (EC)DHE (RFC 8422 §5.4, RFC 5246 §7.4.3),
  * CertificateRequest when client authentication is on (§7.4.4), ServerHelloDone. With client
  * authentication the transcript keeps the messages, for the client's CertificateVerify.
  */
@@ -57,9 +61,11 @@ final class ServerFlight {
         if (config.enables(HandshakeConfig.TLS13)) {
             random = ServerHello.withDowngradeSentinel(random, ServerHello.DOWNGRADE_TLS12);
         }
+        Optional<byte[]> staple = ServerStaple.find(config, ch, s.credential().chain(), io);
         io.send(new ServerHello(HandshakeConfig.TLS12, random, c.negotiated().sessionId(), s.suite().code(), 0,
-                extensions(c)));
+                extensions(c, staple.isPresent())));
         io.send(new Certificate12(CertificateChains.encoded(s.credential().chain())));
+        staple.ifPresent(ocsp -> io.send(new CertificateStatus(Opaque.of(ocsp))));
         KeyExchangeSecret secret = keyExchange(s, ch.random().toByteArray(), random.toByteArray(), io);
         Optional<CertificateRequest12> request = config.clientAuth() == ClientAuth.NONE ? Optional.empty()
                 : Optional.of(certificateRequest(config, io));
@@ -74,7 +80,7 @@ final class ServerFlight {
         return new AwaitClientKeyExchange(progress, secret, Optional.empty());
     }
 
-    private static Extensions extensions(Choices c) {
+    private static Extensions extensions(Choices c, boolean stapled) {
         List<Extension> ext = new ArrayList<>();
         if (c.secureRenegotiation()) {
             ext.add(RenegotiationInfo.INITIAL);
@@ -91,6 +97,9 @@ final class ServerFlight {
         c.applicationProtocol().ifPresent(p -> ext.add(Alpn.of(p)));
         if (c.issueTicket()) {
             ext.add(SessionTicket.EMPTY); // RFC 5077 §3.2: a NewSessionTicket will follow
+        }
+        if (stapled) {
+            ext.add(new StatusRequest(Opaque.EMPTY)); // RFC 6066 §8: a CertificateStatus will follow Certificate
         }
         return ext.isEmpty() ? Extensions.ABSENT : Extensions.of(ext);
     }

@@ -9,6 +9,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.ServerStaple;
 import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.tls13.common.ApplicationTraffic;
 import dev.bastion.tls.handshake.tls13.common.CertificateVerify13;
@@ -33,6 +34,7 @@ import dev.bastion.tls.message.ext.ServerName;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
 import dev.bastion.tls.message.ext.SupportedVersionsServerHello;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +42,8 @@ import java.util.Optional;
 /**
  * The server's flight (RFC 8446 §2): ServerHello in the clear, the compatibility CCS when the
  * client is in compatibility mode (§D.4), then under the server handshake keys
- * EncryptedExtensions, CertificateRequest (when client authentication is on), Certificate,
- * CertificateVerify and Finished; when resuming with a PSK (§2.2) EncryptedExtensions and
+ * EncryptedExtensions, CertificateRequest (when client authentication is on), Certificate (with
+ * an OCSP staple, {@link ServerStaple}), CertificateVerify and Finished; when resuming with a PSK (§2.2) EncryptedExtensions and
  * Finished only. The server writes application data from here on; it reads the client's
  * handshake keys until the client's Finished, dropping early data the client may send
  * ({@link HandshakeIo#skipEarlyData}).
@@ -81,7 +83,9 @@ final class ServerFlight {
             request = config.clientAuth() == ClientAuth.NONE ? Optional.empty() : Optional.of(certificateRequest(config, io));
             request.ifPresent(io::send);
             ServerCredential cert = c.certificate().orElseThrow();
-            io.send(new Certificate(Opaque.EMPTY, CertificateChains.entries(cert.credential().chain())));
+            List<X509Certificate> chain = cert.credential().chain();
+            io.send(new Certificate(Opaque.EMPTY, CertificateChains.entries(chain,
+                    ServerStaple.find(config, ch, chain, io))));
             io.send(CertificateVerify13.sign(cert.scheme(), cert.credential().key(), Side.SERVER,
                     io.transcript().current(), io.random()));
         }
