@@ -84,6 +84,12 @@ public final class OpenSslClient {
         return add("-key", cred.keyPem().toString());
     }
 
+    /** An option without a value ({@code -status}). */
+    public OpenSslClient flag(String option) {
+        args.add(option);
+        return this;
+    }
+
     public OpenSslClient add(String option, String value) {
         args.add(option);
         args.add(value);
