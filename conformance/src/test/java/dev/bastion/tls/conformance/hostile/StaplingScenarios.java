@@ -31,7 +31,52 @@ final class StaplingScenarios {
     }
 
     static List<Scenario> all() {
-        return Scenarios.concat(tls12(), tls13());
+        return Scenarios.concat(tls12(), tls13(), againstStaplingServer());
+    }
+
+    /** Bastion servers made with {@code jdk.tls.server.enableStatusRequestExtension=true} (no responder is known: no staple). */
+    private static final java.util.Map<String, String> STAPLING = java.util.Map.of("jdk.tls.server.enableStatusRequestExtension", "true");
+
+    private static ClientPeer staplingServer13(String provider) {
+        return ClientPeer.start(Victims.withProperties(provider, false, Victims.TLS13, STAPLING));
+    }
+
+    private static Client12Peer staplingServer12(String provider) {
+        return Client12Peer.start(Victims.withProperties(provider, false, Peer12.TLS12, STAPLING));
+    }
+
+    /**
+     * A server that staples reads the client's CertificateStatusRequest (RFC 6066 §8): a
+     * malformed one is decode_error; another status_type is ignored; an ocsp request the server
+     * cannot answer (its certificate names no responder) gets a handshake without a staple, and
+     * in TLS 1.2 no status_request in ServerHello and no CertificateStatus.
+     */
+    private static List<Scenario> againstStaplingServer() {
+        Ext truncated = Ext.of(STATUS_REQUEST, Bytes.hex("010000"));
+        Ext overlong = Ext.of(STATUS_REQUEST, Bytes.hex("0100050000"));
+        Ext otherType = Ext.of(STATUS_REQUEST, Bytes.hex("02abcdef"));
+        return List.of(
+                Scenario.of("O17", "RFC 6066 §8 (jdk.tls.server.enableStatusRequestExtension=true)",
+                        "TLS 1.3: ClientHello status_request whose request_extensions is missing",
+                        StaplingScenarios::staplingServer13, p -> p.hello(h -> h.put(truncated)),
+                        handshakeAlert(DECODE_ERROR, "request_extensions")),
+                Scenario.of("O18", "RFC 6066 §8 (jdk.tls.server.enableStatusRequestExtension=true)",
+                        "TLS 1.2: ClientHello status_request whose responder_id_list overruns it",
+                        StaplingScenarios::staplingServer12, p -> p.hello(h -> h.put(overlong)),
+                        handshakeAlert(DECODE_ERROR, "responder_id_list")),
+                Scenario.of("O19", "RFC 6066 §8", "TLS 1.3: ClientHello status_request of status_type 2, ignored",
+                        StaplingScenarios::staplingServer13, p -> {
+                            p.sendClientHello(p.clientHello().put(otherType));
+                            p.finishHandshake();
+                        }, completes()),
+                Scenario.of("O20", "RFC 6066 §8", "TLS 1.2: ClientHello asking for OCSP from a server with no responder: no staple",
+                        StaplingScenarios::staplingServer12, p -> {
+                            p.sendClientHello(p.clientHello().put(Ext.of(STATUS_REQUEST, Bytes.hex("0100000000"))));
+                            p.readServerHello();
+                            p.readServerFlight(); // Certificate, then ServerKeyExchange: no CertificateStatus between
+                            p.sendKeyExchangeAndFinished();
+                            p.readServerFinished();
+                        }, completes()));
     }
 
     /** CertificateStatus {ocsp(1), OCSPResponse<1..2^24-1>} as a body. */
