@@ -2,11 +2,13 @@ package dev.bastion.tls.engine;
 
 import dev.bastion.tls.codec.IdentityMemo;
 import dev.bastion.tls.connection.config.EngineSettings;
+import dev.bastion.tls.connection.config.NewerSslParameters;
 import dev.bastion.tls.connection.config.Protocol;
 import dev.bastion.tls.connection.config.SunJsseSuiteNames;
 import dev.bastion.tls.connection.config.TlsDefaults;
 import dev.bastion.tls.connection.config.TlsPolicy;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.ServerNames;
 import dev.bastion.tls.session.SessionParameters;
@@ -60,6 +62,10 @@ final class EngineParameters {
     private boolean useCipherSuitesOrder = true;
     private int maximumPacketSize = SessionParameters.DEFAULT_PACKET_BUFFER_SIZE;
     private boolean sessionCreation = true;
+    /** {@code SSLParameters.setNamedGroups} (Java 20+); null: the context's groups. */
+    private String[] namedGroups;
+    /** {@code SSLParameters.setSignatureSchemes} (Java 19+); null: the context's schemes. */
+    private String[] signatureSchemes;
 
     EngineParameters(TlsPolicy policy, String peerHost) {
         this.policy = policy;
@@ -205,7 +211,18 @@ final class EngineParameters {
         p.setUseCipherSuitesOrder(useCipherSuitesOrder);
         p.setMaximumPacketSize(maximumPacketSize);
         p.setEnableRetransmissions(false); // a DTLS setting; SunJSSE's TLS engines answer false
+        // Java 20+: the groups in use, the context's unless set, as SunJSSE reports them; Java 19+:
+        // the schemes the application set, else none (SunJSSE reports its property's list or none)
+        NewerSslParameters.setNamedGroups(p, namedGroups != null ? namedGroups.clone() : groupNames(policy).clone());
+        if (signatureSchemes != null) {
+            NewerSslParameters.setSignatureSchemes(p, signatureSchemes.clone());
+        }
         return p;
+    }
+
+    /** The names of the context's named groups, as {@code SSLParameters.getNamedGroups} gives them (Java 20+). */
+    static String[] groupNames(TlsPolicy policy) {
+        return GROUP_NAMES.get(policy.groups(), 0);
     }
 
     /**
@@ -214,7 +231,7 @@ final class EngineParameters {
      */
     EngineSettings handshakeSettings() {
         return new EngineSettings(protocols, suites, applicationProtocols, effectiveServerNames(), sniMatchers,
-                useCipherSuitesOrder, constraints);
+                useCipherSuitesOrder, constraints, namedGroups, signatureSchemes);
     }
 
     /** Applies {@code p} as {@code SSLEngine.setSSLParameters} specifies; nothing changes if a name is refused. */
@@ -249,6 +266,13 @@ final class EngineParameters {
         constraints = p.getAlgorithmConstraints();
         useCipherSuitesOrder = p.getUseCipherSuitesOrder();
         maximumPacketSize = p.getMaximumPacketSize();
+        // as SunJSSE: no named groups means the context's again; no schemes leaves the schemes as they were
+        String[] groups = NewerSslParameters.namedGroups(p);
+        namedGroups = groups == null || Arrays.equals(groups, groupNames(policy)) ? null : groups.clone();
+        String[] schemes = NewerSslParameters.signatureSchemes(p);
+        if (schemes != null) {
+            signatureSchemes = schemes.clone();
+        }
     }
 
     /** The names a client sends: set by the application, else derived from the peer host; null for none. */
@@ -278,6 +302,9 @@ final class EngineParameters {
             (list, unused) -> shared(list, () -> list.stream().map(Protocol::jsseName).toArray(String[]::new)));
     private static final IdentityMemo<List<CipherSuite>, String[]> SUITE_NAMES = new IdentityMemo<>(8,
             (list, unused) -> shared(list, () -> list.stream().map(CipherSuite::jsseName).toArray(String[]::new)));
+
+    private static final IdentityMemo<List<NamedGroup>, String[]> GROUP_NAMES = new IdentityMemo<>(8,
+            (list, unused) -> shared(list, () -> list.stream().map(NamedGroup::jsseName).toArray(String[]::new)));
 
     private static String[] shared(List<?> list, Supplier<String[]> names) {
         String[] known = DEFAULT_NAMES.get(list);

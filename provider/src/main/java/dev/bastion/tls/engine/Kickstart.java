@@ -54,7 +54,8 @@ final class Kickstart {
         }
         return new EngineSettings(settings.protocols(), settings.cipherSuites(), settings.applicationProtocols(),
                 names.stream().filter(n -> !isIpLiteral(n)).toList(), settings.sniMatchers(),
-                settings.useCipherSuitesOrder(), settings.algorithmConstraints());
+                settings.useCipherSuitesOrder(), settings.algorithmConstraints(), settings.namedGroups(),
+                settings.signatureSchemes());
     }
 
     private static boolean isIpLiteral(SNIServerName name) {

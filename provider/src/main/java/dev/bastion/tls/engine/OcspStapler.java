@@ -91,8 +91,17 @@ public final class OcspStapler {
                 Clock.systemUTC());
     }
 
-    /** The response to staple for {@code chain.get(0)}; see the class comment. */
+    /** The response to staple for {@code chain.get(0)}; see the class comment. Never throws. */
     Optional<byte[]> staple(List<X509Certificate> chain, byte[] requestExtensions) {
+        try {
+            return find(chain, requestExtensions);
+        } catch (RuntimeException e) {
+            failed(() -> "no OCSP staple: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private Optional<byte[]> find(List<X509Certificate> chain, byte[] requestExtensions) {
         if (chain.size() < 2) {
             TRACE.debug(() -> "no OCSP staple: the chain has no issuer certificate for the OCSP request");
             return Optional.empty();
@@ -135,7 +144,7 @@ public final class OcspStapler {
             mine.complete(fetched);
             return fetched.map(Entry::response);
         } catch (RuntimeException | Error e) {
-            mine.complete(Optional.empty());
+            mine.complete(Optional.empty()); // those waiting for it go on without a staple
             throw e;
         } finally {
             inFlight.remove(query, mine);

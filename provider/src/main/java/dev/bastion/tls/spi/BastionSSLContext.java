@@ -10,6 +10,7 @@ import dev.bastion.tls.engine.BastionEngine;
 import dev.bastion.tls.engine.BastionServerSocketFactory;
 import dev.bastion.tls.engine.BastionSocketFactory;
 import dev.bastion.tls.engine.CachedSessionViews;
+import dev.bastion.tls.connection.config.NewerSslParameters;
 import dev.bastion.tls.engine.EngineContext;
 import dev.bastion.tls.engine.OcspStapler;
 import dev.bastion.tls.session.SessionContext;
@@ -160,6 +161,8 @@ public final class BastionSSLContext extends SSLContextSpi {
         p.setUseCipherSuitesOrder(true);
         p.setMaximumPacketSize(SessionParameters.DEFAULT_PACKET_BUFFER_SIZE);
         p.setEnableRetransmissions(false);
+        // Java 20+: the groups an engine can use are the context's (SunJSSE answers its defaults)
+        NewerSslParameters.setNamedGroups(p, NewerSslParameters.namedGroups(e.getSSLParameters()));
         return p;
     }
 

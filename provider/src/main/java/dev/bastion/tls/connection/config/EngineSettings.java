@@ -22,15 +22,28 @@ import javax.net.ssl.SSLParameters;
  * @param useCipherSuitesOrder whether a server honours its own suite order
  * @param algorithmConstraints the application's constraints ({@code setAlgorithmConstraints}),
  *     or null for none
+ * @param namedGroups the application's named groups ({@code SSLParameters.setNamedGroups}, Java
+ *     20+), or null for the context's
+ * @param signatureSchemes the application's signature schemes ({@code
+ *     SSLParameters.setSignatureSchemes}, Java 19+), or null for the context's
  */
 public record EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
         List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder,
-        AlgorithmConstraints algorithmConstraints) {
+        AlgorithmConstraints algorithmConstraints, String[] namedGroups, String[] signatureSchemes) {
+
+    /** Settings with the context's named groups and signature schemes. */
+    public EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
+            List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder,
+            AlgorithmConstraints algorithmConstraints) {
+        this(protocols, cipherSuites, applicationProtocols, serverNames, sniMatchers, useCipherSuitesOrder,
+                algorithmConstraints, null, null);
+    }
 
     /** The settings of {@code params}. */
     public static EngineSettings of(SSLParameters params) {
         return new EngineSettings(params.getProtocols(), params.getCipherSuites(), params.getApplicationProtocols(),
                 params.getServerNames(), params.getSNIMatchers(), params.getUseCipherSuitesOrder(),
-                params.getAlgorithmConstraints());
+                params.getAlgorithmConstraints(), NewerSslParameters.namedGroups(params),
+                NewerSslParameters.signatureSchemes(params));
     }
 }

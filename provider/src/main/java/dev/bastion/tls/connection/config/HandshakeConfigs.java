@@ -36,7 +36,7 @@ public final class HandshakeConfigs {
 
     /**
      * @param params the engine's parameters: protocols, suites, ALPN, server names, SNI matchers,
-     *     cipher suite order
+     *     cipher suite order, and named groups and signature schemes when the application set them
      * @param peerHost the host the application named, or null
      * @throws TlsAlert {@code handshake_failure} when no protocol or no suite is left
      */
@@ -56,9 +56,17 @@ public final class HandshakeConfigs {
         List<CipherSuite> suites = usable.suites;
         List<NamedGroup> groups = policy.groups();
         List<NamedGroup> keyShares = policy.keyShareGroups();
+        if (params.namedGroups() != null) { // SSLParameters.setNamedGroups (Java 20+)
+            groups = TlsPolicy.namedGroups(params.namedGroups(), policy.disabled());
+            keyShares = TlsDefaults.keyShareGroups(groups);
+        }
         List<SignatureScheme> schemes = client ? policy.clientSchemes() : policy.serverSchemes();
         List<SignatureScheme> certificateSchemes = client ? policy.clientCertificateSchemes()
                 : policy.serverCertificateSchemes();
+        if (params.signatureSchemes() != null) { // SSLParameters.setSignatureSchemes (Java 19+)
+            schemes = TlsPolicy.namedSchemes(params.signatureSchemes(), policy.disabled(), true);
+            certificateSchemes = TlsPolicy.namedSchemes(params.signatureSchemes(), policy.disabled(), false);
+        }
         AlgorithmConstraints constraints = params.algorithmConstraints();
         if (constraints != null) {
             List<CipherSuite> permitted = ApplicationConstraints.suites(constraints, suites);

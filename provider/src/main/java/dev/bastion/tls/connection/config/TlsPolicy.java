@@ -281,6 +281,39 @@ public record TlsPolicy(
             boolean handshake) {
         Optional<List<SignatureScheme>> named = NameList.parse(property, src.system().apply(property),
                 SignatureScheme::fromName).filter(l -> knowsOne(property, l));
+        return schemes(named, disabled, handshake);
+    }
+
+    /**
+     * The schemes an application named ({@code SSLParameters.setSignatureSchemes}), in its order,
+     * less those Bastion does not know (ignored, as SunJSSE ignores them) and those
+     * {@code jdk.tls.disabledAlgorithms} refuses; handshake schemes put SHA-1 last, as for the
+     * properties.
+     */
+    static List<SignatureScheme> namedSchemes(String[] names, DisabledAlgorithms disabled, boolean handshake) {
+        return schemes(Optional.of(known(names, SignatureScheme::fromName)), disabled, handshake);
+    }
+
+    /**
+     * The groups an application named ({@code SSLParameters.setNamedGroups}), in its order, less
+     * those Bastion does not know and those {@code jdk.tls.disabledAlgorithms} refuses.
+     */
+    static List<NamedGroup> namedGroups(String[] names, DisabledAlgorithms disabled) {
+        return filter(known(names, NamedGroup::fromName), disabled::permits);
+    }
+
+    private static <T> List<T> known(String[] names, java.util.function.Function<String, Optional<T>> parse) {
+        List<T> out = new ArrayList<>(names.length);
+        for (String n : names) {
+            if (n != null) {
+                parse.apply(n).filter(t -> !out.contains(t)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static List<SignatureScheme> schemes(Optional<List<SignatureScheme>> named, DisabledAlgorithms disabled,
+            boolean handshake) {
         List<SignatureScheme> list = named.orElse(TlsDefaults.SIGNATURE_SCHEMES);
         Predicate<SignatureScheme> use = handshake && named.isEmpty() ? s -> !s.isLegacySha1() : s -> true;
         List<SignatureScheme> out = filter(list, s -> use.test(s) && disabled.permits(s, handshake));
