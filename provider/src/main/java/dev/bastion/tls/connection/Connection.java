@@ -61,7 +61,8 @@ public final class Connection {
     private final ConnectionListener listener;
     private final RecordReader reader = new RecordReader();
     private final Outbound outbound = new Outbound();
-    private final Failure failure = new Failure(this);
+    /** Made at the first failure: a healthy connection carries none. */
+    private Failure failure;
     private final ConnectionIo io;
     private final Inbound inbound;
     private final KeyUsage keyUsage;
@@ -103,7 +104,7 @@ public final class Connection {
         if (started) {
             throw new IllegalStateException("the handshake has already begun");
         }
-        if (failure.exception() != null || inboundClosed || outboundClosed) {
+        if (failedWith() != null || inboundClosed || outboundClosed) {
             throw new SSLException("Cannot kickstart, the connection is broken or closed");
         }
         started = true;
@@ -117,7 +118,7 @@ public final class Connection {
             TRACE.debug(() -> (config.client() ? "client" : "server") + " handshake begins with " + handshaker);
             handshaker.start(io);
         } catch (RuntimeException e) {
-            throw failure.local(e);
+            throw failures().local(e);
         }
     }
 
@@ -133,7 +134,7 @@ public final class Connection {
 
     /** Begun, not complete and not failed. */
     public synchronized boolean handshaking() {
-        return started && !complete && failure.exception() == null;
+        return started && !complete && failedWith() == null;
     }
 
     /** What the handshake has agreed so far, or in the end. */
@@ -143,7 +144,7 @@ public final class Connection {
 
     /** The failure, if the connection failed (sticky). */
     public synchronized SSLException failure() {
-        return failure.exception();
+        return failedWith();
     }
 
     /**
@@ -152,13 +153,13 @@ public final class Connection {
      * when the handshaker cannot.
      */
     public synchronized void requestKeyUpdate() throws SSLException {
-        if (!complete || failure.exception() != null || outboundClosed) {
+        if (!complete || failedWith() != null || outboundClosed) {
             return;
         }
         try {
             keyUsage.update(factory, handshaker, io, true, false);
         } catch (RuntimeException e) {
-            throw failure.local(e);
+            throw failures().local(e);
         }
     }
 
@@ -176,7 +177,7 @@ public final class Connection {
             if (outbound.hasData() || delegatedFailure != null) {
                 return HandshakeStatus.NEED_WRAP;
             }
-            if (!started || failure.exception() != null) {
+            if (!started || failedWith() != null) {
                 return HandshakeStatus.NOT_HANDSHAKING;
             }
             if (finishedPending) {
@@ -231,7 +232,7 @@ public final class Connection {
         try {
             return reader.missing(src);
         } catch (RuntimeException e) {
-            throw failure.local(e);
+            throw failures().local(e);
         }
     }
 
@@ -254,7 +255,7 @@ public final class Connection {
         try {
             return inbound.read(src, dsts, offset, length);
         } catch (RuntimeException e) {
-            throw failure.local(e);
+            throw failures().local(e);
         }
     }
 
@@ -276,7 +277,7 @@ public final class Connection {
             }
             return n;
         } catch (RuntimeException e) {
-            throw failure.local(e);
+            throw failures().local(e);
         }
     }
 
@@ -296,7 +297,7 @@ public final class Connection {
             }
             return n;
         } catch (RuntimeException e) {
-            throw failure.local(e);
+            throw failures().local(e);
         }
     }
 
@@ -317,7 +318,7 @@ public final class Connection {
             return;
         }
         outboundClosed = true;
-        if (!started || failure.exception() != null) {
+        if (!started || failedWith() != null) {
             outbound.wipe();
             return;
         }
@@ -346,7 +347,7 @@ public final class Connection {
         reader.close();
         assembler.clear();
         taskPending = false;
-        if (started && !closeNotifyReceived && failure.exception() == null) {
+        if (started && !closeNotifyReceived && failedWith() == null) {
             if (!complete) {
                 closeOutbound(); // the handshake can never finish: user_canceled, close_notify, then CLOSED
             }
@@ -387,7 +388,16 @@ public final class Connection {
     }
 
     Failure failures() {
+        if (failure == null) {
+            failure = new Failure(this);
+        }
         return failure;
+    }
+
+    /** The failure, or null while the connection is healthy. */
+    private SSLException failedWith() {
+        Failure f = failure;
+        return f == null ? null : f.exception();
     }
 
     void send(HandshakeMessage message) {
@@ -488,7 +498,7 @@ public final class Connection {
             try {
                 inbound.processPending();
             } catch (RuntimeException e) {
-                delegatedFailure = failure.local(e);
+                delegatedFailure = failures().local(e);
             } finally {
                 taskPending = false;
                 taskHandedOut = false;

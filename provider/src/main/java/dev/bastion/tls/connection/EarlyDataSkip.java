@@ -54,11 +54,12 @@ final class EarlyDataSkip {
         return true;
     }
 
-    /** A record opened: the early data is over. */
-    void opened(ContentType type) {
+    /** A record opened: the early data is over. Returns whether it is (nothing more to skip). */
+    boolean opened(ContentType type) {
         if (type != ContentType.CHANGE_CIPHER_SPEC) {
             budget = 0;
         }
+        return budget == 0;
     }
 
     private boolean consume(RecordHeader header, ByteBuffer src) {

@@ -61,7 +61,8 @@ final class Inbound {
     private final HandshakerFactory factory;
     private final ConnectionIo io;
     private final EmptyRecordGuard emptyRecords = new EmptyRecordGuard(Limits.MAX_CONSECUTIVE_EMPTY_RECORDS);
-    private final EarlyDataSkip earlyData = new EarlyDataSkip();
+    /** Made when the handshake says early data may follow; released when it is over (most connections never need one). */
+    private EarlyDataSkip earlyData;
     private ByteBuffer staging;
     private RawHandshakeMessage pendingFirst;
     private int keyUpdatesInARow;
@@ -90,7 +91,7 @@ final class Inbound {
         boolean direct = first != null && !(reader.protection() instanceof NullProtection) && first.remaining() >= room;
         ByteBuffer out = direct ? first : staging(room);
         int start = out.position();
-        if (reader.protection() instanceof NullProtection && earlyData.dropUnprotected(reader, src)) {
+        if (earlyData != null && reader.protection() instanceof NullProtection && earlyData.dropUnprotected(reader, src)) {
             // RFC 8446 §4.2.10: after a HelloRetryRequest, application_data records are skipped
             TRACE.trace(() -> "dropped a record of early data sent before the second ClientHello (RFC 8446 §4.2.10)");
             return 0;
@@ -99,7 +100,7 @@ final class Inbound {
         try {
             type = reader.read(src, out);
         } catch (TlsAlert e) {
-            if (earlyData.drop(e, reader.header(), src)) {
+            if (earlyData != null && earlyData.drop(e, reader.header(), src)) {
                 TRACE.trace(() -> "dropped a record of rejected early data (RFC 8446 §4.2.10)");
                 return 0;
             }
@@ -107,11 +108,15 @@ final class Inbound {
         }
         int n = out.position() - start;
         c.peerRecordRead();
-        if (!c.complete() && earlyData.dropOpened(type, n)) {
-            wipe(out, start);
-            return 0;
+        if (earlyData != null) {
+            if (!c.complete() && earlyData.dropOpened(type, n)) {
+                wipe(out, start);
+                return 0;
+            }
+            if (earlyData.opened(type)) {
+                earlyData = null;
+            }
         }
-        earlyData.opened(type);
         if (type == ContentType.APPLICATION_DATA && c.complete()) {
             applicationData(n);
             if (!direct) {
@@ -141,6 +146,9 @@ final class Inbound {
 
     /** Rejected early data may follow: see {@link EarlyDataSkip}. */
     void skipEarlyData() {
+        if (earlyData == null) {
+            earlyData = new EarlyDataSkip();
+        }
         earlyData.start();
     }
 
