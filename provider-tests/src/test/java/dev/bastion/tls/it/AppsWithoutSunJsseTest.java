@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Angus Mail SMTP STARTTLS against aiosmtpd; and Jetty 12 as the server, configured from its
  * key store file, with HTTP/2 by ALPN through the bastion-jetty-alpn jar, served to
  * {@code java.net.http.HttpClient} (which must get HTTP/2), to curl {@code --http2} (TLS 1.3 and
- * 1.2) and to {@code openssl s_client} (TLS 1.3 and 1.2); all on 127.0.0.1. Every exchange must
+ * 1.2) and to {@code openssl s_client} (TLS 1.3 and 1.2); and Tomcat 11 as the server, likewise
+ * configured from its key store file, with HTTP/2 by ALPN and client certificates wanted; all on 127.0.0.1. Every exchange must
  * work and the JVM must load none of SunJSSE's classes. Without the PostgreSQL or aiosmtpd packages
  * (outside CI, where they are required) that client is left out of the run, and said so.
  */
@@ -54,6 +55,7 @@ class AppsWithoutSunJsseTest {
     static List<String> apps = new ArrayList<>(HTTP_APPS);
     static {
         apps.add("jetty");
+        apps.add("tomcat");
     }
     static List<String> delivered = List.of();
     static String subject = "bastion-" + UUID.randomUUID();
@@ -114,6 +116,46 @@ class AppsWithoutSunJsseTest {
      * absent) and chose HTTP/2 by ALPN through bastion-jetty-alpn: Jetty's own JDK processor
      * only takes SunJSSE's engine, so without that jar no client would get h2.
      */
+    /**
+     * Tomcat made its context and key managers from the provider list (Bastion's) and told its
+     * servlet what Servlet applications read of a TLS connection: the protocol, suite, key size,
+     * session id and, when the client sent one, the client certificate Bastion's trust manager
+     * accepted; HTTP/2 by ALPN for java.net.http.HttpClient and curl.
+     */
+    @Test
+    void tomcatOnBastionServedHttp2WithTheConnectionAttributes() {
+        assertEquals(null, out.get("tomcat.error"), () -> AppsJvm.tail(probe));
+        assertEquals(ENGINE, out.get("tomcat.provider"), "the class of the engines Tomcat's context makes");
+        assertEquals("200", out.get("tomcat.httpclient.status"));
+        assertEquals("HTTP_2", out.get("tomcat.httpclient.version"));
+        tomcatSaw(out.get("tomcat.httpclient.body"), "TLSv1.3", "no-certificate");
+        tomcatSaw(out.get("tomcat.httpclient-cert.body"), "TLSv1.3", "CN=" + PostgresServer.CERT_USER);
+        for (String v : List.of("1.3", "1.2")) {
+            String curl = "tomcat.curl-h2-tls" + v.replace(".", "");
+            assertEquals("0", out.get(curl + ".exit"), () -> curl + " " + AppsJvm.tail(probe));
+            assertEquals("h2", out.get(curl + ".alpn"), curl);
+            assertEquals("TLSv" + v, out.get(curl + ".tls"), curl);
+            tomcatSaw(out.get(curl + ".body"), "TLSv" + v, "no-certificate");
+        }
+    }
+
+    /**
+     * The servlet's line: HTTP/2, the TLS version, an AEAD suite of that version (Tomcat orders
+     * its suites itself) with the key size Tomcat derives from its name, a session id, and the
+     * client certificate's subject or none.
+     */
+    private static void tomcatSaw(String body, String version, String certificate) {
+        String[] f = body.split(" ");
+        assertEquals(6, f.length, body);
+        assertEquals("HTTP/2.0", f[0], body);
+        assertEquals(version, f[1], body);
+        assertTrue(version.equals("TLSv1.3") ? f[2].matches("TLS_(AES_(128|256)_GCM|CHACHA20_POLY1305)_SHA(256|384)")
+                : f[2].matches("TLS_ECDHE_ECDSA_WITH_.*_(GCM|POLY1305)_SHA(256|384)"), body);
+        assertEquals(f[2].contains("AES_128") ? "128" : "256", f[3], body);
+        assertEquals("session-id", f[4], body);
+        assertEquals(certificate, f[5], body);
+    }
+
     @Test
     void jettyOnBastionServedHttp2AndHttp11() {
         assertEquals(null, out.get("jetty.error"), () -> AppsJvm.tail(probe));

@@ -97,6 +97,7 @@ public final class AppProbe {
             case "pgjdbc-cert" -> pgjdbcClientCertificate(dir, conf);
             case "smtp" -> MailProbe.smtp(conf);
             case "jetty" -> JettyProbe.jetty(dir, conf);
+            case "tomcat" -> TomcatProbe.tomcat(dir, conf);
             default -> throw new IllegalArgumentException("unknown app " + app);
         }
     }
