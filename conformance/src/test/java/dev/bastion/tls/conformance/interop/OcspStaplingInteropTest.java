@@ -109,7 +109,8 @@ class OcspStaplingInteropTest {
         }
     }
 
-    private static TrustManager[] revocationChecking(String provider) throws GeneralSecurityException, IOException {
+    /** {@code provider}'s PKIX trust managers trusting the ECDSA test CA, with revocation checking on. */
+    static TrustManager[] revocationChecking(String provider) throws GeneralSecurityException, IOException {
         KeyStore anchors = KeyStore.getInstance("PKCS12");
         anchors.load(null, null);
         anchors.setCertificateEntry("ca", PKI.ca(ServerKey.EC));
@@ -120,7 +121,8 @@ class OcspStaplingInteropTest {
         return tmf.getTrustManagers();
     }
 
-    private static String causes(Throwable t) {
+    /** Every throwable of the cause chain. */
+    static String causes(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             sb.append(c).append(" <- ");

@@ -8,19 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.PKIXBuilderParameters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -107,10 +102,12 @@ class ServerStaplingInteropTest {
         assertTrue(!s.getStatusResponses().isEmpty() && s.getStatusResponses().get(0).length > 0,
                 "SunJSSE reports the staple");
 
-        SSLContext checking = Providers.context("SunJSSE", "TLS", null, revocationChecking());
+        SSLContext checking = Providers.context("SunJSSE", "TLS", null,
+                OcspStaplingInteropTest.revocationChecking("SunJSSE"));
         handshake(checking, version, goodServer);
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class, () -> handshake(checking, version, revokedServer));
-        assertTrue(causes(e).toLowerCase(Locale.ROOT).contains("revoked"), causes(e));
+        String causes = OcspStaplingInteropTest.causes(e);
+        assertTrue(causes.toLowerCase(Locale.ROOT).contains("revoked"), causes);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,24 +137,5 @@ class ServerStaplingInteropTest {
                 server.next();
             }
         }
-    }
-
-    private static TrustManager[] revocationChecking() throws GeneralSecurityException, IOException {
-        KeyStore anchors = KeyStore.getInstance("PKCS12");
-        anchors.load(null, null);
-        anchors.setCertificateEntry("ca", PKI.ca(ServerKey.EC));
-        PKIXBuilderParameters p = new PKIXBuilderParameters(anchors, null);
-        p.setRevocationEnabled(true);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", Providers.provider("SunJSSE"));
-        tmf.init(new CertPathTrustManagerParameters(p));
-        return tmf.getTrustManagers();
-    }
-
-    private static String causes(Throwable t) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            sb.append(c).append(" <- ");
-        }
-        return sb.toString();
     }
 }
