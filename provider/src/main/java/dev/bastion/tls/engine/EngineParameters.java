@@ -212,10 +212,12 @@ final class EngineParameters {
         p.setMaximumPacketSize(maximumPacketSize);
         p.setEnableRetransmissions(false); // a DTLS setting; SunJSSE's TLS engines answer false
         // Java 20+: the groups in use, the context's unless set, as SunJSSE reports them; Java 19+:
-        // the schemes the application set, else none (SunJSSE reports its property's list or none)
+        // the schemes the application set, else those jdk.tls.*.SignatureSchemes names, else none (as SunJSSE)
         NewerSslParameters.setNamedGroups(p, namedGroups != null ? namedGroups.clone() : groupNames(policy).clone());
         if (signatureSchemes != null) {
             NewerSslParameters.setSignatureSchemes(p, signatureSchemes.clone());
+        } else if (!policy.schemeProperty(client).isEmpty()) {
+            NewerSslParameters.setSignatureSchemes(p, policy.schemeProperty(client).toArray(new String[0]));
         }
         return p;
     }

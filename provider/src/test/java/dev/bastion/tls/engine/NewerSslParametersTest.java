@@ -53,6 +53,18 @@ class NewerSslParametersTest {
     }
 
     @Test
+    void schemesReportedAreThoseThePropertyNames() throws Exception {
+        SSLContext ctx = Engines.propertyContext("TLS", java.util.Map.of("jdk.tls.client.SignatureSchemes",
+                "ecdsa_secp256r1_sha256,nosuch,rsa_pss_rsae_sha256"));
+        SSLEngine e = ctx.createSSLEngine("localhost", 443);
+        e.setUseClientMode(true);
+        assertArrayEquals(new String[] {"ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256"},
+                NewerSslParameters.signatureSchemes(e.getSSLParameters()), "as SunJSSE 25: the property's known names");
+        e.setUseClientMode(false);
+        assertNull(NewerSslParameters.signatureSchemes(e.getSSLParameters()), "the server property is not set");
+    }
+
+    @Test
     void clientOffersOnlyTheGroupsSet() throws Exception {
         SSLEngine client = client();
         set(client, new String[] {"foo", "secp384r1"}, null);

@@ -36,6 +36,10 @@ import java.util.function.Predicate;
  *     SunJSSE): servers staple an OCSP response when a client asks for one
  * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
  *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
+ * @param clientSchemeProperty the schemes {@code jdk.tls.client.SignatureSchemes} names that Bastion
+ *     knows, by name; empty when it is not set (what {@code SSLParameters.getSignatureSchemes}
+ *     reports on Java 19+, as SunJSSE's does)
+ * @param serverSchemeProperty the same for {@code jdk.tls.server.SignatureSchemes}
  * @param configurationError why no engine or socket can be made from this context (a
  *     {@code jdk.tls.namedGroups} that names no group Bastion knows); empty when they can
  */
@@ -59,6 +63,8 @@ public record TlsPolicy(
         boolean statusRequest,
         boolean serverStatusRequest,
         Tls12Options tls12,
+        List<String> clientSchemeProperty,
+        List<String> serverSchemeProperty,
         Optional<String> configurationError) {
 
     private static final Trace TRACE = Trace.get("config");
@@ -130,6 +136,8 @@ public record TlsPolicy(
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
                         booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),
+                schemeNames(src, "jdk.tls.client.SignatureSchemes"),
+                schemeNames(src, "jdk.tls.server.SignatureSchemes"),
                 error);
     }
 
@@ -282,6 +290,17 @@ public record TlsPolicy(
         Optional<List<SignatureScheme>> named = NameList.parse(property, src.system().apply(property),
                 SignatureScheme::fromName).filter(l -> knowsOne(property, l));
         return schemes(named, disabled, handshake);
+    }
+
+    /** The known schemes {@code property} names, by their names; empty when it names none or is not set. */
+    private static List<String> schemeNames(PropertySource src, String property) {
+        return NameList.parse(property, src.system().apply(property), SignatureScheme::fromName)
+                .map(l -> l.stream().map(SignatureScheme::rfcName).distinct().toList()).orElse(List.of());
+    }
+
+    /** The schemes {@code jdk.tls.client.SignatureSchemes} or {@code jdk.tls.server.SignatureSchemes} names; empty when unset. */
+    public List<String> schemeProperty(boolean client) {
+        return client ? clientSchemeProperty : serverSchemeProperty;
     }
 
     /**
