@@ -70,7 +70,11 @@ public final class Connection {
     private Handshaker handshaker;
     private HandshakeAssembler assembler = new HandshakeAssembler();
     private TranscriptHash transcript = new TranscriptHash();
-    private Negotiated negotiated = Negotiated.NONE;
+    /** The negotiated protocol version, 0 until the handshake knows it. */
+    private int version;
+    /** Of the configuration, what the connection still needs once the handshake is over (it drops the rest). */
+    private boolean client;
+    private boolean tls12Enabled;
     private boolean started;
     private boolean complete;
     private boolean finishedPending;
@@ -110,6 +114,8 @@ public final class Connection {
         started = true;
         try {
             config = configuration.get();
+            client = config.client();
+            tls12Enabled = config.enables(HandshakeConfig.TLS12);
             assembler = new HandshakeAssembler(config.maxHandshakeMessageSize());
             if (!config.client()) {
                 outbound.useTls12PlaintextVersion();
@@ -137,9 +143,9 @@ public final class Connection {
         return started && !complete && failedWith() == null;
     }
 
-    /** What the handshake has agreed so far, or in the end. */
-    public synchronized Negotiated negotiated() {
-        return negotiated;
+    /** The protocol version the handshake agreed ({@code 0x0304}, {@code 0x0303}), or 0 before it is known. */
+    public synchronized int version() {
+        return version;
     }
 
     /** The failure, if the connection failed (sticky). */
@@ -362,8 +368,19 @@ public final class Connection {
 
     // ---- for Inbound, KeyUsage, Failure and ConnectionIo (lock held) -----------------------
 
+    /** The handshake's configuration; null once the handshake is over (an idle connection does not keep it). */
     HandshakeConfig config() {
         return config;
+    }
+
+    /** Whether this is the client side. */
+    boolean client() {
+        return client;
+    }
+
+    /** Whether the configuration enabled TLS 1.2. */
+    boolean tls12Enabled() {
+        return tls12Enabled;
     }
 
     /** The handshake's transcript; null once the handshake is complete (or the connection closed). */
@@ -406,7 +423,7 @@ public final class Connection {
             transcript.update(framed);
         }
         outbound.handshake(framed);
-        HandshakeTrace.sent(config.client(), message);
+        HandshakeTrace.sent(client, message);
         TRACE.trace(() -> "queued " + message.type() + " (" + framed.length + " bytes)");
     }
 
@@ -429,7 +446,7 @@ public final class Connection {
     }
 
     void handshakeSession(Negotiated sofar) {
-        negotiated = sofar;
+        version = sofar.version();
         listener.handshakeSession(sofar);
     }
 
@@ -439,7 +456,7 @@ public final class Connection {
         }
         complete = true;
         finishedPending = true;
-        negotiated = result;
+        version = result.version();
         // The handshaker has taken what it needs from the transcript (RFC 8446 §4.4: nothing
         // after Finished is hashed); an idle connection keeps neither it nor a reassembly buffer.
         transcript = null;
@@ -447,6 +464,7 @@ public final class Connection {
         inbound.handshakeComplete();
         TRACE.debug(() -> "handshake complete: " + result.protocolName() + " " + result.cipherSuite().orElse(null));
         listener.complete(result);
+        config = null; // the handshaker took what it needs; post-handshake messages ask nothing of it
     }
 
     /** Messages wait for a delegated task. */

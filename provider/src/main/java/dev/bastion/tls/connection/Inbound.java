@@ -215,7 +215,7 @@ final class Inbound {
     private void process(RawHandshakeMessage raw) {
         Handshaker h = c.handshaker();
         HandshakeMessage m = MessageDecoder.decode(Reader.of(raw.encoding()), h.decodeContext());
-        HandshakeTrace.received(c.config().client(), m);
+        HandshakeTrace.received(c.client(), m);
         // post-handshake messages are not part of the transcript, nor is HelloRequest (RFC 5246 §7.4.1.1)
         if (!c.complete() && !(m instanceof HelloRequest)) {
             c.transcript().update(raw.encoding());
@@ -242,7 +242,7 @@ final class Inbound {
             }
             TRACE.debug(() -> "received close_notify");
             c.closeNotifyReceived();
-            if (c.negotiated().version() != HandshakeConfig.TLS13) {
+            if (c.version() != HandshakeConfig.TLS13) {
                 // RFC 5246 §7.2.1: TLS 1.2 has no half-close; answer with our own close_notify at
                 // once (the engine reports NEED_WRAP, as SunJSSE's does)
                 c.closeOutbound();
@@ -281,9 +281,7 @@ final class Inbound {
 
     /** TLS 1.2 alert rules: TLS 1.2 is enabled and TLS 1.3 was not negotiated. */
     private boolean tls12Rules() {
-        HandshakeConfig config = c.config();
-        return config != null && config.enables(HandshakeConfig.TLS12)
-                && c.negotiated().version() != HandshakeConfig.TLS13;
+        return c.tls12Enabled() && c.version() != HandshakeConfig.TLS13;
     }
 
     private ByteBuffer staging(int room) {

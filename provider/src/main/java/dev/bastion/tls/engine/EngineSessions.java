@@ -86,11 +86,11 @@ final class EngineSessions implements ConnectionListener {
      */
     @Override
     public void handshakeSession(Negotiated negotiated) {
-        sofar = negotiated;
         BastionSession s = handshake;
         if (s == null) {
             return;
         }
+        sofar = negotiated;
         byte[] id = negotiated.sessionId().toByteArray();
         if (id.length > 0 && !s.hasId(id)) {
             s = new BastionSession(id, config.peerHost().orElse(null), config.peerPort(), context,
@@ -119,7 +119,10 @@ final class EngineSessions implements ConnectionListener {
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
         handshake = null;
-        peerNames = NO_NAMES; // an idle connection keeps nothing of the handshake's
+        // an idle connection keeps nothing of the handshake's (its session has what it reports)
+        peerNames = NO_NAMES;
+        sofar = Negotiated.NONE;
+        config = null;
 
     }
 

@@ -71,7 +71,7 @@ class Tls12ConnectionTest {
         }
         assertEquals(List.of(22, 20, 22), Tls12Pair.records(p.fromClient.get(1)).stream().map(r -> (int) r[0]).toList(),
                 "ClientKeyExchange, ChangeCipherSpec, Finished");
-        assertEquals("TLSv1.2", p.client.negotiated().protocolName());
+        assertEquals(dev.bastion.tls.handshake.HandshakeConfig.TLS12, p.client.version());
         assertArrayEquals(bytes("hello"), Tls12Pair.deliver(p.server, write(p.client, "hello")));
         assertArrayEquals(bytes("world"), Tls12Pair.deliver(p.client, write(p.server, "world")));
     }
