@@ -9,6 +9,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.session.KeyingMaterial;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.Tls12AeadProtection;
@@ -122,5 +123,10 @@ final class ConnectionIo implements HandshakeIo {
     @Override
     public void skipEarlyData() {
         connection.skipEarlyData();
+    }
+
+    @Override
+    public void keyingMaterial(KeyingMaterial exporter, byte[] material) {
+        listener.keyingMaterial(exporter, material);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bastion.tls.connection;
 
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.session.KeyingMaterial;
 import dev.bastion.tls.session.SessionContext;
 
 /**
@@ -22,6 +23,10 @@ public interface ConnectionListener {
      */
     default SessionContext sessionContext() {
         return null;
+    }
+
+    /** The connection's keying material exporter and its secret bytes, given before {@link #complete}; the default drops them. */
+    default void keyingMaterial(KeyingMaterial exporter, byte[] material) {
     }
 
     /** A listener that ignores everything. */

@@ -10,6 +10,7 @@ import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.session.BastionSession;
+import dev.bastion.tls.session.KeyingMaterial;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionParameters;
 import java.security.SecureRandom;
@@ -51,6 +52,9 @@ final class EngineSessions implements ConnectionListener {
     private volatile SSLSessionContext context;
     private volatile BastionSession handshake;
     private volatile Negotiated sofar = Negotiated.NONE;
+    /** The exporter the handshake gave and its bytes, handed to the session when the handshake completes. */
+    private KeyingMaterial exporter;
+    private byte[] exporterMaterial;
     private volatile BastionSession current;
     private volatile String applicationProtocol;
     // the JCA names of this side's schemes (fixed by the configuration) and of the peer's last
@@ -112,10 +116,19 @@ final class EngineSessions implements ConnectionListener {
     }
 
     @Override
+    public void keyingMaterial(KeyingMaterial exporter, byte[] material) {
+        this.exporter = exporter;
+        this.exporterMaterial = material;
+    }
+
+    @Override
     public void complete(Negotiated result) {
         handshakeSession(result);
         BastionSession s = handshake;
         s.touch();
+        s.keyingMaterial(exporter, exporterMaterial);
+        exporter = null;
+        exporterMaterial = null;
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
         handshake = null;

@@ -4,6 +4,7 @@ import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.session.KeyingMaterial;
 import dev.bastion.tls.session.SessionContext;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -102,5 +103,13 @@ public interface HandshakeIo {
      * which fail deprotection"). The default does nothing.
      */
     default void skipEarlyData() {
+    }
+
+    /**
+     * The connection's keying material exporter (RFC 5705, RFC 8446 §7.5) and the secret bytes it
+     * works on (the callee keeps them), given once the handshake has derived them; the session
+     * exports with them once the handshake completes. The default drops them.
+     */
+    default void keyingMaterial(KeyingMaterial exporter, byte[] material) {
     }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.ExtendedSSLSession;
+import javax.crypto.SecretKey;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLKeyException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSessionBindingEvent;
 import javax.net.ssl.SSLSessionBindingListener;
@@ -42,6 +44,10 @@ public final class BastionSession extends ExtendedSSLSession {
     private volatile SessionParameters parameters;
     private volatile long lastAccessedTime;
     private volatile boolean invalidated;
+    /** The connection's exporter once its handshake completed; null before, and in sessions the cache hands out. */
+    private volatile KeyingMaterial exporter;
+    /** The secret bytes {@link #exporter} works on. */
+    private volatile byte[] exporterMaterial;
 
     /**
      * @param id the session id (copied); empty for none
@@ -330,5 +336,66 @@ public final class BastionSession extends ExtendedSSLSession {
         if (old instanceof SSLSessionBindingListener) {
             ((SSLSessionBindingListener) old).valueUnbound(new SSLSessionBindingEvent(this, name));
         }
+    }
+
+    /** The handshake completed: this connection's keying material exporter and the bytes it works on (kept). */
+    public void keyingMaterial(KeyingMaterial exporter, byte[] material) {
+        this.exporterMaterial = material;
+        this.exporter = exporter;
+    }
+
+    /**
+     * Exported keying material (RFC 5705, RFC 8446 §7.5) as a key of {@code keyAlg}: Java 25's
+     * {@code ExtendedSSLSession.exportKeyingMaterialKey}, which this method overrides when the
+     * JDK has it (Bastion compiles for Java 17). Arguments as {@link #exportKeyingMaterialData}.
+     *
+     * @throws NullPointerException if {@code keyAlg} or {@code label} is null
+     * @throws IllegalArgumentException if {@code keyAlg} is empty, or as {@link #exportKeyingMaterialData}
+     */
+    public SecretKey exportKeyingMaterialKey(String keyAlg, String label, byte[] context, int length)
+            throws SSLKeyException {
+        Objects.requireNonNull(keyAlg, "keyAlg can not be null");
+        if (keyAlg.isEmpty()) {
+            throw new IllegalArgumentException("keyAlg is empty");
+        }
+        KeyingMaterial e = exporter(label, context, length);
+        return e.exportKey(exporterMaterial, keyAlg, label, context, length);
+    }
+
+    /**
+     * Exported keying material (RFC 5705, RFC 8446 §7.5): Java 25's
+     * {@code ExtendedSSLSession.exportKeyingMaterialData}, as SunJSSE answers it. The label
+     * becomes bytes by US-ASCII; a null context is none (in TLS 1.3 the same as an empty one).
+     *
+     * @throws NullPointerException if {@code label} is null
+     * @throws IllegalArgumentException if {@code length} is not positive or too large for the
+     *     hash (TLS 1.3), the label is empty (or, TLS 1.3, longer than 249 bytes) or the context
+     *     longer than 65535 bytes, or the label is one TLS 1.2 reserves for itself
+     * @throws IllegalStateException if the handshake has not completed on this connection (the
+     *     handshake session, or a session taken from the session context)
+     * @throws SSLKeyException for a TLS 1.2 connection without the extended master secret
+     */
+    public byte[] exportKeyingMaterialData(String label, byte[] context, int length) throws SSLKeyException {
+        KeyingMaterial e = exporter(label, context, length);
+        return e.export(exporterMaterial, label, context, length);
+    }
+
+    private KeyingMaterial exporter(String label, byte[] context, int length) {
+        Objects.requireNonNull(label, "label can not be null");
+        if (length <= 0) {
+            throw new IllegalArgumentException("length must be positive");
+        }
+        if (label.isEmpty() || "TLSv1.3".equals(parameters.protocol()) && label.length() > 249) {
+            throw new IllegalArgumentException("label length outside range");
+        }
+        if (context != null && context.length > 0xFFFF) {
+            throw new IllegalArgumentException("context length outside range");
+        }
+        KeyingMaterial m = exporter;
+        if (m == null) {
+            throw new IllegalStateException("no keying material: the handshake of this session's connection has not "
+                    + "completed here (a handshake session, or a session from the session context)");
+        }
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.client;
 
+import dev.bastion.tls.handshake.tls12.common.Keying12;
 import dev.bastion.tls.crypto.FinishedVerified;
 import dev.bastion.tls.crypto.Tls12MasterSecret;
 import dev.bastion.tls.crypto.TrafficKeys;
@@ -41,6 +42,8 @@ final class AwaitResumedServerFinished implements ClientState {
             verified = master.verifyServerFinished(hashBeforeServerFinished, finished.verifyData().toByteArray());
             io.changeCipherSpec12(clientWrite);
             io.send(new Finished(Opaque.of(master.clientFinishedVerifyData(io.transcript().current()))));
+            Keying12.give(io, master, progress.extendedMasterSecret(), progress.offer().clientRandom(),
+                    progress.serverRandom().toByteArray());
             io.complete(progress.negotiated());
             Sessions12.save(progress, master, ticket, io);
         } finally {

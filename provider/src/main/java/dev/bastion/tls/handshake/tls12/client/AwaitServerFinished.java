@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.client;
 
+import dev.bastion.tls.handshake.tls12.common.Keying12;
 import dev.bastion.tls.crypto.FinishedVerified;
 import dev.bastion.tls.crypto.Tls12MasterSecret;
 import dev.bastion.tls.handshake.Expect;
@@ -35,6 +36,8 @@ final class AwaitServerFinished implements ClientState {
         FinishedVerified verified;
         try {
             verified = master.verifyServerFinished(hashBeforeServerFinished, finished.verifyData().toByteArray());
+            Keying12.give(io, master, progress.extendedMasterSecret(), progress.offer().clientRandom(),
+                    progress.serverRandom().toByteArray());
             io.complete(progress.negotiated());
             Sessions12.save(progress, master, ticket, io);
         } finally {

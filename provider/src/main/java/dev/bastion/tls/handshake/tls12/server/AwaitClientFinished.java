@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.server;
 
+import dev.bastion.tls.handshake.tls12.common.Keying12;
 import dev.bastion.tls.crypto.FinishedVerified;
 import dev.bastion.tls.crypto.Tls12MasterSecret;
 import dev.bastion.tls.crypto.TrafficKeys;
@@ -44,6 +45,8 @@ final class AwaitClientFinished implements ServerState {
         try {
             verified = master.verifyClientFinished(hashBeforeClientFinished, finished.verifyData().toByteArray());
             remember(io);
+            Keying12.give(io, master, progress.extendedMasterSecret(), progress.hello().random().toByteArray(),
+                    progress.serverRandom().toByteArray());
             io.changeCipherSpec12(serverWrite);
             io.send(new Finished(Opaque.of(master.serverFinishedVerifyData(io.transcript().current()))));
         } finally {

@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake.tls12.server;
 
+import dev.bastion.tls.handshake.tls12.common.Keying12;
 import dev.bastion.tls.crypto.FinishedVerified;
 import dev.bastion.tls.crypto.Tls12MasterSecret;
 import dev.bastion.tls.handshake.Expect;
@@ -30,6 +31,8 @@ final class AwaitResumedClientFinished implements ServerState {
         FinishedVerified verified;
         try {
             verified = master.verifyClientFinished(hashBeforeClientFinished, finished.verifyData().toByteArray());
+            Keying12.give(io, master, progress.extendedMasterSecret(), progress.hello().random().toByteArray(),
+                    progress.serverRandom().toByteArray());
         } finally {
             master.destroy();
         }

@@ -5,6 +5,7 @@ import dev.bastion.tls.crypto.EarlySecret;
 import dev.bastion.tls.crypto.HandshakeSecret;
 import dev.bastion.tls.crypto.MasterSecret;
 import dev.bastion.tls.crypto.ResumptionMasterSecret;
+import dev.bastion.tls.crypto.SessionExporter;
 import dev.bastion.tls.crypto.Tls13Exporter;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TrafficSecret;
@@ -87,7 +88,8 @@ public final class HandshakeTraffic {
 
     /**
      * The application traffic secrets and exporter secret over {@code serverFinishedHash}
-     * (ClientHello...server Finished), logged; the exporter is not kept (no exporter API yet).
+     * (ClientHello...server Finished), logged; the exporter secret goes to the session
+     * ({@link HandshakeIo#keyingMaterial}).
      * The result reads what {@code local}'s peer sends and writes what {@code local} sends.
      */
     public ApplicationTraffic application(byte[] serverFinishedHash, Side local, HandshakeIo io) {
@@ -97,6 +99,7 @@ public final class HandshakeTraffic {
         log(io, SERVER_TRAFFIC_0, s.copyForKeyLog());
         Tls13Exporter exporter = master.exporter(serverFinishedHash);
         log(io, EXPORTER, exporter.copyForKeyLog());
+        io.keyingMaterial(SessionExporter.tls13(suite.hash()), exporter.copyForKeyLog());
         exporter.destroy();
         return local == Side.CLIENT ? new ApplicationTraffic(suite, s, c) : new ApplicationTraffic(suite, c, s);
     }
