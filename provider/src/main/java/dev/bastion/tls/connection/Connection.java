@@ -34,8 +34,8 @@ import javax.net.ssl.SSLException;
  *     starts it (a client queues its ClientHello). Received handshake messages are added to the
  *     transcript here, then handed to {@link Handshaker#receive}; what the handshaker sends is
  *     added to the transcript by {@link ConnectionIo#send}.</li>
- * <li><b>Delegated tasks.</b> A received message is processed by a {@link Runnable}
- *     ({@link #delegatedTask}) unless it is a Finished, KeyUpdate or NewSessionTicket and no
+ * <li><b>Delegated tasks</b> ({@link DelegatedTask}). A received message is processed by a
+ *     {@link Runnable} ({@link #delegatedTask}) unless it is a Finished, KeyUpdate or NewSessionTicket and no
  *     task is pending: SunJSSE's observable rule, so signatures and key agreement leave the
  *     caller's event loop while cheap steps stay inline.</li>
  * <li><b>Status</b> follows SunJSSE 17 ({@link #handshakeStatus}); {@link #takeFinished} reports
@@ -81,9 +81,7 @@ public final class Connection {
     private boolean inboundClosed;
     private boolean outboundClosed;
     private boolean closeNotifyReceived;
-    private volatile boolean taskPending;
-    private boolean taskHandedOut;
-    private SSLException delegatedFailure;
+    private final DelegatedTask task = new DelegatedTask(this);
 
     public Connection(HandshakerFactory factory, Credentials credentials, SecureRandom random, KeyLog keyLog,
             KeyLimits keyLimits, ConnectionListener listener) {
@@ -173,14 +171,14 @@ public final class Connection {
 
     /** The handshake status SunJSSE 17 reports in the same state (never FINISHED). */
     public HandshakeStatus handshakeStatus() {
-        if (taskPending) {
+        if (task.pending()) {
             return HandshakeStatus.NEED_TASK;
         }
         synchronized (this) {
-            if (taskPending) {
+            if (task.pending()) {
                 return HandshakeStatus.NEED_TASK;
             }
-            if (outbound.hasData() || delegatedFailure != null) {
+            if (outbound.hasData() || task.failed()) {
                 return HandshakeStatus.NEED_WRAP;
             }
             if (!started || failedWith() != null) {
@@ -201,7 +199,7 @@ public final class Connection {
      * flight has been written. The adapter then reports {@code FINISHED}.
      */
     public synchronized boolean takeFinished() {
-        if (finishedPending && !taskPending && !outbound.hasData()) {
+        if (finishedPending && !task.pending() && !outbound.hasData()) {
             finishedPending = false;
             return true;
         }
@@ -210,23 +208,17 @@ public final class Connection {
 
     /** Whether received messages wait for a delegated task. */
     public boolean taskPending() {
-        return taskPending;
+        return task.pending();
     }
 
     /** The task that processes the pending messages, handed out once; null if none. */
     public synchronized Runnable delegatedTask() {
-        if (!taskPending || taskHandedOut) {
-            return null;
-        }
-        taskHandedOut = true;
-        return this::runTask;
+        return task.handOut();
     }
 
     /** The failure a delegated task ran into, returned once (the next wrap or unwrap throws it). */
     public synchronized SSLException takeDelegatedFailure() {
-        SSLException f = delegatedFailure;
-        delegatedFailure = null;
-        return f;
+        return task.takeFailure();
     }
 
     /**
@@ -352,7 +344,7 @@ public final class Connection {
         inboundClosed = true;
         reader.close();
         assembler.clear();
-        taskPending = false;
+        task.cancel();
         if (started && !closeNotifyReceived && failedWith() == null) {
             if (!complete) {
                 closeOutbound(); // the handshake can never finish: user_canceled, close_notify, then CLOSED
@@ -469,8 +461,12 @@ public final class Connection {
 
     /** Messages wait for a delegated task. */
     void delegate() {
-        taskPending = true;
-        taskHandedOut = false;
+        task.start();
+    }
+
+    /** The delegated task's body: the messages that waited for it. */
+    void processPending() {
+        inbound.processPending();
     }
 
     /**
@@ -491,7 +487,7 @@ public final class Connection {
     /** Called by {@link Failure}: queue {@code alert} if the write side is open, close both sides, wipe. */
     void failed(AlertMessage alert) {
         boolean writeOpen = !outboundDone();
-        taskPending = false;
+        task.cancel();
         outbound.applyKeyChanges(); // keys in force for the next record protect the alert
         outbound.clear();
         if (alert != null && writeOpen) {
@@ -508,19 +504,4 @@ public final class Connection {
         transcript = null;
     }
 
-    private void runTask() {
-        synchronized (this) {
-            if (!taskPending) {
-                return; // closed or failed meanwhile
-            }
-            try {
-                inbound.processPending();
-            } catch (RuntimeException e) {
-                delegatedFailure = failures().local(e);
-            } finally {
-                taskPending = false;
-                taskHandedOut = false;
-            }
-        }
-    }
 }
