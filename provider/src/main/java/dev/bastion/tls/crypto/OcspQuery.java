@@ -125,15 +125,13 @@ public final class OcspQuery {
      * @throws Unusable saying why not
      */
     public Optional<Instant> accept(byte[] response, Instant now) throws Unusable {
+        ASN1Sequence basic;
         try {
-            OcspResponseCheck.check(response);
+            basic = OcspResponseCheck.basicResponse(response);
         } catch (TlsAlert e) {
             throw new Unusable(e.getMessage().replace("the server's stapled OCSP response", "the response"));
         }
         try {
-            ASN1Sequence outer = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(response));
-            ASN1Sequence bytes = ASN1Sequence.getInstance(ASN1TaggedObject.getInstance(outer.getObjectAt(1)).getExplicitBaseObject());
-            ASN1Sequence basic = ASN1Sequence.getInstance(ASN1OctetString.getInstance(bytes.getObjectAt(1)).getOctets());
             ASN1Sequence data = ASN1Sequence.getInstance(basic.getObjectAt(0));
             int i = data.getObjectAt(0) instanceof ASN1TaggedObject t && t.getTagNo() == 0 ? 1 : 0; // version [0]
             ASN1Sequence responses = ASN1Sequence.getInstance(data.getObjectAt(i + 2)); // after responderID, producedAt
@@ -144,7 +142,7 @@ public final class OcspQuery {
                 }
             }
             throw new Unusable("the response has no SingleResponse for serial number " + serial.toString(16));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new Unusable("the response is malformed: " + e.getMessage());
         }
     }

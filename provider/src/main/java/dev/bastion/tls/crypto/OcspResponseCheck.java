@@ -3,7 +3,6 @@ package dev.bastion.tls.crypto;
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import java.io.IOException;
-import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Enumerated;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -31,6 +30,15 @@ public final class OcspResponseCheck {
 
     /** @throws TlsAlert bad_certificate_status_response when {@code der} is not such a response */
     public static void check(byte[] der) {
+        basicResponse(der);
+    }
+
+    /**
+     * The BasicOCSPResponse of {@code der} (RFC 6960 §4.2.1), after the checks of {@link #check}.
+     *
+     * @throws TlsAlert bad_certificate_status_response when {@code der} is not such a response
+     */
+    static ASN1Sequence basicResponse(byte[] der) {
         ASN1Sequence response;
         try {
             response = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
@@ -55,10 +63,12 @@ public final class OcspResponseCheck {
             if (!BASIC.equals(type)) {
                 throw refused("has responseType " + type + ", not id-pkix-ocsp-basic (RFC 6960 §4.2.1)");
             }
-            ASN1Encodable basic = ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(bytes.getObjectAt(1)).getOctets());
-            if (ASN1Sequence.getInstance(basic).size() < 3) {
+            ASN1Sequence basic = ASN1Sequence.getInstance(
+                    ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(bytes.getObjectAt(1)).getOctets()));
+            if (basic.size() < 3) {
                 throw refused("holds a BasicOCSPResponse without tbsResponseData, signatureAlgorithm and signature");
             }
+            return basic;
         } catch (TlsAlert e) {
             throw e;
         } catch (IOException | RuntimeException e) {

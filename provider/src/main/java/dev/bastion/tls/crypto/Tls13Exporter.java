@@ -31,8 +31,11 @@ public final class Tls13Exporter implements Exporter {
         }
     }
 
-    /** A copy of the exporter secret, for the NSS key log only; the caller wipes it. */
-    public synchronized byte[] copyForKeyLog() {
+    /**
+     * A copy of the exporter secret, for the NSS key log and for the session that exports with it
+     * after the handshake ({@link SessionExporter}); the caller wipes or keeps it.
+     */
+    public synchronized byte[] copySecret() {
         return secret.get().clone();
     }
 

@@ -118,13 +118,7 @@ public final class OcspStapler {
                     + ": it names no OCSP responder and jdk.tls.stapling.responderURI is not set");
             return Optional.empty();
         }
-        OcspQuery query;
-        try {
-            query = OcspQuery.of(cert, chain.get(1));
-        } catch (RuntimeException e) {
-            TRACE.debug(() -> "no OCSP staple: " + e);
-            return Optional.empty();
-        }
+        OcspQuery query = OcspQuery.of(cert, chain.get(1));
         byte[] extensions = ignoreExtensions ? new byte[0] : requestExtensions;
         if (extensions.length > 0) {
             return fetch(query, uri.get(), extensions).map(Entry::response); // answers this client's nonce: not shared

@@ -62,7 +62,7 @@ class KeySchedule13Rfc8448Test {
         Tls13Exporter exporter = ms.exporter(serverFinishedHash);
         assertSecret(S3, "client_application_traffic_secret", cAp);
         assertSecret(S3, "server_application_traffic_secret", sAp);
-        assertArrayEquals(S3.get("exporter_master_secret"), exporter.copyForKeyLog());
+        assertArrayEquals(S3.get("exporter_master_secret"), exporter.copySecret());
         assertKeys(S3, "server_application", sAp.keys(AEAD));
         assertKeys(S3, "client_application", cAp.keys(AEAD));
 
@@ -100,7 +100,7 @@ class KeySchedule13Rfc8448Test {
         TrafficSecret cE = early.clientEarlyTrafficSecret(clientHelloHash);
         assertSecret(S4, "client_early_traffic_secret", cE);
         assertKeys(S4, "client_early", cE.keys(AEAD));
-        assertArrayEquals(S4.get("early_exporter_master_secret"), early.earlyExporter(clientHelloHash).copyForKeyLog());
+        assertArrayEquals(S4.get("early_exporter_master_secret"), early.earlyExporter(clientHelloHash).copySecret());
 
         transcript.update(S4.get("server_hello"));
         HandshakeSecret hs = early.handshakeSecret(S4.get("ecdhe_shared_secret"));
@@ -122,7 +122,7 @@ class KeySchedule13Rfc8448Test {
         TrafficSecret sAp = ms.serverApplicationTrafficSecret(serverFinishedHash);
         assertSecret(S4, "client_application_traffic_secret", cAp);
         assertSecret(S4, "server_application_traffic_secret", sAp);
-        assertArrayEquals(S4.get("exporter_master_secret"), ms.exporter(serverFinishedHash).copyForKeyLog());
+        assertArrayEquals(S4.get("exporter_master_secret"), ms.exporter(serverFinishedHash).copySecret());
         assertKeys(S4, "server_application", sAp.keys(AEAD));
         assertKeys(S4, "client_application", cAp.keys(AEAD));
 

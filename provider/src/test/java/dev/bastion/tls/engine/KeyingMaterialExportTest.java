@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.bastion.tls.BastionProvider;
 import dev.bastion.tls.session.BastionSession;
 import dev.bastion.tls.testutil.SelfSigned;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
@@ -169,9 +168,5 @@ class KeyingMaterialExportTest {
             assumeTrue(false, "ExtendedSSLSession has no exportKeyingMaterialData before Java 25");
             return null;
         }
-    }
-
-    static Object unwrap(InvocationTargetException e) {
-        return e.getCause();
     }
 }

@@ -98,8 +98,8 @@ public final class HandshakeTraffic {
         log(io, CLIENT_TRAFFIC_0, c.copyForKeyLog());
         log(io, SERVER_TRAFFIC_0, s.copyForKeyLog());
         Tls13Exporter exporter = master.exporter(serverFinishedHash);
-        log(io, EXPORTER, exporter.copyForKeyLog());
-        io.keyingMaterial(SessionExporter.tls13(suite.hash()), exporter.copyForKeyLog());
+        log(io, EXPORTER, exporter.copySecret());
+        io.keyingMaterial(SessionExporter.tls13(suite.hash()), exporter.copySecret());
         exporter.destroy();
         return local == Side.CLIENT ? new ApplicationTraffic(suite, s, c) : new ApplicationTraffic(suite, c, s);
     }
