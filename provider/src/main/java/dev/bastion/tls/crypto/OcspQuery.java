@@ -28,7 +28,6 @@ import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * One certificate's OCSP question, as a server that staples asks it (RFC 6960): the
@@ -36,9 +35,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * RFC 5019 §2.1.1 has every responder accept), the DER {@code OCSPRequest} that carries it, and
  * the check that a responder's answer is one worth stapling: a successful basic response
  * ({@link OcspResponseCheck}) with a {@code SingleResponse} for this {@code CertID} that is
- * current (thisUpdate not in the future, nextUpdate not past). Whether the status is good or
- * revoked, and whether the signature holds, is the client's to judge: a server staples what its
- * CA says.
+ * current (thisUpdate not in the future, nextUpdate not past), signed by the issuer or a
+ * responder it authorized ({@link OcspSignature}). Whether the status is good, revoked or unknown
+ * is the client's to judge: a server staples what its CA says.
  */
 public final class OcspQuery {
     private static final ASN1ObjectIdentifier SHA1 = new ASN1ObjectIdentifier("1.3.14.3.2.26");
@@ -51,17 +50,20 @@ public final class OcspQuery {
     private final byte[] issuerNameHash;
     private final byte[] issuerKeyHash;
     private final BigInteger serial;
+    /** Who must vouch for the answer; not part of the question's identity (the hashes are). */
+    private final X509Certificate issuer;
 
-    private OcspQuery(byte[] issuerNameHash, byte[] issuerKeyHash, BigInteger serial) {
+    private OcspQuery(byte[] issuerNameHash, byte[] issuerKeyHash, BigInteger serial, X509Certificate issuer) {
         this.issuerNameHash = issuerNameHash;
         this.issuerKeyHash = issuerKeyHash;
         this.serial = serial;
+        this.issuer = issuer;
     }
 
     /** The question for {@code cert}, issued by {@code issuer}. */
     public static OcspQuery of(X509Certificate cert, X509Certificate issuer) {
-        byte[] key = SubjectPublicKeyInfo.getInstance(issuer.getPublicKey().getEncoded()).getPublicKeyData().getBytes();
-        return new OcspQuery(sha1(cert.getIssuerX500Principal().getEncoded()), sha1(key), cert.getSerialNumber());
+        return new OcspQuery(sha1(cert.getIssuerX500Principal().getEncoded()), OcspSignature.keyHash(issuer.getPublicKey()),
+                cert.getSerialNumber(), issuer);
     }
 
     /**
@@ -138,7 +140,9 @@ public final class OcspQuery {
             for (ASN1Encodable r : responses) {
                 ASN1Sequence single = ASN1Sequence.getInstance(r);
                 if (matches(ASN1Sequence.getInstance(single.getObjectAt(0)))) {
-                    return current(single, now);
+                    Optional<Instant> nextUpdate = current(single, now);
+                    OcspSignature.verify(basic, issuer, now);
+                    return nextUpdate;
                 }
             }
             throw new Unusable("the response has no SingleResponse for serial number " + serial.toString(16));

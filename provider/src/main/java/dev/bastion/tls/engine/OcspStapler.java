@@ -44,7 +44,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A staple is never worth a failed handshake: no issuer in the chain, no responder, a
  * responder that does not answer within the timeout or answers with an error, a response
- * without this certificate or out of date — each means no staple, reported on the
+ * without this certificate, out of date, or not signed by the issuer or a responder it authorized
+ * — each means no staple, reported on the
  * {@code dev.bastion.tls.stapling} logger (the first failure as a warning, later ones at debug).
  * Concurrent handshakes for one certificate wait for one fetch rather than each asking the
  * responder. Failures are not cached: the next handshake asks again.

@@ -2,6 +2,7 @@ package dev.bastion.tls.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.BastionProvider;
@@ -13,7 +14,14 @@ import dev.bastion.tls.testutil.FakeOcspResponder.Mode;
 import dev.bastion.tls.testutil.TestCert;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
+import java.security.cert.CertPathValidator;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CertSelector;
+import javax.net.ssl.CertPathTrustManagerParameters;
+import javax.net.ssl.SSLException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +150,85 @@ class ServerStaplingTest {
     void revokedIsStapledForTheClientToJudge() throws Exception {
         responder.mode(Mode.REVOKED);
         assertEquals(1, staples(server(stapling()), "TLSv1.3", Map.of()).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"BY_KEY", "DELEGATED", "DELEGATED_BY_KEY", "UNKNOWN"})
+    void responseSignedByTheIssuerOrAResponderItAuthorizedIsStapled(Mode mode) throws Exception {
+        responder.mode(mode);
+        byte[] stapled = stapled(server(stapling()), "TLSv1.3", Map.of());
+        assertArrayEquals(responder.lastResponse(), stapled);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"WRONG_KEY", "DELEGATED_WITHOUT_EKU", "DELEGATED_BY_IMPOSTOR",
+        "DELEGATED_EXPIRED", "DELEGATED_NOT_CARRIED"})
+    void responseNotSignedByTheIssuerOrAResponderItAuthorizedIsNotStapled(Mode mode) throws Exception {
+        responder.mode(mode);
+        SSLContext server = server(stapling());
+        assertEquals(0, staples(server, "TLSv1.3", Map.of()).size());
+        assertEquals(0, staples(server, "TLSv1.2", Map.of()).size());
+        assertEquals(2, responder.requests().size(), "a rejected response is not cached");
+    }
+
+    @Test
+    void rsaPssSignedResponseIsStapled() throws Exception {
+        responder.close();
+        ca = TestCert.of("CN=Stapling Test RSA CA").keys(TestCert.generate("RSA", 2048)).ca().issue();
+        responder = new FakeOcspResponder(ca).mode(Mode.PSS);
+        leaf = TestCert.of("CN=localhost").issuer(ca).dns("localhost").ocspResponder(responder.uri()).issue();
+        assertEquals(1, staples(server(stapling()), "TLSv1.2", Map.of()).size());
+        responder.mode(Mode.WRONG_KEY);
+        assertEquals(0, staples(server(stapling()), "TLSv1.2", Map.of()).size());
+    }
+
+    /**
+     * The JDK's own OCSP validation, asked by a SunJSSE client that checks revocation and fetches
+     * the response itself (the server does not staple), accepts exactly the signers the stapling
+     * server accepts: the two judge the same responses alike.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"GOOD", "BY_KEY", "DELEGATED", "DELEGATED_BY_KEY", "WRONG_KEY",
+        "DELEGATED_WITHOUT_EKU", "DELEGATED_BY_IMPOSTOR", "DELEGATED_EXPIRED", "DELEGATED_NOT_CARRIED"})
+    void jdkRevocationCheckingJudgesTheSignerAsTheStaplerDoes(Mode mode) throws Exception {
+        responder.mode(mode);
+        boolean stapled = staples(server(stapling()), "TLSv1.3", Map.of()).size() == 1;
+        SSLEngine server = server(Map.of()).createSSLEngine();
+        server.setUseClientMode(false);
+        SSLEngine client = sunJsseClientCheckingRevocation();
+        if (stapled) {
+            Engines.pump(client, server);
+            assertEquals("TLSv1.3", client.getSession().getProtocol());
+        } else {
+            SSLException e = assertThrows(SSLException.class, () -> Engines.pump(client, server));
+            assertTrue(String.valueOf(e.getCause()).contains("CertPathValidatorException"), e::toString);
+        }
+    }
+
+    @Test
+    void sunJsseClientCheckingRevocationUsesADelegatedResponderStaple() throws Exception {
+        responder.mode(Mode.DELEGATED);
+        SSLEngine server = server(stapling()).createSSLEngine();
+        server.setUseClientMode(false);
+        SSLEngine client = sunJsseClientCheckingRevocation();
+        Engines.pump(client, server);
+        assertArrayEquals(responder.lastResponse(), ((ExtendedSSLSession) client.getSession()).getStatusResponses().get(0));
+        assertEquals(1, responder.requests().size(), "only the server asked: the client was satisfied by the staple");
+    }
+
+    /** SunJSSE, checking the server certificate's revocation with OCSP only (no CRL fallback). */
+    private SSLEngine sunJsseClientCheckingRevocation() throws Exception {
+        PKIXRevocationChecker ocsp = (PKIXRevocationChecker) CertPathValidator.getInstance("PKIX").getRevocationChecker();
+        ocsp.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY, PKIXRevocationChecker.Option.NO_FALLBACK));
+        PKIXBuilderParameters pkix = new PKIXBuilderParameters(ca.trustStore("ca"), new X509CertSelector());
+        pkix.addCertPathChecker(ocsp);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", "SunJSSE");
+        tmf.init(new CertPathTrustManagerParameters(pkix));
+        SSLContext sun = SSLContext.getInstance("TLS", "SunJSSE");
+        sun.init(null, tmf.getTrustManagers(), null);
+        SSLEngine client = sun.createSSLEngine("localhost", 443);
+        client.setUseClientMode(true);
+        return client;
     }
 
     @Test

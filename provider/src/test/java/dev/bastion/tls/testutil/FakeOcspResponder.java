@@ -5,19 +5,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -29,6 +42,8 @@ import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
@@ -42,7 +57,25 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class FakeOcspResponder implements AutoCloseable {
     /** What the responder answers. */
     public enum Mode {
-        GOOD, REVOKED, HTTP_500, GARBAGE, TRY_LATER, OTHER_SERIAL, EXPIRED, SLOW
+        GOOD, REVOKED, UNKNOWN, HTTP_500, GARBAGE, TRY_LATER, OTHER_SERIAL, EXPIRED, SLOW,
+        /** Good, with the CA named by the hash of its key (ResponderID byKey). */
+        BY_KEY,
+        /** Good, signed with RSASSA-PSS (SHA-256, MGF1, 32-byte salt): needs a CA with an RSA key. */
+        PSS,
+        /** Good, signed by a responder certificate the CA issued for id-kp-OCSPSigning, carried in the response. */
+        DELEGATED,
+        /** As {@link #DELEGATED}, the responder named byKey. */
+        DELEGATED_BY_KEY,
+        /** Good, "signed by the CA" with a key that is not the CA's. */
+        WRONG_KEY,
+        /** Signed by a responder certificate of the CA without id-kp-OCSPSigning. */
+        DELEGATED_WITHOUT_EKU,
+        /** Signed by a responder certificate for id-kp-OCSPSigning from an impostor CA of the same name. */
+        DELEGATED_BY_IMPOSTOR,
+        /** Signed by a responder certificate of the CA whose validity is over. */
+        DELEGATED_EXPIRED,
+        /** Signed by a responder certificate of the CA that the response does not carry. */
+        DELEGATED_NOT_CARRIED
     }
 
     private final ServerSocket listener;
@@ -109,8 +142,7 @@ public final class FakeOcspResponder implements AutoCloseable {
     private void handle(Socket socket) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(20_000);
-            int length = contentLength(in);
-            OCSPReq req = new OCSPReq(in.readNBytes(length));
+            OCSPReq req = new OCSPReq(requestBytes(in));
             synchronized (this) {
                 requests.add(req);
             }
@@ -142,8 +174,11 @@ public final class FakeOcspResponder implements AutoCloseable {
         }
     }
 
-    /** Reads the request line and headers; returns Content-Length. */
-    private static int contentLength(InputStream in) throws IOException {
+    /**
+     * The DER request: a POST's body, or what a GET carries in its last path segment (RFC 6960
+     * A.1: base64, URL-encoded; the JDK's revocation checker GETs requests under 255 bytes).
+     */
+    private static byte[] requestBytes(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;
         while (state < 4) {
@@ -154,9 +189,15 @@ public final class FakeOcspResponder implements AutoCloseable {
             head.write(b);
             state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
         }
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+        if (lines[0].startsWith("GET ")) {
+            String path = lines[0].split(" ")[1];
+            return Base64.getDecoder().decode(URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1),
+                    StandardCharsets.UTF_8));
+        }
+        for (String line : lines) {
             if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                return Integer.parseInt(line.substring(15).trim());
+                return in.readNBytes(Integer.parseInt(line.substring(15).trim()));
             }
         }
         throw new IOException("no Content-Length");
@@ -170,20 +211,89 @@ public final class FakeOcspResponder implements AutoCloseable {
                     new JcaX509CertificateHolder(ca.cert()), id.getSerialNumber().add(java.math.BigInteger.ONE));
         }
         Instant now = Instant.now();
-        BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(new JcaX509CertificateHolder(ca.cert()).getSubject()));
-        CertificateStatus status = m == Mode.REVOKED
-                ? new RevokedStatus(Date.from(now.minus(Duration.ofHours(1))), CRLReason.keyCompromise)
-                : CertificateStatus.GOOD;
+        TestCert.Issued signer = signer(m, now);
+        X509CertificateHolder signerHolder = new JcaX509CertificateHolder(signer.cert());
+        RespID responderId = m == Mode.BY_KEY || m == Mode.DELEGATED_BY_KEY
+                ? new RespID(SubjectPublicKeyInfo.getInstance(signer.keys().getPublic().getEncoded()),
+                        new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1))
+                : new RespID(signerHolder.getSubject());
+        BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(responderId);
+        CertificateStatus status = switch (m) {
+            case REVOKED -> new RevokedStatus(Date.from(now.minus(Duration.ofHours(1))), CRLReason.keyCompromise);
+            case UNKNOWN -> new UnknownStatus();
+            default -> CertificateStatus.GOOD;
+        };
         Instant next = m == Mode.EXPIRED ? now.minus(Duration.ofMinutes(1)) : now.plus(Duration.ofDays(1));
         b.addResponse(id, status, Date.from(now.minus(Duration.ofMinutes(10))), Date.from(next));
         Extension nonce = req.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         if (nonce != null) {
             b.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
         }
-        String alg = ca.keys().getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-        BasicOCSPResp basic = b.build(new JcaContentSignerBuilder(alg).build(ca.keys().getPrivate()),
-                new X509CertificateHolder[0], Date.from(now));
+        boolean carried = signer != ca && m != Mode.DELEGATED_NOT_CARRIED;
+        BasicOCSPResp basic = b.build(contentSigner(m, signer.keys()),
+                carried ? new X509CertificateHolder[] {signerHolder} : new X509CertificateHolder[0], Date.from(now));
         return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    }
+
+    /** Who signs in mode {@code m}: the CA, a responder certificate, or (for WRONG_KEY) the CA's name with a stranger's key. */
+    private TestCert.Issued signer(Mode m, Instant now) throws Exception {
+        return switch (m) {
+            case DELEGATED, DELEGATED_BY_KEY, DELEGATED_NOT_CARRIED ->
+                TestCert.of("CN=Fake OCSP Responder").issuer(ca).extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning).issue();
+            case DELEGATED_WITHOUT_EKU -> TestCert.of("CN=Fake OCSP Responder").issuer(ca)
+                    .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
+            case DELEGATED_EXPIRED -> TestCert.of("CN=Fake OCSP Responder").issuer(ca)
+                    .extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning)
+                    .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).issue();
+            case DELEGATED_BY_IMPOSTOR -> {
+                TestCert.Issued impostor = TestCert.of(ca.cert().getSubjectX500Principal().getName()).ca().issue();
+                yield TestCert.of("CN=Fake OCSP Responder").issuer(impostor)
+                        .extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning).issue();
+            }
+            case WRONG_KEY -> new TestCert.Issued(ca.cert(), TestCert.generate(ca.keys().getPublic().getAlgorithm(),
+                    ca.keys().getPublic().getAlgorithm().equals("EC") ? 256 : 2048));
+            default -> ca;
+        };
+    }
+
+    private static ContentSigner contentSigner(Mode m, KeyPair keys) throws Exception {
+        if (m == Mode.PSS) {
+            return pssSigner(keys);
+        }
+        String alg = keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+        return new JcaContentSignerBuilder(alg).build(keys.getPrivate());
+    }
+
+    /** RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt, through the JDK's Signature (RFC 4055 parameters). */
+    private static ContentSigner pssSigner(KeyPair keys) throws Exception {
+        java.security.Signature sig = java.security.Signature.getInstance("RSASSA-PSS");
+        sig.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        sig.initSign(keys.getPrivate());
+        AlgorithmIdentifier sha256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
+        AlgorithmIdentifier id = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_RSASSA_PSS, new RSASSAPSSparams(sha256,
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, sha256), new ASN1Integer(32), new ASN1Integer(1)));
+        ByteArrayOutputStream tbs = new ByteArrayOutputStream();
+        return new ContentSigner() {
+            @Override
+            public AlgorithmIdentifier getAlgorithmIdentifier() {
+                return id;
+            }
+
+            @Override
+            public OutputStream getOutputStream() {
+                return tbs;
+            }
+
+            @Override
+            public byte[] getSignature() {
+                try {
+                    sig.update(tbs.toByteArray());
+                    return sig.sign();
+                } catch (java.security.SignatureException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     @Override
