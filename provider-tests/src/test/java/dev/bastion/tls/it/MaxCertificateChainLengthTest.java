@@ -1,5 +1,6 @@
 package dev.bastion.tls.it;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.it.support.PropertyProbe;
@@ -30,12 +31,93 @@ class MaxCertificateChainLengthTest {
                 for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
                     String k = c + "-" + s + "-" + protocol;
                     String server = v.get(k + "-two.server");
-                    assertTrue(server != null && server.contains(s.equals("Bastion") ? "(jdk.tls.maxCertificateChainLength)"
+                    assertTrue(server != null && server.contains(s.equals("Bastion") ? "(jdk.tls.server"
+                            + ".maxInboundCertificateChainLength or jdk.tls.maxCertificateChainLength)"
                             : "exceeds the maximum allowed length (1)"), k + ": " + server);
                     SignatureSchemesPropertyTest.assertFatalAlert(v, k + "-two", null);
                     SignatureSchemesPropertyTest.assertOk(v, k + "-one");
                 }
             }
         }
+    }
+
+    /**
+     * SunJSSE from Java 22 on (JDK-8311596) has one limit per side: {@code jdk.tls.server.maxInboundCertificateChainLength}
+     * for the client chains a server takes, {@code jdk.tls.client.maxInboundCertificateChainLength}
+     * for the server chains a client takes, each falling back on {@code jdk.tls.maxCertificateChainLength}.
+     * Every (client, server) pair of providers must meet each limit on its side only. SunJSSE 17
+     * (OpenJDK 17.0.15) ignores the per-side properties; Bastion honours them on every Java.
+     */
+    @Test
+    void serverInboundLimitBindsOnlyTheServer() throws Exception {
+        Map<String, String> v = PropertyProbe.runWith(List.of("jdk.tls.server.maxInboundCertificateChainLength=1"), "chains");
+        eachPair((k, c, s) -> {
+            SignatureSchemesPropertyTest.assertOk(v, k + "-serverTwo");
+            if (perSide(s)) {
+                serverRefused(v, k + "-clientTwo", s);
+            } else {
+                SignatureSchemesPropertyTest.assertOk(v, k + "-clientTwo");
+            }
+        });
+    }
+
+    @Test
+    void clientInboundLimitBindsOnlyTheClient() throws Exception {
+        Map<String, String> v = PropertyProbe.runWith(List.of("jdk.tls.client.maxInboundCertificateChainLength=1"), "chains");
+        eachPair((k, c, s) -> {
+            if (perSide(c)) {
+                clientRefused(v, k + "-serverTwo", c);
+            } else {
+                SignatureSchemesPropertyTest.assertOk(v, k + "-serverTwo");
+            }
+            SignatureSchemesPropertyTest.assertOk(v, k + "-clientTwo");
+        });
+    }
+
+    @Test
+    void aSidesOwnLimitWinsOverTheCommonOne() throws Exception {
+        Map<String, String> v = PropertyProbe.runWith(List.of("jdk.tls.maxCertificateChainLength=1",
+                "jdk.tls.server.maxInboundCertificateChainLength=2"), "chains");
+        eachPair((k, c, s) -> {
+            clientRefused(v, k + "-serverTwo", c);
+            if (perSide(s)) {
+                SignatureSchemesPropertyTest.assertOk(v, k + "-clientTwo");
+            } else {
+                serverRefused(v, k + "-clientTwo", s);
+            }
+        });
+    }
+
+    /** Whether {@code provider}, in the probe JVM (this test's Java), has the per-side properties. */
+    private static boolean perSide(String provider) {
+        return provider.equals("Bastion") || Runtime.version().feature() >= 22;
+    }
+
+    private interface PairCheck {
+        void check(String key, String client, String server);
+    }
+
+    private static void eachPair(PairCheck check) {
+        for (String c : new String[] {"SunJSSE", "Bastion"}) {
+            for (String s : new String[] {"SunJSSE", "Bastion"}) {
+                for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+                    check.check(c + "-" + s + "-" + protocol, c, s);
+                }
+            }
+        }
+    }
+
+    private static void serverRefused(Map<String, String> v, String k, String server) {
+        String why = v.get(k + ".server");
+        assertTrue(why != null && why.contains(server.equals("Bastion") ? "jdk.tls.server.maxInboundCertificateChainLength"
+                : "exceeds the maximum allowed length (1)"), k + ": " + why);
+        SignatureSchemesPropertyTest.assertFatalAlert(v, k, null);
+    }
+
+    private static void clientRefused(Map<String, String> v, String k, String client) {
+        String why = v.get(k + ".client");
+        assertTrue(why != null && why.contains(client.equals("Bastion") ? "jdk.tls.client.maxInboundCertificateChainLength"
+                : "exceeds the maximum allowed length (1)"), k + ": " + why);
+        assertNull(v.get(k + ".protocol"), k);
     }
 }

@@ -32,7 +32,7 @@ public final class CertificateChains {
     /**
      * Parses a peer's chain (end-entity first).
      *
-     * @param maxLength {@code jdk.tls.maxCertificateChainLength}; 0 or less for no limit
+     * @param maxLength the longest chain taken from the peer; 0 or less for no limit
      * @param sender "server" or "client", for the alert text
      * @throws TlsAlert {@code bad_certificate} for a chain longer than {@code maxLength} or an
      *     entry that is not an X.509 certificate (RFC 8446 §6.2: "A certificate was corrupt")
@@ -40,7 +40,8 @@ public final class CertificateChains {
     public static X509Certificate[] parse(List<Opaque> encoded, int maxLength, String sender) {
         if (maxLength > 0 && encoded.size() > maxLength) {
             throw new TlsAlert(AlertDescription.BAD_CERTIFICATE, sender + " sent " + encoded.size()
-                    + " certificates, more than the limit of " + maxLength + " (jdk.tls.maxCertificateChainLength)");
+                    + " certificates, more than the limit of " + maxLength + " (jdk.tls." + (sender.equals("server") ? "client" : "server")
+                    + ".maxInboundCertificateChainLength or jdk.tls.maxCertificateChainLength)");
         }
         CertificateFactory factory = factory();
         X509Certificate[] out = new X509Certificate[encoded.size()];

@@ -35,7 +35,8 @@ import javax.net.ssl.SNIServerName;
  *     §8; {@code jdk.tls.client.enableStatusRequestExtension}); server: staple one when a client asks
  *     ({@code jdk.tls.server.enableStatusRequestExtension})
  * @param maxHandshakeMessageSize {@code jdk.tls.maxHandshakeMessageSize}
- * @param maxCertificateChainLength {@code jdk.tls.maxCertificateChainLength}
+ * @param maxCertificateChainLength the longest chain taken from the peer
+ *     ({@code jdk.tls.client/server.maxInboundCertificateChainLength}, {@code jdk.tls.maxCertificateChainLength})
  * @param tls12 the TLS 1.2 switches (extended master secret)
  */
 public record HandshakeConfig(

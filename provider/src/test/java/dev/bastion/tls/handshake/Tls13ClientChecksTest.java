@@ -219,7 +219,7 @@ class Tls13ClientChecksTest {
     void serverChainLongerThanTheLimit() {
         TlsAlert a = clientFails(on(Certificate.class, c -> new Certificate(Opaque.EMPTY,
                 Collections.nCopies(11, c.entries().get(0)))), AlertDescription.BAD_CERTIFICATE);
-        assertTrue(a.getMessage().contains("jdk.tls.maxCertificateChainLength"), a.getMessage());
+        assertTrue(a.getMessage().contains("jdk.tls.client.maxInboundCertificateChainLength"), a.getMessage());
     }
 
     @Test

@@ -22,7 +22,8 @@ import javax.net.ssl.X509ExtendedKeyManager;
 /**
  * Run by {@code ConfigPropertiesTest} in a JVM started with one of the {@code jdk.tls.*}
  * system properties SunJSSE reads once per JVM ({@code jdk.tls.client/server.SignatureSchemes},
- * {@code jdk.tls.client/server.cipherSuites}, {@code jdk.tls.maxCertificateChainLength}):
+ * {@code jdk.tls.client/server.cipherSuites}, {@code jdk.tls.maxCertificateChainLength} and
+ * {@code jdk.tls.client/server.maxInboundCertificateChainLength}):
  * the scenario named by the first argument runs for every (client provider, server provider)
  * pair and prints {@code key=value} lines, keys {@code <client>-<server>-<protocol>-<case>.<what>}.
  */
@@ -91,6 +92,13 @@ public final class PropertyProbe {
                 KeyStore two = creds.keyStore(KeyType.EC_P256, false);
                 handshake(key + "-two", c, s, protocol, server, two);
                 handshake(key + "-one", c, s, protocol, server, leafOnly(two, "client"));
+            }
+            case "chains" -> {
+                // both sides' chains are two long (certificate and CA); each limit is met on one side only
+                KeyStore serverTwo = creds.keyStore(KeyType.EC_P256, true);
+                handshake(key + "-serverTwo", c, s, protocol, serverTwo, null);
+                handshake(key + "-clientTwo", c, s, protocol, leafOnly(serverTwo, "server"),
+                        creds.keyStore(KeyType.EC_P256, false));
             }
             default -> throw new IllegalArgumentException(scenario);
         }

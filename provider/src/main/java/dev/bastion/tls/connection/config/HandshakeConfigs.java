@@ -103,7 +103,7 @@ public final class HandshakeConfigs {
                 policy.middleboxCompatibility(),
                 client ? policy.statusRequest() : policy.serverStatusRequest(),
                 policy.maxHandshakeMessageSize(),
-                policy.maxCertificateChainLength(),
+                policy.maxPeerChainLength(client),
                 policy.tls12());
     }
 

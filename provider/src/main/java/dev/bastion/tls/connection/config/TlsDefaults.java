@@ -42,8 +42,15 @@ public final class TlsDefaults {
     /** {@code jdk.tls.maxHandshakeMessageSize} default (SunJSSE's). */
     public static final int MAX_HANDSHAKE_MESSAGE_SIZE = 32768;
 
-    /** {@code jdk.tls.maxCertificateChainLength} default (SunJSSE's). */
-    public static final int MAX_CERTIFICATE_CHAIN_LENGTH = 10;
+    /** The longest server chain a client takes by default (SunJSSE's {@code jdk.tls.client.maxInboundCertificateChainLength}). */
+    public static final int MAX_SERVER_CHAIN_LENGTH = 10;
+
+    /**
+     * The longest client chain a server takes by default: 8 from Java 22 on, where SunJSSE has
+     * {@code jdk.tls.server.maxInboundCertificateChainLength} (JDK-8311596), 10 before, where its
+     * one limit served both sides (OpenJDK 17.0.15 has no per-side properties).
+     */
+    public static final int MAX_CLIENT_CHAIN_LENGTH = Runtime.version().feature() >= 22 ? 8 : 10;
 
     private TlsDefaults() {
     }

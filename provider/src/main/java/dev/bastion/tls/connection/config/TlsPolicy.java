@@ -29,6 +29,12 @@ import java.util.function.Predicate;
  * @param serverSchemes server handshake signature schemes
  * @param clientCertificateSchemes client signature_algorithms_cert
  * @param serverCertificateSchemes server signature_algorithms_cert
+ * @param maxServerChainLength the longest chain a client takes from a server:
+ *     {@code jdk.tls.client.maxInboundCertificateChainLength}, else
+ *     {@code jdk.tls.maxCertificateChainLength}, else 10 (SunJSSE's rule and default)
+ * @param maxClientChainLength the longest chain a server takes from a client:
+ *     {@code jdk.tls.server.maxInboundCertificateChainLength}, else
+ *     {@code jdk.tls.maxCertificateChainLength}, else 8 (10 before Java 22, as SunJSSE)
  * @param middleboxCompatibility {@code jdk.tls.client.useCompatibilityMode}
  * @param statusRequest {@code jdk.tls.client.enableStatusRequestExtension} (default true, as
  *     SunJSSE): clients ask for the server's stapled OCSP response
@@ -58,7 +64,8 @@ public record TlsPolicy(
         DisabledAlgorithms disabled,
         KeyLimits keyLimits,
         int maxHandshakeMessageSize,
-        int maxCertificateChainLength,
+        int maxServerChainLength,
+        int maxClientChainLength,
         boolean middleboxCompatibility,
         boolean statusRequest,
         boolean serverStatusRequest,
@@ -118,6 +125,9 @@ public record TlsPolicy(
         if (groups.isEmpty()) {
             TRACE.warning(() -> "no usable named group: check jdk.tls.namedGroups and jdk.tls.disabledAlgorithms");
         }
+        // each side's own property wins over this one, which wins over each side's default (SunJSSE's rule)
+        Optional<Integer> anyChain = Optional.of(intProperty(src, "jdk.tls.maxCertificateChainLength", -1, 0xFFFF))
+                .filter(n -> n > 0);
         return new TlsPolicy(client, server, supported,
                 applicable(suites(src, "jdk.tls.client.cipherSuites", supported, disabled), client),
                 applicable(suites(src, "jdk.tls.server.cipherSuites", supported, disabled), server),
@@ -129,7 +139,10 @@ public record TlsPolicy(
                 disabled,
                 KeyLimits.parse(src.security().apply(KeyLimits.PROPERTY)),
                 intProperty(src, "jdk.tls.maxHandshakeMessageSize", TlsDefaults.MAX_HANDSHAKE_MESSAGE_SIZE, 0xFFFFFF),
-                intProperty(src, "jdk.tls.maxCertificateChainLength", TlsDefaults.MAX_CERTIFICATE_CHAIN_LENGTH, 0xFFFF),
+                intProperty(src, "jdk.tls.client.maxInboundCertificateChainLength",
+                        anyChain.orElse(TlsDefaults.MAX_SERVER_CHAIN_LENGTH), 0xFFFF),
+                intProperty(src, "jdk.tls.server.maxInboundCertificateChainLength",
+                        anyChain.orElse(TlsDefaults.MAX_CLIENT_CHAIN_LENGTH), 0xFFFF),
                 !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
                 booleanProperty(src, "jdk.tls.client.enableStatusRequestExtension", true),
                 booleanProperty(src, "jdk.tls.server.enableStatusRequestExtension", false),
@@ -357,6 +370,11 @@ public record TlsPolicy(
         return fallback;
     }
 
+    /** The longest chain this side takes from its peer. */
+    public int maxPeerChainLength(boolean client) {
+        return client ? maxServerChainLength : maxClientChainLength;
+    }
+
     private static int intProperty(PropertySource src, String property, int fallback, int max) {
         String v = NameList.unquote(src.system().apply(property));
         if (v == null || v.isEmpty()) {
@@ -370,7 +388,8 @@ public record TlsPolicy(
         } catch (NumberFormatException e) {
             // reported below
         }
-        TRACE.warning(() -> "ignoring " + property + "=" + v + ": not a number in 1.." + max + "; using " + fallback);
+        TRACE.warning(() -> "ignoring " + property + "=" + v + ": not a number in 1.." + max + "; using "
+                + (fallback < 0 ? "the default" : fallback));
         return fallback;
     }
 

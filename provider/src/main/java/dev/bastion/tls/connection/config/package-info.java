@@ -14,7 +14,10 @@
  * <tr><td>{@code jdk.tls.client.SignatureSchemes}, {@code jdk.tls.server.SignatureSchemes}</td><td>signature
  *     schemes per side (handshake and certificate lists)</td></tr>
  * <tr><td>{@code jdk.tls.maxHandshakeMessageSize}</td><td>largest handshake message (32768)</td></tr>
- * <tr><td>{@code jdk.tls.maxCertificateChainLength}</td><td>longest peer chain (10)</td></tr>
+ * <tr><td>{@code jdk.tls.client.maxInboundCertificateChainLength},
+ *     {@code jdk.tls.server.maxInboundCertificateChainLength}, {@code jdk.tls.maxCertificateChainLength}</td><td>longest
+ *     chain a client takes from a server (10) and a server from a client (8; 10 before Java 22); the side's own
+ *     property first</td></tr>
  * <tr><td>{@code jdk.tls.client.useCompatibilityMode}</td><td>TLS 1.3 middlebox compatibility (true)</td></tr>
  * <tr><td>{@code jdk.tls.disabledAlgorithms} (security)</td><td>protocols, suites, groups, signature
  *     schemes, key sizes</td></tr>

@@ -52,7 +52,9 @@ class TlsPolicyTest {
         assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), p.keyShareGroups());
         assertEquals(TlsDefaults.CIPHER_SUITES, p.clientSuites());
         assertEquals(32768, p.maxHandshakeMessageSize());
-        assertEquals(10, p.maxCertificateChainLength());
+        assertEquals(10, p.maxPeerChainLength(true), "a client takes a server chain of 10, as SunJSSE's");
+        assertEquals(Runtime.version().feature() >= 22 ? 8 : 10, p.maxPeerChainLength(false),
+                "a server takes a client chain of 8 from Java 22 on, 10 before, as SunJSSE's");
         assertTrue(p.middleboxCompatibility());
         assertTrue(p.statusRequest(), "clients ask for an OCSP staple, as SunJSSE's");
         assertTrue(p.keyLimits().limit(AeadAlgorithm.AES_128_GCM).isEmpty(), "no property, no byte limit");
@@ -229,10 +231,26 @@ class TlsPolicyTest {
         assertEquals(1000, load(Map.of("jdk.tls.maxHandshakeMessageSize", "1000")).maxHandshakeMessageSize());
         assertEquals(32768, load(Map.of("jdk.tls.maxHandshakeMessageSize", "lots")).maxHandshakeMessageSize());
         assertEquals(32768, load(Map.of("jdk.tls.maxHandshakeMessageSize", "0")).maxHandshakeMessageSize());
-        assertEquals(3, load(Map.of("jdk.tls.maxCertificateChainLength", "3")).maxCertificateChainLength());
+        assertEquals(3, load(Map.of("jdk.tls.maxCertificateChainLength", "3")).maxPeerChainLength(true));
+        assertEquals(3, load(Map.of("jdk.tls.maxCertificateChainLength", "3")).maxPeerChainLength(false));
+        assertEquals(TlsDefaults.MAX_CLIENT_CHAIN_LENGTH,
+                load(Map.of("jdk.tls.maxCertificateChainLength", "none")).maxPeerChainLength(false));
         assertFalse(load(Map.of("jdk.tls.client.useCompatibilityMode", "false")).middleboxCompatibility());
         assertFalse(load(Map.of("jdk.tls.client.enableStatusRequestExtension", "false")).statusRequest());
         assertTrue(load(Map.of("jdk.tls.client.enableStatusRequestExtension", "maybe")).statusRequest());
+    }
+
+    @Test
+    void eachSidesInboundChainLengthWinsOverTheCommonOne() {
+        TlsPolicy p = load(Map.of("jdk.tls.maxCertificateChainLength", "3", "jdk.tls.server.maxInboundCertificateChainLength",
+                "5"));
+        assertEquals(3, p.maxPeerChainLength(true));
+        assertEquals(5, p.maxPeerChainLength(false));
+        p = load(Map.of("jdk.tls.client.maxInboundCertificateChainLength", "4"));
+        assertEquals(4, p.maxPeerChainLength(true));
+        assertEquals(TlsDefaults.MAX_CLIENT_CHAIN_LENGTH, p.maxPeerChainLength(false));
+        p = load(Map.of("jdk.tls.client.maxInboundCertificateChainLength", "-1", "jdk.tls.maxCertificateChainLength", "2"));
+        assertEquals(2, p.maxPeerChainLength(true), "a side's property that is not a length falls back on the common one");
     }
 
     @Test
