@@ -1,6 +1,7 @@
 package dev.bastion.tls.connection;
 
 import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.connection.config.CloseRules;
 import dev.bastion.tls.connection.config.KeyLimits;
 import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
@@ -85,11 +86,16 @@ public final class Connection {
 
     public Connection(HandshakerFactory factory, Credentials credentials, SecureRandom random, KeyLog keyLog,
             KeyLimits keyLimits, ConnectionListener listener) {
+        this(factory, credentials, random, keyLog, keyLimits, CloseRules.DEFAULT, listener);
+    }
+
+    public Connection(HandshakerFactory factory, Credentials credentials, SecureRandom random, KeyLog keyLog,
+            KeyLimits keyLimits, CloseRules closeRules, ConnectionListener listener) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.io = new ConnectionIo(this, outbound, credentials, random, keyLog, this.listener);
         this.keyUsage = new KeyUsage(Objects.requireNonNull(keyLimits, "keyLimits"));
-        this.inbound = new Inbound(this, keyUsage, factory, io);
+        this.inbound = new Inbound(this, keyUsage, factory, io, closeRules.acknowledgeCloseNotify());
     }
 
     // ---- lifecycle -------------------------------------------------------------------------

@@ -67,12 +67,15 @@ final class Inbound {
     private RawHandshakeMessage pendingFirst;
     private int keyUpdatesInARow;
     private int renegotiationRequestsInARow;
+    /** {@code jdk.tls.acknowledgeCloseNotify}: TLS 1.3 answers close_notify at once too. */
+    private final boolean acknowledgeCloseNotify;
 
-    Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io) {
+    Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io, boolean acknowledgeCloseNotify) {
         this.c = c;
         this.keyUsage = keyUsage;
         this.factory = factory;
         this.io = io;
+        this.acknowledgeCloseNotify = acknowledgeCloseNotify;
     }
 
     /** Room check before {@link #read}: only protected records after the handshake need the caller's room. */
@@ -242,9 +245,10 @@ final class Inbound {
             }
             TRACE.debug(() -> "received close_notify");
             c.closeNotifyReceived();
-            if (c.version() != HandshakeConfig.TLS13) {
+            if (c.version() != HandshakeConfig.TLS13 || acknowledgeCloseNotify) {
                 // RFC 5246 §7.2.1: TLS 1.2 has no half-close; answer with our own close_notify at
-                // once (the engine reports NEED_WRAP, as SunJSSE's does)
+                // once (the engine reports NEED_WRAP, as SunJSSE's does). TLS 1.3 may half-close
+                // (RFC 8446 §6.1) unless jdk.tls.acknowledgeCloseNotify says otherwise.
                 c.closeOutbound();
             }
             return;

@@ -54,7 +54,7 @@ public final class BastionEngine extends SSLEngine {
         this.connection = new Connection(context.handshakers(),
                 new EngineCredentials(this, context.keyManager(), context.trustManager(), context.policy().disabled(),
                         context.stapler()),
-                context.random(), context.keyLog(), context.policy().keyLimits(), sessions);
+                context.random(), context.keyLog(), context.policy().keyLimits(), context.policy().closeRules(), sessions);
     }
 
     // ---- wrap / unwrap ---------------------------------------------------------------------

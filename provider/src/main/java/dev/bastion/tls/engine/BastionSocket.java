@@ -67,8 +67,8 @@ public final class BastionSocket extends BaseSocket {
         this.connection = new Connection(context.handshakers(),
                 new EngineCredentials(new SocketBinding(this), context.keyManager(), context.trustManager(),
                         context.policy().disabled(), context.stapler()),
-                context.random(), context.keyLog(), context.policy().keyLimits(), sessions);
-        this.io = new SocketIo(this, connection);
+                context.random(), context.keyLog(), context.policy().keyLimits(), context.policy().closeRules(), sessions);
+        this.io = new SocketIo(this, connection, context.policy().closeRules().requireCloseNotify());
         this.input = new AppInputStream(this, io);
         this.output = new AppOutputStream(this, io);
     }

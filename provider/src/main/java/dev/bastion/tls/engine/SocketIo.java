@@ -32,7 +32,8 @@ import javax.net.ssl.SSLProtocolException;
  * <li><b>Delegated tasks</b> run inline, on the thread that reads.</li>
  * <li><b>End of stream</b>: during the handshake an {@link SSLHandshakeException}; inside a
  *     record an {@link SSLException} (a truncated record); between records after the handshake
- *     the end of the data (-1), as SunJSSE treats a missing close_notify by default.</li>
+ *     the end of the data (-1), as SunJSSE treats a missing close_notify by default; with
+ *     {@code com.sun.net.ssl.requireCloseNotify=true} an {@link SSLProtocolException}.</li>
  * </ul>
  */
 final class SocketIo {
@@ -52,10 +53,13 @@ final class SocketIo {
     private volatile int buffered;
     private volatile boolean handshaken;
     private boolean endOfStream;
+    /** {@code com.sun.net.ssl.requireCloseNotify}: the end of the stream without close_notify is an error. */
+    private final boolean requireCloseNotify;
 
-    SocketIo(BastionSocket socket, Connection connection) {
+    SocketIo(BastionSocket socket, Connection connection, boolean requireCloseNotify) {
         this.socket = socket;
         this.connection = connection;
+        this.requireCloseNotify = requireCloseNotify;
     }
 
     /** The TCP streams; {@code in} starts with the bytes a server already consumed, if any. */
@@ -193,6 +197,12 @@ final class SocketIo {
                     connection.closeInbound();
                 } catch (SSLException noCloseNotify) {
                     // SunJSSE's default: the end of the stream between records counts as close_notify
+                    if (requireCloseNotify) {
+                        SSLProtocolException e = new SSLProtocolException("Remote host terminated the connection without"
+                                + " close_notify (com.sun.net.ssl.requireCloseNotify=true)");
+                        e.initCause(noCloseNotify);
+                        throw e;
+                    }
                 }
             }
             return false;

@@ -46,6 +46,7 @@ import java.util.function.Predicate;
  *     knows, by name; empty when it is not set (what {@code SSLParameters.getSignatureSchemes}
  *     reports on Java 19+, as SunJSSE's does)
  * @param serverSchemeProperty the same for {@code jdk.tls.server.SignatureSchemes}
+ * @param closeRules {@code jdk.tls.acknowledgeCloseNotify} and {@code com.sun.net.ssl.requireCloseNotify}
  * @param configurationError why no engine or socket can be made from this context (a
  *     {@code jdk.tls.namedGroups} that names no group Bastion knows); empty when they can
  */
@@ -72,6 +73,7 @@ public record TlsPolicy(
         Tls12Options tls12,
         List<String> clientSchemeProperty,
         List<String> serverSchemeProperty,
+        CloseRules closeRules,
         Optional<String> configurationError) {
 
     private static final Trace TRACE = Trace.get("config");
@@ -151,6 +153,8 @@ public record TlsPolicy(
                         booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),
                 schemeNames(src, "jdk.tls.client.SignatureSchemes"),
                 schemeNames(src, "jdk.tls.server.SignatureSchemes"),
+                new CloseRules(booleanProperty(src, "jdk.tls.acknowledgeCloseNotify", false),
+                        booleanProperty(src, "com.sun.net.ssl.requireCloseNotify", false)),
                 error);
     }
 
