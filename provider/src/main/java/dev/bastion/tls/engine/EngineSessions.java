@@ -170,7 +170,7 @@ final class EngineSessions implements ConnectionListener {
     private SessionParameters parameters(Negotiated n) {
         HandshakeConfig config = this.config;
         List<SNIServerName> requested = n.requestedServerNames();
-        if (requested.isEmpty() && config.client()) {
+        if (requested.isEmpty() && config.client() && config.serverNameExtension()) {
             requested = config.serverNames();
         }
         return new SessionParameters(

@@ -183,8 +183,14 @@ public final class ClientHellos {
                 .toList();
     }
 
-    /** The server names to request: {@code config.serverNames()}, else the peer host when it is a DNS name. */
+    /**
+     * The server names to request: none when server_name is switched off, else
+     * {@code config.serverNames()}, else the peer host when it is a DNS name.
+     */
     public static List<SNIServerName> requestedNames(HandshakeConfig config) {
+        if (!config.serverNameExtension()) {
+            return List.of();
+        }
         if (!config.serverNames().isEmpty()) {
             return config.serverNames();
         }

@@ -27,6 +27,8 @@ import javax.net.ssl.SNIServerName;
  *     endpoint identification); empty when unknown
  * @param peerPort the peer's port, or -1
  * @param serverNames client: the server names to send; server: unused
+ * @param serverNameExtension client: whether to send server_name at all ({@code jsse.enableSNIExtension});
+ *     when true and {@code serverNames} is empty, the peer host is sent when it is a DNS name
  * @param sniMatchers server: the matchers a requested server name must satisfy
  * @param clientAuth server: whether to request a client certificate
  * @param honourServerCipherSuiteOrder server: pick by our order rather than the client's
@@ -51,6 +53,7 @@ public record HandshakeConfig(
         Optional<String> peerHost,
         int peerPort,
         List<SNIServerName> serverNames,
+        boolean serverNameExtension,
         List<SNIMatcher> sniMatchers,
         ClientAuth clientAuth,
         boolean honourServerCipherSuiteOrder,
@@ -87,7 +90,7 @@ public record HandshakeConfig(
             boolean honourServerCipherSuiteOrder, boolean middleboxCompatibility, int maxHandshakeMessageSize,
             int maxCertificateChainLength) {
         this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
-                applicationProtocols, peerHost, peerPort, serverNames, sniMatchers, clientAuth,
+                applicationProtocols, peerHost, peerPort, serverNames, true, sniMatchers, clientAuth,
                 honourServerCipherSuiteOrder, middleboxCompatibility, false, maxHandshakeMessageSize,
                 maxCertificateChainLength, Tls12Options.DEFAULT);
     }

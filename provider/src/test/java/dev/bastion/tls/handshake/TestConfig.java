@@ -71,7 +71,7 @@ public final class TestConfig {
 
     public HandshakeConfig build() {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
-                peerHost, 443, serverNames, sniMatchers, clientAuth, serverOrder, compatibility,
+                peerHost, 443, serverNames, true, sniMatchers, clientAuth, serverOrder, compatibility,
                 client && statusRequest, 32768, 10, tls12);
     }
 }

@@ -97,6 +97,7 @@ public final class HandshakeConfigs {
                 Optional.ofNullable(peerHost),
                 peerPort,
                 params.serverNames() == null ? List.of() : SharedLists.of(params.serverNames()),
+                !client || policy.clientSni(),
                 params.sniMatchers() == null ? List.of() : List.copyOf(params.sniMatchers()),
                 client ? ClientAuth.NONE : clientAuth,
                 params.useCipherSuitesOrder(),

@@ -40,6 +40,8 @@ import java.util.function.Predicate;
  *     SunJSSE): clients ask for the server's stapled OCSP response
  * @param serverStatusRequest {@code jdk.tls.server.enableStatusRequestExtension} (default false, as
  *     SunJSSE): servers staple an OCSP response when a client asks for one
+ * @param clientSni {@code jsse.enableSNIExtension} (default true, as SunJSSE): clients send
+ *     server_name; false: never, not even the names an application set
  * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
  *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
  * @param clientSchemeProperty the schemes {@code jdk.tls.client.SignatureSchemes} names that Bastion
@@ -70,6 +72,7 @@ public record TlsPolicy(
         boolean middleboxCompatibility,
         boolean statusRequest,
         boolean serverStatusRequest,
+        boolean clientSni,
         Tls12Options tls12,
         List<String> clientSchemeProperty,
         List<String> serverSchemeProperty,
@@ -148,6 +151,7 @@ public record TlsPolicy(
                 !"false".equalsIgnoreCase(NameList.unquote(src.system().apply("jdk.tls.client.useCompatibilityMode"))),
                 booleanProperty(src, "jdk.tls.client.enableStatusRequestExtension", true),
                 booleanProperty(src, "jdk.tls.server.enableStatusRequestExtension", false),
+                booleanProperty(src, "jsse.enableSNIExtension", true),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
                         booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),
