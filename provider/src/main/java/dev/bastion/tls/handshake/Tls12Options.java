@@ -18,9 +18,12 @@ package dev.bastion.tls.handshake;
  *     {@link #MIN_DH_PRIME_BITS}; {@code DH keySize < 3072} raises it to 3072): a client refuses a
  *     smaller one in a ServerKeyExchange with {@code insufficient_security}; a server whose own
  *     groups name no FFDHE group picks no smaller one for a client that lists none
+ * @param ephemeralDhBits {@code jdk.tls.ephemeralDHKeySize}: the DH prime size a server uses with a
+ *     client that lists no FFDHE group (the smallest RFC 7919 group at least this large); 0 when
+ *     not set (the server's own groups decide)
  */
 public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits,
-        boolean allowLegacyResumption) {
+        boolean allowLegacyResumption, int ephemeralDhBits) {
 
     /** The smallest DH prime accepted whatever the properties say (RFC 7919 §3 recommends 2048). */
     public static final int MIN_DH_PRIME_BITS = 2048;
@@ -32,6 +35,15 @@ public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyM
         if (minDhPrimeBits < MIN_DH_PRIME_BITS) {
             throw new IllegalArgumentException("minDhPrimeBits " + minDhPrimeBits + " < " + MIN_DH_PRIME_BITS);
         }
+        if (ephemeralDhBits != 0 && ephemeralDhBits < MIN_DH_PRIME_BITS) {
+            throw new IllegalArgumentException("ephemeralDhBits " + ephemeralDhBits + " < " + MIN_DH_PRIME_BITS);
+        }
+    }
+
+    /** The switches, without {@code jdk.tls.ephemeralDHKeySize}. */
+    public Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits,
+            boolean allowLegacyResumption) {
+        this(useExtendedMasterSecret, allowLegacyMasterSecret, minDhPrimeBits, allowLegacyResumption, 0);
     }
 
     /** The master secret switches and DH minimum, with legacy resumption allowed (SunJSSE's default). */

@@ -223,6 +223,33 @@ class Tls12ServerChecksTest {
     }
 
     /**
+     * {@code jdk.tls.ephemeralDHKeySize}: for a client that lists no FFDHE group, the server uses
+     * the smallest RFC 7919 group of at least that size (SunJSSE's sizes 2048, 3072 and 4096 are
+     * exactly those groups), whatever its own list says; past 4096, ffdhe4096, the largest here.
+     * A client that lists FFDHE groups still gets one of its own (RFC 7919 §4), as from SunJSSE.
+     */
+    @Test
+    void ephemeralDhKeySizeChoosesTheGroupForClientsThatListNone() {
+        TestConfig client = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519);
+        TestConfig server = Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072,
+                NamedGroup.FFDHE4096);
+        int[][] cases = {{3072, 3072}, {4096, 4096}, {2048, 2048}, {2112, 3072}, {8192, 4096}};
+        for (int[] c : cases) {
+            server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, c[0]);
+            NamedGroup g = pipe(client, server).handshake().clientIo.completed().group().orElseThrow();
+            assertEquals(c[1], g.dhParameters().orElseThrow().p().bitLength(), "ephemeralDHKeySize " + c[0]);
+        }
+        server.tls12 = new Tls12Options(true, true, 3072, true, 2048);
+        assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(client, server).handshake().clientIo.completed().group(),
+                "DH keySize < 3072 wins over a smaller ephemeralDHKeySize");
+        server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, 4096);
+        TestConfig listing = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519,
+                NamedGroup.FFDHE2048);
+        assertEquals(Optional.of(NamedGroup.FFDHE2048), pipe(listing, server).handshake().clientIo.completed().group(),
+                "a client that lists FFDHE groups gets one of its own");
+    }
+
+    /**
      * RFC 7919 §4: a client whose supported_groups lists FFDHE groups, none acceptable here, and
      * no other suite the server can use gets insufficient_security; with another usable suite it
      * gets that suite.

@@ -154,7 +154,7 @@ public record TlsPolicy(
                 booleanProperty(src, "jsse.enableSNIExtension", true),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
-                        booleanProperty(src, "jdk.tls.allowLegacyResumption", true)),
+                        booleanProperty(src, "jdk.tls.allowLegacyResumption", true), ephemeralDhBits(src)),
                 schemeNames(src, "jdk.tls.client.SignatureSchemes"),
                 schemeNames(src, "jdk.tls.server.SignatureSchemes"),
                 new CloseRules(booleanProperty(src, "jdk.tls.acknowledgeCloseNotify", false),
@@ -283,6 +283,51 @@ public record TlsPolicy(
             TRACE.warning(() -> property + " names nothing Bastion knows; using the defaults");
         }
         return !named.isEmpty();
+    }
+
+    /**
+     * {@code jdk.tls.ephemeralDHKeySize}, as SunJSSE reads it: a size in bits (1024 to 8192, a
+     * multiple of 64), {@code matched} (2048 for any certificate key over 1024 bits) or
+     * {@code legacy} (768 bits); 0 when unset. Bastion uses no DH prime under 2048 bits:
+     * {@code legacy} and sizes under 2048 are ignored with a warning.
+     */
+    static int ephemeralDhBits(PropertySource src) {
+        String property = "jdk.tls.ephemeralDHKeySize";
+        String v = NameList.unquote(src.system().apply(property));
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        v = v.trim();
+        if (v.equals("matched")) {
+            return Tls12Options.MIN_DH_PRIME_BITS;
+        }
+        String value = v;
+        if (v.equals("legacy")) {
+            TRACE.warning(() -> "ignoring " + property + "=legacy: Bastion uses no DH prime under "
+                    + Tls12Options.MIN_DH_PRIME_BITS + " bits");
+            return 0;
+        }
+        try {
+            int bits = Integer.parseInt(v);
+            if (bits >= 1024 && bits <= MAX_DH_PRIME_BITS && bits % 64 == 0) {
+                if (bits < Tls12Options.MIN_DH_PRIME_BITS) {
+                    TRACE.warning(() -> "ignoring " + property + "=" + value + ": Bastion uses no DH prime under "
+                            + Tls12Options.MIN_DH_PRIME_BITS + " bits");
+                    return 0;
+                }
+                int largest = NamedGroup.FFDHE4096.dhParameters().orElseThrow().p().bitLength();
+                if (bits > largest) {
+                    TRACE.warning(() -> property + "=" + value + ": Bastion's largest RFC 7919 group is ffdhe" + largest
+                            + "; DHE uses that");
+                }
+                return bits;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        TRACE.warning(() -> "ignoring " + property + "=" + value + ": not matched, legacy or a multiple of 64 from 1024 to "
+                + MAX_DH_PRIME_BITS);
+        return 0;
     }
 
     /**

@@ -254,6 +254,18 @@ class TlsPolicyTest {
     }
 
     @Test
+    void ephemeralDhKeySizeAsSunJsseReadsIt() {
+        assertEquals(0, load(Map.of()).tls12().ephemeralDhBits(), "unset: the server's groups decide");
+        assertEquals(3072, load(Map.of("jdk.tls.ephemeralDHKeySize", "3072")).tls12().ephemeralDhBits());
+        assertEquals(8192, load(Map.of("jdk.tls.ephemeralDHKeySize", "8192")).tls12().ephemeralDhBits());
+        assertEquals(2048, load(Map.of("jdk.tls.ephemeralDHKeySize", "matched")).tls12().ephemeralDhBits(),
+                "matched: 2048 for any key over 1024 bits");
+        for (String ignored : new String[] {"legacy", "1024", "1536", "3000", "9216", "big", "-2048"}) {
+            assertEquals(0, load(Map.of("jdk.tls.ephemeralDHKeySize", ignored)).tls12().ephemeralDhBits(), ignored);
+        }
+    }
+
+    @Test
     void keyLimitsReadTheSecurityProperty() {
         TlsPolicy p = load(Map.of(), Map.of("jdk.tls.keyLimits", "AES/GCM/NoPadding KeyUpdate 2^37, ChaCha20-Poly1305 KeyUpdate 1000"), "TLS");
         assertEquals(1L << 37, p.keyLimits().limit(AeadAlgorithm.AES_256_GCM).getAsLong());

@@ -32,7 +32,8 @@ import java.util.Optional;
  *   <li>ECDHE: a curve both enable, the first in the client's supported_groups (RFC 8422 §5.1;
  *       without the extension, secp256r1 when enabled);
  *   <li>DHE: when the client lists FFDHE groups (codes 256-511), one of them that we enable,
- *       else no DHE (RFC 7919 §4); without any, the first FFDHE group of our own list (already
+ *       else no DHE (RFC 7919 §4); without any, the group {@code jdk.tls.ephemeralDHKeySize} asks
+ *       for when it is set (ffdhe2048, 3072 or 4096: the smallest that large, else ffdhe4096), else the first FFDHE group of our own list (already
  *       cut by {@code jdk.tls.namedGroups} and {@code jdk.tls.disabledAlgorithms}: with
  *       {@code DH keySize < 3072} or ffdhe2048 disabled, ffdhe3072); when our list names no
  *       FFDHE group, the smallest RFC 7919 group of at least {@link Tls12Options#minDhPrimeBits}
@@ -128,8 +129,19 @@ final class SuiteSelector {
         }
     }
 
-    /** The DH group for a client that lists no FFDHE group (RFC 7919 §4: any group will do). */
+    /**
+     * The DH group for a client that lists no FFDHE group (RFC 7919 §4: any group will do): with
+     * {@code jdk.tls.ephemeralDHKeySize}, the smallest RFC 7919 group of at least that size (and
+     * of the DH minimum); else the first FFDHE group of ours; else the smallest large enough.
+     */
     private static Optional<NamedGroup> ownFfdhe(HandshakeConfig config) {
+        int wanted = config.tls12().ephemeralDhBits();
+        if (wanted > 0) {
+            int bits = Math.max(wanted, config.tls12().minDhPrimeBits());
+            return LEGACY_DH_GROUPS.stream().filter(g -> g.dhParameters().orElseThrow().p().bitLength() >= bits).findFirst()
+                    .or(() -> LEGACY_DH_GROUPS.stream().filter(g -> g.dhParameters().orElseThrow().p().bitLength()
+                            >= config.tls12().minDhPrimeBits()).reduce((a, b) -> b)); // past ffdhe4096: the largest
+        }
         Optional<NamedGroup> enabled = config.groups().stream().filter(g -> g.family() == NamedGroup.Family.FFDHE).findFirst();
         if (enabled.isPresent()) {
             return enabled;
