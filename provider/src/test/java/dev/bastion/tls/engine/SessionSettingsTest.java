@@ -10,6 +10,7 @@ import dev.bastion.tls.BastionProvider;
 import dev.bastion.tls.BastionSessions;
 import dev.bastion.tls.connection.Handshakers;
 import dev.bastion.tls.connection.config.PropertySource;
+import dev.bastion.tls.connection.config.SessionSettings;
 import dev.bastion.tls.session.ResumptionSettings;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.session.SessionState;
@@ -120,6 +121,38 @@ class SessionSettingsTest {
             assertEquals(first[1].getSession().getCreationTime(), second[1].getSession().getCreationTime());
         }
         assertEquals(Optional.empty(), BastionSessions.resumed(SSLContext.getDefault().createSSLEngine().getSession()));
+    }
+
+    /**
+     * In-memory ticket keys seal for the rotation period and open for as long again:
+     * {@code dev.bastion.tls.ticketKeyRotation}, else SunJSSE's {@code jdk.tls.server.statelessKeyTimeout}.
+     */
+    @Test
+    void ticketKeyRotationFollowsStatelessKeyTimeout() throws Exception {
+        assertEquals(20_000, ticketOpensFor(Map.of("jdk.tls.server.statelessKeyTimeout", "10")));
+        assertEquals(60_000, ticketOpensFor(Map.of("jdk.tls.server.statelessKeyTimeout", "10",
+                "dev.bastion.tls.ticketKeyRotation", "30")), "Bastion's own property wins");
+        assertEquals(-1, ticketOpensFor(Map.of()), "default: a day, past the 60 s looked at");
+        assertEquals(-1, ticketOpensFor(Map.of("jdk.tls.server.statelessKeyTimeout", "-5")), "nonsense: the default");
+    }
+
+    /** How long (ms, to the second) a ticket sealed at context creation still opens; -1 past 60 s. */
+    private static long ticketOpensFor(Map<String, String> system) throws Exception {
+        long start = 1_000_000_000L;
+        long[] now = {start};
+        SessionContext client = SessionContext.withClock(true, () -> now[0]);
+        SessionContext server = SessionContext.withClock(false, () -> now[0]);
+        SessionSettings.apply(PropertySource.of(system, Map.of()), client, server, new SecureRandom());
+        SessionState s = new SessionState(SessionState.TLS13, 0x1301, new byte[0], new byte[32], start, false, "",
+                List.of(), List.of());
+        byte[] ticket = server.seal(s, 7, start).orElseThrow();
+        for (long t = 1000; t <= 60_000; t += 1000) {
+            now[0] = start + t;
+            if (server.open(ticket).isEmpty()) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     @Test

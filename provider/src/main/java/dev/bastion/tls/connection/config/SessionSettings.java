@@ -33,7 +33,8 @@ import java.util.Optional;
  *     fleet ({@link dev.bastion.tls.crypto.TicketKeyFile}); system property, else security
  *     property</td></tr>
  * <tr><td>{@code dev.bastion.tls.ticketKeyRotation}</td><td>86400</td><td>seconds a random in-memory
- *     ticket key seals before the next one takes over (it opens for as long again)</td></tr>
+ *     ticket key seals before the next one takes over (it opens for as long again); when it is not
+ *     set, SunJSSE's {@code jdk.tls.server.statelessKeyTimeout} (seconds) is read for it</td></tr>
  * </table>
  */
 public final class SessionSettings {
@@ -87,7 +88,9 @@ public final class SessionSettings {
             TRACE.info(() -> "session tickets protected by " + keys.describe());
             return keys;
         }
-        int rotation = number(src, KEY_ROTATION, SessionContext.DEFAULT_TIMEOUT, 1, Integer.MAX_VALUE / 1000);
+        int sunJsse = number(src, "jdk.tls.server.statelessKeyTimeout", SessionContext.DEFAULT_TIMEOUT, 1,
+                Integer.MAX_VALUE / 1000);
+        int rotation = number(src, KEY_ROTATION, sunJsse, 1, Integer.MAX_VALUE / 1000);
         return TicketKeys.rotating(rotation * 1000L, random, server::now);
     }
 
