@@ -117,8 +117,9 @@ public final class CertificateChains {
 
     /**
      * The names a server's CertificateRequest lists (RFC 8446 §4.2.4 certificate_authorities,
-     * RFC 5246 §7.4.4): {@code names} when their encoding fits the 2^16-1 bytes of the
-     * vector, otherwise none (a client then picks any certificate, as it would with no list);
+     * RFC 5246 §7.4.4), or a client's ClientHello with {@code jdk.tls.client.enableCAExtension}:
+     * {@code names} when their encoding fits the 2^16-1 bytes of the vector, otherwise none (the
+     * peer then picks any certificate, as it would with no list);
      * names that are empty or longer than 2^16-1 bytes are left out.
      */
     public static List<Opaque> authorities(List<byte[]> names) {
@@ -131,7 +132,7 @@ public final class CertificateChains {
             length += 2 + name.length;
             if (length > 0xFFFF) {
                 int total = names.size();
-                TRACE.debug(() -> "CertificateRequest names no CAs: the " + total
+                TRACE.debug(() -> "certificate_authorities names no CAs: the " + total
                         + " accepted issuers' names do not fit its 65,535-byte list");
                 return List.of();
             }

@@ -6,6 +6,7 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.Alpn;
+import dev.bastion.tls.message.ext.CertificateAuthorities;
 import dev.bastion.tls.message.ext.EcPointFormats;
 import dev.bastion.tls.message.ext.ExtendedMasterSecret;
 import dev.bastion.tls.message.ext.Extension;
@@ -64,6 +65,15 @@ public final class ClientHellos {
     /** The first ClientHello, resuming as {@code resumption} says. */
     public static ClientHello build(HandshakeConfig config, Opaque random, Opaque sessionId, List<KeyShareEntry> shares,
             HelloResumption resumption) {
+        return build(config, random, sessionId, shares, resumption, List.of());
+    }
+
+    /**
+     * The first ClientHello, resuming as {@code resumption} says; a TLS 1.3 one names
+     * {@code authorities} (DER distinguished names) in certificate_authorities when there are any.
+     */
+    public static ClientHello build(HandshakeConfig config, Opaque random, Opaque sessionId, List<KeyShareEntry> shares,
+            HelloResumption resumption, List<Opaque> authorities) {
         boolean tls13 = config.enables(HandshakeConfig.TLS13);
         boolean tls12 = config.enables(HandshakeConfig.TLS12);
         List<Extension> ext = new ArrayList<>();
@@ -92,6 +102,9 @@ public final class ClientHellos {
         }
         if (tls12) {
             resumption.sessionTicket().ifPresent(ext::add);
+        }
+        if (tls13 && !authorities.isEmpty()) {
+            ext.add(new CertificateAuthorities(authorities));
         }
         if (tls13) {
             ext.add(new PskKeyExchangeModes(resumption.pskKe()

@@ -36,6 +36,8 @@ import javax.net.ssl.SNIServerName;
  * @param statusRequest client: ask for the server's stapled OCSP response (status_request, RFC 6066
  *     §8; {@code jdk.tls.client.enableStatusRequestExtension}); server: staple one when a client asks
  *     ({@code jdk.tls.server.enableStatusRequestExtension})
+ * @param certificateAuthorities client: name the CAs the trust manager accepts in a TLS 1.3
+ *     ClientHello (certificate_authorities, RFC 8446 §4.2.4; {@code jdk.tls.client.enableCAExtension})
  * @param maxHandshakeMessageSize {@code jdk.tls.maxHandshakeMessageSize}
  * @param maxCertificateChainLength the longest chain taken from the peer
  *     ({@code jdk.tls.client/server.maxInboundCertificateChainLength}, {@code jdk.tls.maxCertificateChainLength})
@@ -59,6 +61,7 @@ public record HandshakeConfig(
         boolean honourServerCipherSuiteOrder,
         boolean middleboxCompatibility,
         boolean statusRequest,
+        boolean certificateAuthorities,
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
         Tls12Options tls12) {
@@ -91,7 +94,7 @@ public record HandshakeConfig(
             int maxCertificateChainLength) {
         this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
                 applicationProtocols, peerHost, peerPort, serverNames, true, sniMatchers, clientAuth,
-                honourServerCipherSuiteOrder, middleboxCompatibility, false, maxHandshakeMessageSize,
+                honourServerCipherSuiteOrder, middleboxCompatibility, false, false, maxHandshakeMessageSize,
                 maxCertificateChainLength, Tls12Options.DEFAULT);
     }
 

@@ -34,6 +34,7 @@ public final class TestConfig {
     public boolean compatibility = true;
     /** Whether a client asks for an OCSP staple (status_request); off unless a test wants it. */
     public boolean statusRequest;
+    public boolean certificateAuthorities;
     public Tls12Options tls12 = Tls12Options.DEFAULT;
 
     private TestConfig(boolean client) {
@@ -72,6 +73,6 @@ public final class TestConfig {
     public HandshakeConfig build() {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
                 peerHost, 443, serverNames, true, sniMatchers, clientAuth, serverOrder, compatibility,
-                client && statusRequest, 32768, 10, tls12);
+                client && statusRequest, client && certificateAuthorities, 32768, 10, tls12);
     }
 }

@@ -93,6 +93,7 @@ public final class PropertyProbe {
                 handshake(key + "-two", c, s, protocol, server, two);
                 handshake(key + "-one", c, s, protocol, server, leafOnly(two, "client"));
             }
+            case "ca" -> handshake(key + "-ca", c, s, protocol, creds.keyStore(KeyType.EC_P256, true), null);
             case "chains" -> {
                 // both sides' chains are two long (certificate and CA); each limit is met on one side only
                 KeyStore serverTwo = creds.keyStore(KeyType.EC_P256, true);
@@ -129,6 +130,7 @@ public final class PropertyProbe {
         o.print(key);
         System.out.println(key + ".serverSawOffered=" + serverKm.seen);
         System.out.println(key + ".clientSawRequested=" + clientKm.seen);
+        System.out.println(key + ".serverIssuers=" + serverKm.issuers);
         if (o.ok()) {
             System.out.println(key + ".serverPeerSupported=" + supported(server.getSession()));
             System.out.println(key + ".clientPeerSupported=" + supported(client.getSession()));
@@ -199,6 +201,8 @@ public final class PropertyProbe {
      */
     private static final class Recording extends DelegatingKeyManager {
         volatile String seen;
+        /** The issuers a server key choice was asked with (a client's certificate_authorities), sorted; "null" for none. */
+        volatile String issuers = "null";
 
         Recording(X509ExtendedKeyManager delegate) {
             super(delegate);
@@ -214,6 +218,8 @@ public final class PropertyProbe {
         @Override
         public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
             note(engine);
+            this.issuers = issuers == null ? "null"
+                    : Arrays.stream(issuers).map(Principal::getName).sorted().toList().toString();
             return super.chooseEngineServerAlias(keyType, issuers, engine);
         }
 

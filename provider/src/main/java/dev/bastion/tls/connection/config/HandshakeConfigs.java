@@ -103,6 +103,7 @@ public final class HandshakeConfigs {
                 params.useCipherSuitesOrder(),
                 policy.middleboxCompatibility(),
                 client ? policy.statusRequest() : policy.serverStatusRequest(),
+                client && policy.clientCaExtension(),
                 policy.maxHandshakeMessageSize(),
                 policy.maxPeerChainLength(client),
                 policy.tls12());

@@ -42,6 +42,8 @@ import java.util.function.Predicate;
  *     SunJSSE): servers staple an OCSP response when a client asks for one
  * @param clientSni {@code jsse.enableSNIExtension} (default true, as SunJSSE): clients send
  *     server_name; false: never, not even the names an application set
+ * @param clientCaExtension {@code jdk.tls.client.enableCAExtension} (default false, as SunJSSE):
+ *     TLS 1.3 clients name the CAs their trust manager accepts (certificate_authorities)
  * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
  *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
  * @param clientSchemeProperty the schemes {@code jdk.tls.client.SignatureSchemes} names that Bastion
@@ -73,6 +75,7 @@ public record TlsPolicy(
         boolean statusRequest,
         boolean serverStatusRequest,
         boolean clientSni,
+        boolean clientCaExtension,
         Tls12Options tls12,
         List<String> clientSchemeProperty,
         List<String> serverSchemeProperty,
@@ -152,6 +155,7 @@ public record TlsPolicy(
                 booleanProperty(src, "jdk.tls.client.enableStatusRequestExtension", true),
                 booleanProperty(src, "jdk.tls.server.enableStatusRequestExtension", false),
                 booleanProperty(src, "jsse.enableSNIExtension", true),
+                booleanProperty(src, "jdk.tls.client.enableCAExtension", false),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
                         booleanProperty(src, "jdk.tls.allowLegacyResumption", true), ephemeralDhBits(src)),

@@ -2,6 +2,7 @@ package dev.bastion.tls.handshake.tls13.client;
 
 import dev.bastion.tls.crypto.KeyShare;
 import dev.bastion.tls.crypto.NamedGroup;
+import dev.bastion.tls.handshake.CertificateChains;
 import dev.bastion.tls.handshake.ClientHellos;
 import dev.bastion.tls.handshake.ClientResumption;
 import dev.bastion.tls.handshake.HandshakeConfig;
@@ -75,7 +76,9 @@ public final class Tls13Client {
             resumption = new HelloResumption(resumption.sessionTicket(), resumption.pskKe(),
                     Optional.of(psk.get().extension(now)));
         }
-        ClientHello hello = ClientHellos.build(config, random, sessionId, entries(shares), resumption);
+        List<Opaque> authorities = config.certificateAuthorities()
+                ? CertificateChains.authorities(io.credentials().acceptedIssuers()) : List.of();
+        ClientHello hello = ClientHellos.build(config, random, sessionId, entries(shares), resumption, authorities);
         if (psk.isPresent()) {
             hello = psk.get().bind(hello, io.transcript());
         }
