@@ -194,6 +194,36 @@ class ResumptionTest {
         }
     }
 
+    static Stream<Arguments> pairs() {
+        List<Arguments> out = new ArrayList<>();
+        for (String[] pair : Providers.pairs()) {
+            out.add(Arguments.of(pair[0], pair[1]));
+        }
+        return out.stream();
+    }
+
+    /**
+     * A TLS 1.3 session made in TLS_AES_256_GCM_SHA384 is resumed in that suite by a client that
+     * now prefers TLS_AES_128_GCM_SHA256 but still offers it: SunJSSE's server resumes in the
+     * session's suite, and Bastion's does the same.
+     */
+    @ParameterizedTest(name = "{0} client, {1} server")
+    @MethodSource("pairs")
+    void tls13SessionIsResumedInItsOwnSuite(String clientProvider, String serverProvider) throws Exception {
+        SSLContext[] contexts = contexts(clientProvider, serverProvider, true);
+        String aes256 = "TLS_AES_256_GCM_SHA384";
+        String aes128 = "TLS_AES_128_GCM_SHA256";
+        EnginePair first = connect(contexts, "TLSv1.3", "localhost", aes256);
+        assertEquals(aes256, first.client.getSession().getCipherSuite());
+        Thread.sleep(5); // creation times would differ for a new session
+        EnginePair second = connect(contexts, "TLSv1.3", "localhost", aes128, aes256);
+        assertEquals(aes256, second.client.getSession().getCipherSuite(), "resumed in the session's suite");
+        assertEquals(first.client.getSession().getCreationTime(), second.client.getSession().getCreationTime(),
+                "resumed: the session keeps its creation time");
+        assertEquals(first.server.getSession().getCreationTime(), second.server.getSession().getCreationTime());
+        BastionSessions.resumed(second.server.getSession()).ifPresent(r -> assertTrue(r, "Bastion server resumed"));
+    }
+
     static SSLContext[] contexts(String clientProvider, String serverProvider, boolean tickets) throws Exception {
         return contexts(clientProvider, serverProvider, tickets, null);
     }
@@ -225,11 +255,15 @@ class ResumptionTest {
         return connect(contexts, protocol, "localhost");
     }
 
-    static EnginePair connect(SSLContext[] contexts, String protocol, String host) throws Exception {
+    static EnginePair connect(SSLContext[] contexts, String protocol, String host, String... clientSuites)
+            throws Exception {
         SSLEngine client = host == null ? contexts[0].createSSLEngine() : contexts[0].createSSLEngine(host, 443);
         SSLEngine server = contexts[1].createSSLEngine();
         client.setEnabledProtocols(new String[] {protocol});
         server.setEnabledProtocols(new String[] {protocol});
+        if (clientSuites.length > 0) {
+            client.setEnabledCipherSuites(clientSuites);
+        }
         return new EnginePair(client, server).handshake();
     }
 }

@@ -317,6 +317,46 @@ class Tls13ResumptionTest {
         assertEquals(Optional.of(CipherSuite.TLS_AES_128_GCM_SHA256), p.clientIo.completed().cipherSuite());
     }
 
+    /**
+     * A ticket whose suite both sides still enable is resumed in that suite even when the order
+     * of preference would pick another (SunJSSE's server does the same: the session's suite is
+     * the handshake's); only a suite one side no longer enables means a full handshake.
+     */
+    @Test
+    void ticketIsResumedInItsOwnSuiteWhenBothEnableIt() {
+        TestConfig first = client().suites(CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_AES_128_GCM_SHA256);
+        TestConfig server = TestConfig.server().suites(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
+        pipe(first, server).handshake();
+        Pipe p = pipe(client().suites(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384), server)
+                .handshake();
+        assertTrue(p.serverIo.completed().resumed(), "the SHA-384 ticket is resumed");
+        assertTrue(p.clientIo.completed().resumed());
+        assertEquals(Optional.of(CipherSuite.TLS_AES_256_GCM_SHA384), p.clientIo.completed().cipherSuite(),
+                "in the session's suite, not the client's first choice");
+        assertEquals(Optional.of(CipherSuite.TLS_AES_256_GCM_SHA384), p.serverIo.completed().cipherSuite());
+
+        server.serverOrder = true;
+        Pipe ordered = pipe(client().suites(CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384), server)
+                .handshake();
+        assertTrue(ordered.serverIo.completed().resumed(), "the server's own order does not pass over a usable ticket");
+        assertEquals(Optional.of(CipherSuite.TLS_AES_256_GCM_SHA384), ordered.serverIo.completed().cipherSuite());
+    }
+
+    /**
+     * A ticket whose suite the client no longer offers is still resumed in an offered suite of the
+     * same hash (RFC 8446 §4.2.11 ties a PSK to a hash, not a suite): never in a suite the client
+     * did not offer.
+     */
+    @Test
+    void ticketWhoseSuiteTheClientNoLongerOffersIsResumedInOneOfTheSameHash() {
+        TestConfig server = TestConfig.server().suites(CipherSuite.TLS_AES_128_GCM_SHA256,
+                CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+        pipe(client().suites(CipherSuite.TLS_CHACHA20_POLY1305_SHA256), server).handshake();
+        Pipe p = pipe(client().suites(CipherSuite.TLS_AES_128_GCM_SHA256), server).handshake();
+        assertTrue(p.serverIo.completed().resumed());
+        assertEquals(Optional.of(CipherSuite.TLS_AES_128_GCM_SHA256), p.serverIo.completed().cipherSuite());
+    }
+
     @Test
     void ticketOfAnotherServersKeysGivesAFullHandshake() {
         full();

@@ -43,15 +43,19 @@ final class AwaitClientHello implements ServerState {
         }
         ClientHelloChecks.check(config, ch);
         Choices choices = ServerChoices.make(config, ch, io);
-        io.transcript().selectHash(choices.suite().hash());
         Optional<KeyShareEntry> share = ch.extensions().keyShareClientHello().orElseThrow().find(choices.group().code());
         if (share.isPresent()) {
-            Optional<AcceptedPsk> psk = PskSelection.select(config, ch, choices, new byte[0], io);
+            Optional<AcceptedPsk> psk = PskSelection.select(config, ch, choices, new byte[0], true, io);
             if (psk.isEmpty()) {
                 choices = ServerChoices.certificate(config, ch, choices, io);
+            } else if (psk.get().suite() != choices.suite()) {
+                choices = choices.withSuite(psk.get().suite()); // resumed in the session's suite, as SunJSSE does
+                io.handshakeSession(choices.negotiated());
             }
+            io.transcript().selectHash(choices.suite().hash());
             return ServerFlight.respond(config, ch, choices, share.get(), psk, false, io);
         }
+        io.transcript().selectHash(choices.suite().hash());
         // the certificate is chosen now, so that a server without one fails before the round trip
         choices = ServerChoices.certificate(config, ch, choices, io);
         io.transcript().replaceWithMessageHash();

@@ -16,6 +16,11 @@ import java.util.Optional;
 record Choices(CipherSuite suite, NamedGroup group, Optional<ServerCredential> certificate,
         Optional<String> applicationProtocol, boolean serverNameAck, Negotiated negotiated) {
 
+    /** These choices with {@code other} as the suite (a resumption in the session's own suite). */
+    Choices withSuite(CipherSuite other) {
+        return new Choices(other, group, certificate, applicationProtocol, serverNameAck, negotiated.withCipherSuite(other));
+    }
+
     Choices with(ServerCredential c) {
         return new Choices(suite, group, Optional.of(c), applicationProtocol, serverNameAck,
                 negotiated.withLocalCertificates(c.credential().chain()));

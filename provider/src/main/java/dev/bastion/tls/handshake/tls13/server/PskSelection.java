@@ -31,7 +31,10 @@ import java.util.Optional;
  *   <li>a key exchange mode both allow (§4.2.9): psk_dhe_ke, else psk_ke when enabled;</li>
  *   <li>the ticket opens with this server's ticket keys and its session has not expired
  *       (a tampered or foreign ticket, or one whose key was rotated out, does not open);</li>
- *   <li>a TLS 1.3 session whose suite's hash is the chosen suite's (§4.2.11);</li>
+ *   <li>a TLS 1.3 session whose suite can be used ({@link #suiteFor}): its own, when the client
+ *       offers it and this server enables it (on a first ClientHello, whatever the order of
+ *       preference says, as SunJSSE resumes), else the chosen suite when its hash is the
+ *       session's (§4.2.11);</li>
  *   <li>the ticket age: under 7 days by the server's clock (§4.6.1), and the client's view
  *       ({@code obfuscated_ticket_age - ticket_age_add}, §4.2.11.1) no older than the server's
  *       beyond {@link SessionStates#TICKET_AGE_TOLERANCE_MILLIS} (§8.3); a younger one is fine
@@ -56,6 +59,17 @@ final class PskSelection {
      */
     static Optional<AcceptedPsk> select(HandshakeConfig config, ClientHello ch, Choices choices, byte[] before,
             HandshakeIo io) {
+        return select(config, ch, choices, before, false, io);
+    }
+
+    /**
+     * As {@link #select(HandshakeConfig, ClientHello, Choices, byte[], HandshakeIo)}; with
+     * {@code sessionSuite} (a first ClientHello, no suite sent yet) a session's own suite may
+     * replace {@code choices.suite()} when both sides enable it: the caller switches to
+     * {@link AcceptedPsk#suite()}.
+     */
+    static Optional<AcceptedPsk> select(HandshakeConfig config, ClientHello ch, Choices choices, byte[] before,
+            boolean sessionSuite, HandshakeIo io) {
         Optional<PreSharedKeyClientHello> offered = ch.extensions().preSharedKeyClientHello();
         Optional<SessionContext> sessions = io.sessions().filter(SessionContext::ticketsEnabled);
         if (offered.isEmpty() || sessions.isEmpty()) {
@@ -68,10 +82,11 @@ final class PskSelection {
         }
         List<PskIdentity> identities = offered.get().identities();
         for (int i = 0; i < identities.size(); i++) {
-            Optional<SessionState> s = usable(config, ch, choices, identities.get(i), sessions.get(), i);
+            Optional<SessionState> s = usable(config, ch, choices, sessionSuite, identities.get(i), sessions.get(), i);
             if (s.isPresent()) {
-                EarlySecret early = verifyBinder(s.get(), choices.suite().hash(), ch, offered.get(), i, before);
-                return Optional.of(new AcceptedPsk(i, s.get(), early, dhe));
+                CipherSuite suite = suiteFor(config, ch, choices, sessionSuite, s.get()).orElseThrow();
+                EarlySecret early = verifyBinder(s.get(), suite.hash(), ch, offered.get(), i, before);
+                return Optional.of(new AcceptedPsk(i, s.get(), early, dhe, suite));
             }
         }
         return Optional.empty();
@@ -90,7 +105,7 @@ final class PskSelection {
     }
 
     private static Optional<SessionState> usable(HandshakeConfig config, ClientHello ch, Choices choices,
-            PskIdentity identity, SessionContext sessions, int index) {
+            boolean sessionSuite, PskIdentity identity, SessionContext sessions, int index) {
         Optional<SessionCodec.Ticket> t = sessions.open(identity.identity().toByteArray());
         if (t.isEmpty()) {
             TRACE.debug(() -> "PSK identity " + index + " passed over: the ticket does not open with this server's"
@@ -98,7 +113,7 @@ final class PskSelection {
             return Optional.empty();
         }
         SessionState s = t.get().state();
-        Optional<String> why = refusal(config, ch, choices, identity, t.get(), sessions.now());
+        Optional<String> why = refusal(config, ch, choices, sessionSuite, identity, t.get(), sessions.now());
         if (why.isPresent()) {
             s.wipe();
             TRACE.debug(() -> "PSK identity " + index + " passed over: " + why.get());
@@ -109,15 +124,17 @@ final class PskSelection {
 
     /** Why the session of an opened ticket cannot be resumed here; empty when it can. */
     private static Optional<String> refusal(HandshakeConfig config, ClientHello ch, Choices choices,
-            PskIdentity identity, SessionCodec.Ticket t, long now) {
+            boolean sessionSuite, PskIdentity identity, SessionCodec.Ticket t, long now) {
         SessionState s = t.state();
         long serverAge = now - t.issuedAt();
         long clientAge = (identity.obfuscatedTicketAge() - t.ageAdd()) & 0xFFFFFFFFL;
         if (s.version() != SessionState.TLS13) {
             return Optional.of("a TLS 1.2 session's ticket");
         }
-        if (!CipherSuite.fromCode(s.cipherSuite()).map(c -> c.hash() == choices.suite().hash()).orElse(false)) {
-            return Optional.of("its suite's hash is not that of " + choices.suite() + " (RFC 8446 §4.2.11)");
+        if (suiteFor(config, ch, choices, sessionSuite, s).isEmpty()) {
+            return Optional.of("its suite 0x" + Integer.toHexString(s.cipherSuite()) + " is not one both sides enable"
+                    + (sessionSuite ? " and its hash is not that of " : ", nor of the hash of ") + choices.suite()
+                    + " (RFC 8446 §4.2.11)");
         }
         if (serverAge < 0 || serverAge >= SEVEN_DAYS_MILLIS) {
             return Optional.of("issued " + serverAge + " ms ago, not within 7 days (RFC 8446 §4.6.1)");
@@ -135,6 +152,23 @@ final class PskSelection {
             return Optional.of("its client did not authenticate, and this server requires it");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The suite to resume session {@code s} in: its own when {@code sessionSuite} allows a change
+     * and both sides enable it; else {@code choices.suite()} when its hash is the session's; else
+     * none.
+     */
+    private static Optional<CipherSuite> suiteFor(HandshakeConfig config, ClientHello ch, Choices choices,
+            boolean sessionSuite, SessionState s) {
+        Optional<CipherSuite> own = CipherSuite.fromCode(s.cipherSuite()).filter(CipherSuite::isTls13);
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        if (sessionSuite && config.cipherSuites().contains(own.get()) && ch.cipherSuites().contains(s.cipherSuite())) {
+            return own;
+        }
+        return own.get().hash() == choices.suite().hash() ? Optional.of(choices.suite()) : Optional.empty();
     }
 
     /** Checks binder {@code index} (decrypt_error when wrong) and returns the PSK's early secret. */
