@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.bastion.tls.it.support.CloseProbe;
 import dev.bastion.tls.it.support.FreshJvm;
-import java.io.File;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,13 +49,6 @@ class CloseNotifyPropertiesTest {
     }
 
     private static Map<String, String> probe(List<String> properties) throws Exception {
-        String codeSource = Paths.get(CloseProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> jvm = new ArrayList<>();
-        properties.forEach(p -> jvm.add("-D" + p));
-        jvm.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + codeSource));
-        FreshJvm r = FreshJvm.runMain(FreshJvm.javas().get(0), jvm, CloseProbe.class.getName());
-        assertEquals(0, r.exitCode(), () -> String.valueOf(r.values()));
-        assertEquals("true", r.values().get("done"), () -> String.valueOf(r.values()));
-        return r.values();
+        return FreshJvm.probe(CloseProbe.class, properties);
     }
 }

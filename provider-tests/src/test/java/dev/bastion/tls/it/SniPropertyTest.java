@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bastion.tls.it.support.FreshJvm;
 import dev.bastion.tls.it.support.SniProbe;
-import java.io.File;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,13 +63,6 @@ class SniPropertyTest {
     }
 
     private static Map<String, String> probe(List<String> properties) throws Exception {
-        String codeSource = Paths.get(SniProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> jvm = new ArrayList<>();
-        properties.forEach(p -> jvm.add("-D" + p));
-        jvm.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + codeSource));
-        FreshJvm r = FreshJvm.runMain(FreshJvm.javas().get(0), jvm, SniProbe.class.getName());
-        assertEquals(0, r.exitCode(), () -> String.valueOf(r.values()));
-        assertEquals("true", r.values().get("done"), () -> String.valueOf(r.values()));
-        return r.values();
+        return FreshJvm.probe(SniProbe.class, properties);
     }
 }

@@ -85,11 +85,6 @@ public final class Connection {
     private final DelegatedTask task = new DelegatedTask(this);
 
     public Connection(HandshakerFactory factory, Credentials credentials, SecureRandom random, KeyLog keyLog,
-            KeyLimits keyLimits, ConnectionListener listener) {
-        this(factory, credentials, random, keyLog, keyLimits, CloseRules.DEFAULT, listener);
-    }
-
-    public Connection(HandshakerFactory factory, Credentials credentials, SecureRandom random, KeyLog keyLog,
             KeyLimits keyLimits, CloseRules closeRules, ConnectionListener listener) {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.listener = Objects.requireNonNull(listener, "listener");

@@ -70,7 +70,8 @@ final class Inbound {
     /** {@code jdk.tls.acknowledgeCloseNotify}: TLS 1.3 answers close_notify at once too. */
     private final boolean acknowledgeCloseNotify;
 
-    Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io, boolean acknowledgeCloseNotify) {
+    Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io,
+            boolean acknowledgeCloseNotify) {
         this.c = c;
         this.keyUsage = keyUsage;
         this.factory = factory;

@@ -56,7 +56,8 @@ final class OcspSignature {
         ASN1Sequence data = ASN1Sequence.getInstance(basic.getObjectAt(0));
         int i = data.getObjectAt(0) instanceof ASN1TaggedObject t && t.getTagNo() == 0 ? 1 : 0; // version [0]
         ASN1TaggedObject responderId = ASN1TaggedObject.getInstance(data.getObjectAt(i));
-        PublicKey signer = names(responderId, issuer) ? issuer.getPublicKey() : delegate(basic, responderId, issuer, now);
+        boolean byIssuer = names(responderId, issuer);
+        PublicKey signer = byIssuer ? issuer.getPublicKey() : delegate(basic, responderId, issuer, now);
         AlgorithmIdentifier alg = AlgorithmIdentifier.getInstance(basic.getObjectAt(1));
         byte[] signature = ASN1BitString.getInstance(basic.getObjectAt(2)).getOctets();
         boolean valid;
@@ -70,8 +71,7 @@ final class OcspSignature {
         }
         if (!valid) {
             throw new OcspQuery.Unusable("the response's signature does not verify with the key of "
-                    + (signer == issuer.getPublicKey() ? "the issuer " + issuer.getSubjectX500Principal()
-                            : "its responder certificate"));
+                    + (byIssuer ? "the issuer " + issuer.getSubjectX500Principal() : "its responder certificate"));
         }
     }
 

@@ -39,8 +39,9 @@ public final class CertificateChains {
      */
     public static X509Certificate[] parse(List<Opaque> encoded, int maxLength, String sender) {
         if (maxLength > 0 && encoded.size() > maxLength) {
+            String side = sender.equals("server") ? "client" : "server"; // the side whose limit it is
             throw new TlsAlert(AlertDescription.BAD_CERTIFICATE, sender + " sent " + encoded.size()
-                    + " certificates, more than the limit of " + maxLength + " (jdk.tls." + (sender.equals("server") ? "client" : "server")
+                    + " certificates, more than the limit of " + maxLength + " (jdk.tls." + side
                     + ".maxInboundCertificateChainLength or jdk.tls.maxCertificateChainLength)");
         }
         CertificateFactory factory = factory();

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.connection.config.CloseRules;
 import dev.bastion.tls.connection.config.KeyLimits;
 import dev.bastion.tls.message.EndOfEarlyData;
 import dev.bastion.tls.message.Finished;
@@ -205,7 +206,8 @@ class ConnectionTest {
             throw dev.bastion.tls.codec.TlsAlert.internalError("no handshaker for this configuration", null);
         };
         Connection c = new Connection(broken, NoCredentials.INSTANCE, new java.security.SecureRandom(),
-                dev.bastion.tls.diag.KeyLog.OFF, dev.bastion.tls.connection.config.KeyLimits.NONE, ConnectionListener.NONE);
+                dev.bastion.tls.diag.KeyLog.OFF, dev.bastion.tls.connection.config.KeyLimits.NONE, CloseRules.DEFAULT,
+                ConnectionListener.NONE);
         SSLException e = assertThrows(SSLHandshakeException.class, () -> c.begin(() -> CorePair.config(true)));
         assertTrue(e.getMessage().contains("no handshaker for this configuration"), e.getMessage());
     }

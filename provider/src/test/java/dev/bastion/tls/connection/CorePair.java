@@ -1,5 +1,6 @@
 package dev.bastion.tls.connection;
 
+import dev.bastion.tls.connection.config.CloseRules;
 import dev.bastion.tls.connection.config.HandshakeConfigs;
 import dev.bastion.tls.connection.config.KeyLimits;
 import dev.bastion.tls.connection.config.PropertySource;
@@ -29,8 +30,10 @@ final class CorePair {
 
     CorePair(HandshakerFactory factory, List<FakeHandshaker> created, KeyLimits limits) {
         this.created = created;
-        client = new Connection(factory, NoCredentials.INSTANCE, new SecureRandom(), KeyLog.OFF, limits, ConnectionListener.NONE);
-        server = new Connection(factory, NoCredentials.INSTANCE, new SecureRandom(), KeyLog.OFF, limits, ConnectionListener.NONE);
+        client = new Connection(factory, NoCredentials.INSTANCE, new SecureRandom(), KeyLog.OFF, limits, CloseRules.DEFAULT,
+                ConnectionListener.NONE);
+        server = new Connection(factory, NoCredentials.INSTANCE, new SecureRandom(), KeyLog.OFF, limits, CloseRules.DEFAULT,
+                ConnectionListener.NONE);
     }
 
     /** Fakes with the KeyUpdate hook. */

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.codec.AlertDescription;
+import dev.bastion.tls.connection.config.CloseRules;
 import dev.bastion.tls.connection.config.HandshakeConfigs;
 import dev.bastion.tls.connection.config.KeyLimits;
 import dev.bastion.tls.connection.config.PropertySource;
 import dev.bastion.tls.connection.config.TlsPolicy;
 import dev.bastion.tls.diag.KeyLog;
 import dev.bastion.tls.handshake.ClientAuth;
-import dev.bastion.tls.handshake.TestCerts;
 import dev.bastion.tls.handshake.TestCerts.Kind;
+import dev.bastion.tls.handshake.TestCerts;
 import dev.bastion.tls.handshake.TestCredentials;
 import dev.bastion.tls.handshake.tls13.client.EarlyDataClient;
 import dev.bastion.tls.record.RecordLimits;
@@ -42,14 +43,14 @@ import org.junit.jupiter.api.Test;
 class EarlyDataSkipTest {
     private final SecureRandom random = new SecureRandom();
     private final Connection client = new Connection(EarlyDataClient::handshaker, new TestCredentials(), random,
-            KeyLog.OFF, KeyLimits.NONE, ConnectionListener.NONE);
+            KeyLog.OFF, KeyLimits.NONE, CloseRules.DEFAULT, ConnectionListener.NONE);
     /** A server that supports only secp256r1, so the client's default key share draws a HelloRetryRequest. */
     private static final TlsPolicy P256_ONLY = TlsPolicy.load(
             PropertySource.of(Map.of("jdk.tls.namedGroups", "secp256r1"), Map.of()), "TLS");
 
     private final Connection server = new Connection(Handshakers.STANDARD,
             new TestCredentials().server(TestCerts.credential(Kind.EC_P256, "server")), random, KeyLog.OFF,
-            KeyLimits.NONE, ConnectionListener.NONE);
+            KeyLimits.NONE, CloseRules.DEFAULT, ConnectionListener.NONE);
     private final ByteBuffer toServer = ByteBuffer.allocate(1 << 18);
     private final ByteBuffer toClient = ByteBuffer.allocate(1 << 17);
     private final ByteBuffer app = ByteBuffer.allocate(1 << 16);
@@ -117,7 +118,7 @@ class EarlyDataSkipTest {
     @Test
     void applicationDataAfterAHelloRetryRequestWithoutAnEarlyDataOfferIsUnexpectedMessage() throws Exception {
         Connection plain = new Connection(Handshakers.STANDARD, new TestCredentials(), random, KeyLog.OFF,
-                KeyLimits.NONE, ConnectionListener.NONE);
+                KeyLimits.NONE, CloseRules.DEFAULT, ConnectionListener.NONE);
         begin(plain, P256_ONLY);
         CorePair.flushAll(plain, toServer);
         app.clear();

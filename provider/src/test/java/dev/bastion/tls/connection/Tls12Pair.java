@@ -1,6 +1,7 @@
 package dev.bastion.tls.connection;
 
 import dev.bastion.tls.codec.Reader;
+import dev.bastion.tls.connection.config.CloseRules;
 import dev.bastion.tls.connection.config.HandshakeConfigs;
 import dev.bastion.tls.connection.config.KeyLimits;
 import dev.bastion.tls.crypto.CipherSuite;
@@ -48,9 +49,9 @@ final class Tls12Pair {
         this.clientAuth = clientAuth;
         this.keyLog = dir.resolve("keys.log");
         client = new Connection(Handshakers.STANDARD, clientCredentials, new SecureRandom(), KeyLog.toFile(keyLog),
-                KeyLimits.NONE, ConnectionListener.NONE);
+                KeyLimits.NONE, CloseRules.DEFAULT, ConnectionListener.NONE);
         server = new Connection(Handshakers.STANDARD, serverCredentials, new SecureRandom(), KeyLog.OFF,
-                KeyLimits.NONE, ConnectionListener.NONE);
+                KeyLimits.NONE, CloseRules.DEFAULT, ConnectionListener.NONE);
     }
 
     HandshakeConfig config(boolean clientSide) {

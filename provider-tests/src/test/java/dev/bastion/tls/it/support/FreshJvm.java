@@ -25,6 +25,25 @@ import java.util.concurrent.TimeUnit;
  */
 public record FreshJvm(int exitCode, Map<String, String> values, List<String> loadedClasses, String output) {
 
+    /**
+     * Runs the test class {@code probe}'s {@code main} in a fresh JVM (this JVM's java and class
+     * path) with the system properties {@code properties} ({@code name=value}) and the arguments
+     * {@code args}; fails unless it ran to its end, printing {@code done=true}. Returns what it
+     * printed as {@code key=value} pairs. For settings SunJSSE reads once per JVM.
+     */
+    public static Map<String, String> probe(Class<?> probe, List<String> properties, String... args) throws Exception {
+        String codeSource = Paths.get(probe.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> jvm = new ArrayList<>();
+        properties.forEach(p -> jvm.add("-D" + p));
+        jvm.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + codeSource));
+        FreshJvm r = runMain(javas().get(0), jvm, probe.getName(), args);
+        if (r.exitCode() != 0 || !"true".equals(r.values().get("done"))) {
+            throw new AssertionError("probe " + probe.getSimpleName() + " " + properties + " did not finish:\n"
+                    + AppsJvm.tail(r));
+        }
+        return r.values();
+    }
+
     /** The java launchers to run on: this JVM's, and JDK 25's when configured. */
     public static List<String> javas() {
         List<String> out = new ArrayList<>();

@@ -1,13 +1,10 @@
 package dev.bastion.tls.it.support;
 
 import dev.bastion.tls.it.support.Credentials.KeyType;
-import java.io.File;
-import java.nio.file.Paths;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +36,7 @@ public final class PropertyProbe {
      * unless it ran to its end. Returns what it printed.
      */
     public static Map<String, String> runWith(List<String> properties, String... args) throws Exception {
-        String codeSource = Paths.get(PropertyProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
-        List<String> jvm = new ArrayList<>();
-        properties.forEach(p -> jvm.add("-D" + p));
-        jvm.addAll(List.of("-cp", System.getProperty("java.class.path") + File.pathSeparator + codeSource));
-        FreshJvm r = FreshJvm.runMain(FreshJvm.javas().get(0), jvm, PropertyProbe.class.getName(), args);
-        if (r.exitCode() != 0 || !"true".equals(r.values().get("done"))) {
-            throw new AssertionError("probe " + properties + " did not finish:\n" + AppsJvm.tail(r));
-        }
-        return r.values();
+        return FreshJvm.probe(PropertyProbe.class, properties, args);
     }
 
     public static void main(String[] args) throws Exception {

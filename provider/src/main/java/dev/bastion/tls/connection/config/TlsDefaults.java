@@ -42,7 +42,7 @@ public final class TlsDefaults {
     /** {@code jdk.tls.maxHandshakeMessageSize} default (SunJSSE's). */
     public static final int MAX_HANDSHAKE_MESSAGE_SIZE = 32768;
 
-    /** The longest server chain a client takes by default (SunJSSE's {@code jdk.tls.client.maxInboundCertificateChainLength}). */
+    /** The longest server chain a client takes by default ({@code jdk.tls.client.maxInboundCertificateChainLength}). */
     public static final int MAX_SERVER_CHAIN_LENGTH = 10;
 
     /**

@@ -329,8 +329,8 @@ public record TlsPolicy(
         } catch (NumberFormatException e) {
             // reported below
         }
-        TRACE.warning(() -> "ignoring " + property + "=" + value + ": not matched, legacy or a multiple of 64 from 1024 to "
-                + MAX_DH_PRIME_BITS);
+        TRACE.warning(() -> "ignoring " + property + "=" + value + ": not matched, legacy or a multiple of 64 from 1024"
+                + " to " + MAX_DH_PRIME_BITS);
         return 0;
     }
 

@@ -33,7 +33,8 @@ import java.util.Optional;
  *       without the extension, secp256r1 when enabled);
  *   <li>DHE: when the client lists FFDHE groups (codes 256-511), one of them that we enable,
  *       else no DHE (RFC 7919 §4); without any, the group {@code jdk.tls.ephemeralDHKeySize} asks
- *       for when it is set (ffdhe2048, 3072 or 4096: the smallest that large, else ffdhe4096), else the first FFDHE group of our own list (already
+ *       for when it is set (ffdhe2048, 3072 or 4096: the smallest that large, else ffdhe4096),
+ *       else the first FFDHE group of our own list (already
  *       cut by {@code jdk.tls.namedGroups} and {@code jdk.tls.disabledAlgorithms}: with
  *       {@code DH keySize < 3072} or ffdhe2048 disabled, ffdhe3072); when our list names no
  *       FFDHE group, the smallest RFC 7919 group of at least {@link Tls12Options#minDhPrimeBits}

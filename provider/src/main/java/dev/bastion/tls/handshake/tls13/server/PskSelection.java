@@ -132,9 +132,9 @@ final class PskSelection {
             return Optional.of("a TLS 1.2 session's ticket");
         }
         if (suiteFor(config, ch, choices, sessionSuite, s).isEmpty()) {
-            return Optional.of("its suite 0x" + Integer.toHexString(s.cipherSuite()) + " is not one both sides enable"
-                    + (sessionSuite ? " and its hash is not that of " : ", nor of the hash of ") + choices.suite()
-                    + " (RFC 8446 §4.2.11)");
+            return Optional.of((sessionSuite ? "its suite 0x" + Integer.toHexString(s.cipherSuite())
+                    + " is not one both sides enable, and its hash is not that of " : "its suite's hash is not that of ")
+                    + choices.suite() + " (RFC 8446 §4.2.11)");
         }
         if (serverAge < 0 || serverAge >= SEVEN_DAYS_MILLIS) {
             return Optional.of("issued " + serverAge + " ms ago, not within 7 days (RFC 8446 §4.6.1)");
