@@ -161,6 +161,27 @@ class ResumptionInteropTest {
         }
     }
 
+    /**
+     * A TLS 1.3 session made in TLS_AES_256_GCM_SHA384 is offered again by an s_client that now
+     * lists TLS_AES_128_GCM_SHA256 first: the server resumes it, in its own suite (SunJSSE's server
+     * does; Bastion's did a full handshake before it learned to).
+     */
+    @ParameterizedTest(name = "s_client -sess_in, another suite first -> {0} server")
+    @MethodSource("dev.bastion.tls.conformance.interop.Providers#underTest")
+    void savedTls13SessionResumesInItsOwnSuite(String provider) throws Exception {
+        Path session = dir.resolve("session.pem");
+        try (EngineServer server = server(serverContext(provider), Mode.TLS13)) {
+            OpenSslSessions.Run first = OpenSslSessions.client(PKI, server.port(), Mode.TLS13.options("-ciphersuites",
+                    "TLS_AES_256_GCM_SHA384", "-sess_out", session.toString()));
+            assertTrue(first.output().contains("New, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384"), first.output());
+            OpenSslSessions.Run second = OpenSslSessions.client(PKI, server.port(), Mode.TLS13.options("-ciphersuites",
+                    "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384", "-sess_in", session.toString()));
+            assertTrue(second.output().contains("Reused, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384"), second.output());
+            assertNull(server.next().failure());
+            assertNull(server.next().failure());
+        }
+    }
+
     @ParameterizedTest(name = "Bastion client -> s_server, {0}")
     @MethodSource("modes")
     void bastionClientResumesAgainstOpenSslServer(Mode mode) throws Exception {
