@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +38,7 @@ class EphemeralDhKeySizeInteropTest {
     }
 
     private static EngineServer server(Map<String, String> system) throws IOException {
-        SSLContext ctx = new SSLContext(new dev.bastion.tls.spi.BastionSSLContext("TLS",
-                dev.bastion.tls.connection.config.PropertySource.of(system, Map.of()),
-                dev.bastion.tls.connection.Handshakers.STANDARD), Providers.provider("Bastion"), "TLS") { };
-        try {
-            ctx.init(TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))), null, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        SSLContext ctx = Providers.bastionWith(system, TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))));
         return new EngineServer("dhe-" + system, () -> {
             SSLEngine e = ctx.createSSLEngine();
             e.setUseClientMode(false);

@@ -81,6 +81,22 @@ public final class Providers {
         }
     }
 
+    /**
+     * A Bastion "TLS" context that reads the system properties {@code system} instead of this
+     * JVM's (for settings SunJSSE reads once per JVM), with the key managers {@code keys}.
+     */
+    public static SSLContext bastionWith(java.util.Map<String, String> system, KeyManager[] keys) {
+        SSLContext ctx = new SSLContext(new dev.bastion.tls.spi.BastionSSLContext("TLS",
+                dev.bastion.tls.connection.config.PropertySource.of(system, java.util.Map.of()),
+                dev.bastion.tls.connection.Handshakers.STANDARD), provider("Bastion"), "TLS") { };
+        try {
+            ctx.init(keys, null, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return ctx;
+    }
+
     /** A client engine for host {@code localhost} (port 443 is only a hint for session caching). */
     public static SSLEngine clientEngine(SSLContext ctx) {
         SSLEngine e = ctx.createSSLEngine("localhost", 443);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,16 +60,8 @@ class ServerStaplingInteropTest {
     }
 
     private static EngineServer stapling(String name, OpenSslOcspResponder responder) throws IOException {
-        SSLContext ctx = new SSLContext(new dev.bastion.tls.spi.BastionSSLContext("TLS",
-                dev.bastion.tls.connection.config.PropertySource.of(Map.of(
-                        "jdk.tls.server.enableStatusRequestExtension", "true",
-                        "jdk.tls.stapling.responderURI", responder.uri()), Map.of()),
-                dev.bastion.tls.connection.Handshakers.STANDARD), Providers.provider("Bastion"), "TLS") { };
-        try {
-            ctx.init(TestPki.keyManagers(List.of(PKI.server(ServerKey.EC))), null, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        SSLContext ctx = Providers.bastionWith(Map.of("jdk.tls.server.enableStatusRequestExtension", "true",
+                "jdk.tls.stapling.responderURI", responder.uri()), TestPki.keyManagers(List.of(PKI.server(ServerKey.EC))));
         return new EngineServer("stapling-" + name, () -> {
             var e = ctx.createSSLEngine();
             e.setUseClientMode(false);
