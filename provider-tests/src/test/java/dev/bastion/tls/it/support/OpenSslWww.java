@@ -35,7 +35,7 @@ public final class OpenSslWww implements AutoCloseable {
         Matcher m;
         while (!(m = ACCEPT.matcher(Files.readString(log))).find()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
+                stop(process);
                 throw new IOException("openssl s_server did not start: " + cmd + "\n" + Files.readString(log));
             }
             Thread.sleep(20);
@@ -91,6 +91,15 @@ public final class OpenSslWww implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+    }
+
+    /**
+     * Kills s_server and the {@code timeout} that runs it: a SIGKILL to {@code timeout} alone would
+     * leave s_server running, orphaned, until its hundredth connection.
+     */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
