@@ -33,9 +33,10 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * response's {@code certs} and valid now. The signer is the one the response's
  * {@code responderID} names (byName: its subject; byKey: the SHA-1 hash of its public key bits).
  *
- * <p>A server checks this before it staples, as SunJSSE's does: a response a client would reject
- * (signed by the wrong key, by an unauthorized responder) is worth no staple, and a server that
- * staples it would make a careful client fail a handshake that would otherwise succeed.
+ * <p>A server checks this before it staples: a response a client would reject (signed by the
+ * wrong key, by an unauthorized responder) is worth no staple, and a server that staples it would
+ * make a careful client fail a handshake that would otherwise succeed. SunJSSE's server does not
+ * check (its StatusResponseManager only parses what it fetched); here Bastion is stricter.
  */
 final class OcspSignature {
     /** id-kp-OCSPSigning (RFC 5280 §4.2.1.12). */
