@@ -17,10 +17,12 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXCertPathChecker;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,7 +47,9 @@ import javax.security.auth.x500.X500Principal;
  * <li>The chain the peer sent is put in path order ({@link ChainOrder}); an end-entity
  *     certificate that is itself trusted is accepted while it is within its validity period.</li>
  * <li>The validator applies {@code jdk.certpath.disabledAlgorithms} to every certificate of the
- *     path. Inside a handshake, each certificate's signature must also use an algorithm this side
+ *     path, except the entries for a TLS use ({@code usage TLSServer}/{@code TLSClient}, with
+ *     {@code jdkCA}), which the public validator API cannot see: those are applied after it
+ *     ({@link TlsUsageConstraints}). Inside a handshake, each certificate's signature must also use an algorithm this side
  *     offered ({@link CertSignatureChecker}), and the engine's or socket's algorithm constraints
  *     ({@code SSLParameters.setAlgorithmConstraints}) must permit its signature algorithm and
  *     key ({@link ConstraintsChecker}).</li>
@@ -64,9 +68,16 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     private final Set<X509Certificate> trustedCerts;
     private final Set<X500Principal> anchorSubjects;
     private final int anchorCount;
+    /** The {@code usage TLSServer/TLSClient} entries of {@code jdk.certpath.disabledAlgorithms}, read when made. */
+    private final TlsUsageConstraints usage;
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors) {
+        this(template, anchors, TlsUsageConstraints.of(Security::getProperty));
+    }
+
+    private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors, TlsUsageConstraints usage) {
         this.template = template;
+        this.usage = usage;
         Set<X509Certificate> certs = new LinkedHashSet<>();
         Set<X500Principal> subjects = new HashSet<>();
         for (TrustAnchor a : anchors) {
@@ -104,6 +115,12 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         } catch (InvalidAlgorithmParameterException e) {
             throw new KeyStoreException("cannot use the trust store's certificates as PKIX trust anchors: " + e.getMessage(), e);
         }
+    }
+
+    /** This trust manager with other TLS usage constraints (tests). */
+    PkixTrustManager withUsage(TlsUsageConstraints other) {
+        Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
+        return new PkixTrustManager(template, anchors, other);
     }
 
     /** Validating with a copy of the application's parameters (anchors, revocation, cert stores, checkers, date). */
@@ -161,7 +178,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         if (authType == null || authType.isEmpty()) {
             throw new IllegalArgumentException("null or zero-length authentication type");
         }
-        validate(chain, connection.session(), connection.constraints());
+        validate(chain, connection.session(), connection.constraints(), server);
         if (server) {
             EndEntityUsage.checkServer(chain[0], authType);
         } else {
@@ -170,7 +187,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         EndpointIdentity.check(connection.algorithm(), connection.session(), server, chain[0]);
     }
 
-    private void validate(X509Certificate[] chain, SSLSession session, AlgorithmConstraints constraints)
+    private void validate(X509Certificate[] chain, SSLSession session, AlgorithmConstraints constraints, boolean server)
             throws CertificateException {
         if (template == null) {
             throw new CertificateException("the trust store holds no trusted certificates, so no certificate chain can be "
@@ -202,7 +219,11 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
             if (p.isRevocationEnabled()) {
                 useStapledResponses(p, validator, chain, session);
             }
-            validator.validate(cp, p);
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) validator.validate(cp, p);
+            if (!usage.isEmpty()) {
+                usage.check(path, result.getTrustAnchor().getTrustedCert(), server,
+                        p.getDate() != null ? p.getDate().toInstant() : Instant.now());
+            }
         } catch (CertPathValidatorException e) {
             throw new CertificateException(explain(e, path), e);
         } catch (GeneralSecurityException e) {
