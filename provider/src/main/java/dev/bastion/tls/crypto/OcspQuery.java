@@ -190,7 +190,7 @@ public final class OcspQuery {
             new DEROctetString(issuerKeyHash), new ASN1Integer(serial)};
     }
 
-    private static byte[] sha1(byte[] in) {
+    static byte[] sha1(byte[] in) {
         try {
             return MessageDigest.getInstance("SHA-1").digest(in);
         } catch (NoSuchAlgorithmException e) {

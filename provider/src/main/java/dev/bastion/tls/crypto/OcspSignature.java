@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateException;
@@ -128,12 +127,7 @@ final class OcspSignature {
 
     /** KeyHash (RFC 6960 §4.2.1): SHA-1 of the subjectPublicKey bits, without tag and length. */
     static byte[] keyHash(PublicKey key) {
-        byte[] bits = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
-        try {
-            return MessageDigest.getInstance("SHA-1").digest(bits);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
-        }
+        return OcspQuery.sha1(SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes());
     }
 
     private static List<X509Certificate> certs(ASN1Sequence basic) throws OcspQuery.Unusable {
