@@ -1,6 +1,7 @@
 package dev.bastion.tls.engine;
 
 import dev.bastion.tls.connection.Connection;
+import dev.bastion.tls.connection.config.AlpnCharset;
 import dev.bastion.tls.handshake.ClientAuth;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class BastionEngine extends SSLEngine {
         this.sessions = new EngineSessions();
         this.connection = new Connection(context.handshakers(),
                 new EngineCredentials(this, context.keyManager(), context.trustManager(), context.policy().disabled(),
-                        context.stapler()),
+                        context.stapler(), context.policy().alpnCharset()),
                 context.random(), context.keyLog(), context.policy().keyLimits(), context.policy().closeRules(), sessions);
     }
 
@@ -331,12 +332,12 @@ public final class BastionEngine extends SSLEngine {
 
     @Override
     public String getApplicationProtocol() {
-        return sessions.applicationProtocol();
+        return AlpnCharset.fromWire(sessions.applicationProtocol(), context.policy().alpnCharset());
     }
 
     @Override
     public String getHandshakeApplicationProtocol() {
-        return sessions.handshakeApplicationProtocol();
+        return AlpnCharset.fromWire(sessions.handshakeApplicationProtocol(), context.policy().alpnCharset());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bastion.tls.engine;
 
 import dev.bastion.tls.connection.Connection;
+import dev.bastion.tls.connection.config.AlpnCharset;
 import dev.bastion.tls.handshake.ClientAuth;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class BastionSocket extends BaseSocket {
         parameters.setClient(client);
         this.connection = new Connection(context.handshakers(),
                 new EngineCredentials(new SocketBinding(this), context.keyManager(), context.trustManager(),
-                        context.policy().disabled(), context.stapler()),
+                        context.policy().disabled(), context.stapler(), context.policy().alpnCharset()),
                 context.random(), context.keyLog(), context.policy().keyLimits(), context.policy().closeRules(), sessions);
         this.io = new SocketIo(this, connection, context.policy().closeRules().requireCloseNotify());
         this.input = new AppInputStream(this, io);
@@ -165,12 +166,12 @@ public final class BastionSocket extends BaseSocket {
 
     @Override
     public String getApplicationProtocol() {
-        return sessions.applicationProtocol();
+        return AlpnCharset.fromWire(sessions.applicationProtocol(), context.policy().alpnCharset());
     }
 
     @Override
     public String getHandshakeApplicationProtocol() {
-        return sessions.handshakeApplicationProtocol();
+        return AlpnCharset.fromWire(sessions.handshakeApplicationProtocol(), context.policy().alpnCharset());
     }
 
     @Override

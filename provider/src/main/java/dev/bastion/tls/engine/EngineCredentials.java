@@ -2,10 +2,12 @@ package dev.bastion.tls.engine;
 
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.connection.config.AlpnCharset;
 import dev.bastion.tls.connection.config.DisabledAlgorithms;
 import dev.bastion.tls.handshake.Credentials;
 import dev.bastion.tls.handshake.LocalCredential;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -45,16 +47,22 @@ final class EngineCredentials implements Credentials {
     private final X509ExtendedTrustManager trust;
     private final DisabledAlgorithms disabled;
     private final OcspStapler stapler;
+    private final Charset alpnCharset;
 
     EngineCredentials(BastionEngine engine, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
-            DisabledAlgorithms disabled, OcspStapler stapler) {
-        this(new EngineBinding(engine), keys, trust, disabled, stapler);
+            DisabledAlgorithms disabled, OcspStapler stapler, Charset alpnCharset) {
+        this(new EngineBinding(engine), keys, trust, disabled, stapler, alpnCharset);
     }
 
-    /** Credentials whose manager calls carry the engine or socket of {@code binding}. */
+    /**
+     * Credentials whose manager calls carry the engine or socket of {@code binding};
+     * {@code alpnCharset} ({@code jdk.tls.alpnCharset}) turns the client's ALPN names into the
+     * strings the application compares and back.
+     */
     EngineCredentials(ManagerBinding binding, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
-            DisabledAlgorithms disabled, OcspStapler stapler) {
+            DisabledAlgorithms disabled, OcspStapler stapler, Charset alpnCharset) {
         this.binding = binding;
+        this.alpnCharset = alpnCharset;
         this.stapler = stapler;
         this.keys = keys;
         this.trust = trust;
@@ -109,27 +117,30 @@ final class EngineCredentials implements Credentials {
     }
 
     @Override
-    public Optional<String> selectApplicationProtocol(List<String> offered) {
+    public Optional<String> selectApplicationProtocol(List<String> offeredOnWire) {
+        List<String> offered = AlpnCharset.fromWire(offeredOnWire, alpnCharset);
         Optional<Function<List<String>, String>> selector = binding.protocolSelector();
+        String chosen;
         if (selector.isPresent()) {
-            String chosen = selector.get().apply(List.copyOf(offered));
+            chosen = selector.get().apply(offered);
             if (chosen == null || (!chosen.isEmpty() && !offered.contains(chosen))) {
                 throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL, "the application's protocol selector chose "
                         + (chosen == null ? "none" : "'" + chosen + "'") + " of the client's " + offered);
             }
-            return chosen.isEmpty() ? Optional.empty() : Optional.of(chosen);
-        }
-        List<String> ours = List.of(binding.applicationProtocols());
-        if (ours.isEmpty() || offered.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String p : ours) {
-            if (offered.contains(p)) {
-                return Optional.of(p);
+            if (chosen.isEmpty()) {
+                return Optional.empty();
             }
+        } else {
+            List<String> ours = List.of(binding.applicationProtocols());
+            if (ours.isEmpty() || offered.isEmpty()) {
+                return Optional.empty();
+            }
+            chosen = ours.stream().filter(offered::contains).findFirst().orElseThrow(() -> new TlsAlert(
+                    AlertDescription.NO_APPLICATION_PROTOCOL, "no application protocol in common: the client offered "
+                    + offered + ", this server supports " + ours));
         }
-        throw new TlsAlert(AlertDescription.NO_APPLICATION_PROTOCOL,
-                "no application protocol in common: the client offered " + offered + ", this server supports " + ours);
+        // the client's own bytes go back, even where decoding them was lossy
+        return Optional.of(offeredOnWire.get(offered.indexOf(chosen)));
     }
 
     private void check(X509Certificate[] chain, String authType, boolean server) {

@@ -9,6 +9,8 @@ import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.connection.FakeHandshaker;
 import dev.bastion.tls.testutil.SelfSigned;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
@@ -143,10 +145,27 @@ class EngineCredentialsTest {
     }
 
     @Test
+    void alpnNamesAreComparedInTheConfiguredCharsetAndTheClientsBytesAreAnswered() throws Exception {
+        // "é" on the wire as UTF-8 (C3 A9), as the handshake holds it: one char per byte
+        String utf8OnWire = new String("\u00e9t\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        EngineCredentials utf8 = credentials(new String[] {"\u00e9t\u00e9"}, StandardCharsets.UTF_8);
+        assertEquals(Optional.of(utf8OnWire), utf8.selectApplicationProtocol(List.of("h2", utf8OnWire)));
+        // the same bytes read as ISO-8859-1 (the default) are another name, so nothing matches
+        EngineCredentials latin1 = credentials(new String[] {"\u00e9t\u00e9"}, StandardCharsets.ISO_8859_1);
+        assertEquals(AlertDescription.NO_APPLICATION_PROTOCOL,
+                assertThrows(TlsAlert.class, () -> latin1.selectApplicationProtocol(List.of(utf8OnWire))).alert());
+        assertEquals(Optional.of("\u00e9t\u00e9"), latin1.selectApplicationProtocol(List.of("\u00e9t\u00e9")));
+        // a name that is no valid UTF-8 decodes lossily (U+FFFD), yet the client's own bytes go back
+        String invalid = "\u00ff";
+        EngineCredentials replacement = credentials(new String[] {"\ufffd"}, StandardCharsets.UTF_8);
+        assertEquals(Optional.of(invalid), replacement.selectApplicationProtocol(List.of(invalid)));
+    }
+
+    @Test
     void alpnSelectorDecidesWhenSet() throws Exception {
         SSLEngine engine = Engines.bastionContext(config -> null, null, null).createSSLEngine();
         EngineCredentials c = new EngineCredentials((BastionEngine) engine, null, null,
-                dev.bastion.tls.connection.config.DisabledAlgorithms.NONE, noStapling());
+                dev.bastion.tls.connection.config.DisabledAlgorithms.NONE, noStapling(), StandardCharsets.ISO_8859_1);
         engine.setHandshakeApplicationProtocolSelector((e, offered) -> offered.get(offered.size() - 1));
         assertEquals(Optional.of("b"), c.selectApplicationProtocol(List.of("a", "b")));
         engine.setHandshakeApplicationProtocolSelector((e, offered) -> "");
@@ -173,12 +192,16 @@ class EngineCredentialsTest {
     }
 
     private static EngineCredentials credentials(String[] alpn) throws Exception {
+        return credentials(alpn, StandardCharsets.ISO_8859_1);
+    }
+
+    private static EngineCredentials credentials(String[] alpn, Charset alpnCharset) throws Exception {
         SSLEngine engine = Engines.bastionContext(config -> null, null, null).createSSLEngine();
         SSLParameters p = engine.getSSLParameters();
         p.setApplicationProtocols(alpn);
         engine.setSSLParameters(p);
         return new EngineCredentials((BastionEngine) engine, null, null, dev.bastion.tls.connection.config.DisabledAlgorithms.NONE,
-                noStapling());
+                noStapling(), alpnCharset);
     }
 
     /** Lets the failed client's alert reach the server; returns the server's exception message. */

@@ -93,7 +93,7 @@ public final class HandshakeConfigs {
                 keyShares,
                 schemes,
                 certificateSchemes,
-                List.of(params.applicationProtocols()),
+                AlpnCharset.toWire(List.of(params.applicationProtocols()), policy.alpnCharset()),
                 Optional.ofNullable(peerHost),
                 peerPort,
                 params.serverNames() == null ? List.of() : SharedLists.of(params.serverNames()),

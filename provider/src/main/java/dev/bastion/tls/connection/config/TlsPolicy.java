@@ -5,6 +5,8 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.handshake.Tls12Options;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,8 +53,11 @@ import java.util.function.Predicate;
  *     reports on Java 19+, as SunJSSE's does)
  * @param serverSchemeProperty the same for {@code jdk.tls.server.SignatureSchemes}
  * @param closeRules {@code jdk.tls.acknowledgeCloseNotify} and {@code com.sun.net.ssl.requireCloseNotify}
+ * @param alpnCharset the security property {@code jdk.tls.alpnCharset} (default ISO-8859-1): how the
+ *     application's ALPN names become bytes on the wire ({@link AlpnCharset})
  * @param configurationError why no engine or socket can be made from this context (a
- *     {@code jdk.tls.namedGroups} that names no group Bastion knows); empty when they can
+ *     {@code jdk.tls.namedGroups} that names no group Bastion knows, a {@code jdk.tls.alpnCharset}
+ *     that names no charset); empty when they can
  */
 public record TlsPolicy(
         List<Protocol> clientProtocols,
@@ -80,6 +85,7 @@ public record TlsPolicy(
         List<String> clientSchemeProperty,
         List<String> serverSchemeProperty,
         CloseRules closeRules,
+        Charset alpnCharset,
         Optional<String> configurationError) {
 
     private static final Trace TRACE = Trace.get("config");
@@ -102,6 +108,7 @@ public record TlsPolicy(
         serverSchemes = List.copyOf(serverSchemes);
         clientCertificateSchemes = List.copyOf(clientCertificateSchemes);
         serverCertificateSchemes = List.copyOf(serverCertificateSchemes);
+        Objects.requireNonNull(alpnCharset, "alpnCharset");
         Objects.requireNonNull(configurationError, "configurationError");
     }
 
@@ -127,8 +134,12 @@ public record TlsPolicy(
         List<CipherSuite> supported = filter(TlsDefaults.CIPHER_SUITES, disabled::permits);
         String groupsValue = src.system().apply("jdk.tls.namedGroups");
         Optional<List<NamedGroup>> named = NameList.parse("jdk.tls.namedGroups", groupsValue, NamedGroup::fromName);
+        String charsetValue = src.security().apply(AlpnCharset.PROPERTY);
+        Optional<Charset> alpnCharset = AlpnCharset.parse(charsetValue);
         Optional<String> error = named.filter(List::isEmpty).map(none -> "System property jdk.tls.namedGroups("
-                + groupsValue + ") contains no supported named groups; Bastion supports " + TlsDefaults.GROUPS);
+                + groupsValue + ") contains no supported named groups; Bastion supports " + TlsDefaults.GROUPS)
+                .or(() -> alpnCharset.isPresent() ? Optional.empty() : Optional.of("Security property "
+                        + AlpnCharset.PROPERTY + "(" + charsetValue + ") names no charset this JVM supports"));
         List<NamedGroup> groups = filter(named.filter(l -> !l.isEmpty()).orElse(TlsDefaults.GROUPS), disabled::permits);
         if (groups.isEmpty()) {
             TRACE.warning(() -> "no usable named group: check jdk.tls.namedGroups and jdk.tls.disabledAlgorithms");
@@ -163,6 +174,7 @@ public record TlsPolicy(
                 schemeNames(src, "jdk.tls.server.SignatureSchemes"),
                 new CloseRules(booleanProperty(src, "jdk.tls.acknowledgeCloseNotify", false),
                         booleanProperty(src, "com.sun.net.ssl.requireCloseNotify", false)),
+                alpnCharset.orElse(StandardCharsets.ISO_8859_1),
                 error);
     }
 

@@ -13,6 +13,7 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.Tls12Options;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,21 @@ class TlsPolicyTest {
         TlsPolicy allDisabled = load(Map.of("jdk.tls.namedGroups", "x25519"), Map.of("jdk.tls.disabledAlgorithms", "x25519"), "TLS");
         allDisabled.requireUsable();
         assertEquals(List.of(), allDisabled.groups(), "known but disabled: no exception (the handshake fails), as SunJSSE");
+    }
+
+    @Test
+    void alpnCharsetIsTheSecurityPropertyIso88591ByDefaultAndAnUnknownOneMakesTheContextUnusable() {
+        assertEquals(StandardCharsets.ISO_8859_1, load(Map.of()).alpnCharset());
+        assertEquals(StandardCharsets.ISO_8859_1, load(Map.of(), Map.of("jdk.tls.alpnCharset", ""), "TLS").alpnCharset());
+        assertEquals(StandardCharsets.UTF_8, load(Map.of(), Map.of("jdk.tls.alpnCharset", "UTF-8"), "TLS").alpnCharset());
+        assertEquals(StandardCharsets.UTF_8, load(Map.of(), Map.of("jdk.tls.alpnCharset", " utf8 "), "TLS").alpnCharset());
+        // a system property of that name is not read (it is a security property, as in SunJSSE)
+        assertEquals(StandardCharsets.ISO_8859_1, load(Map.of("jdk.tls.alpnCharset", "UTF-8")).alpnCharset());
+        for (String bad : List.of("no-such-charset", "UTF 8")) {
+            TlsPolicy p = load(Map.of(), Map.of("jdk.tls.alpnCharset", bad), "TLS");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::requireUsable);
+            assertTrue(e.getMessage().contains("jdk.tls.alpnCharset(" + bad + ")"), e.getMessage());
+        }
     }
 
     @Test
