@@ -43,7 +43,8 @@ import javax.net.ssl.SNIServerName;
  * TLS 1.2, when {@link HelloResumption#sessionTicket()} says), psk_key_exchange_modes (psk_dhe_ke, and
  * psk_ke when enabled), and last pre_shared_key (RFC 8446 §4.2.11) when a ticket is offered.
  * With TLS 1.2 the cipher suites end with TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.4), as
- * SunJSSE and OpenSSL send it, instead of an empty renegotiation_info.
+ * SunJSSE and OpenSSL send it, instead of an empty renegotiation_info. Extensions named in
+ * {@code jdk.tls.client.disableExtensions} are left out ({@link HandshakeConfig#sent}).
  */
 public final class ClientHellos {
     private static final int LEGACY_VERSION = HandshakeConfig.TLS12;
@@ -113,7 +114,7 @@ public final class ClientHellos {
             resumption.preSharedKey().ifPresent(ext::add);
         }
         return new ClientHello(LEGACY_VERSION, random, sessionId, SUITE_CODES.get(config.cipherSuites(), flags),
-                NULL_COMPRESSION, Extensions.of(ext));
+                NULL_COMPRESSION, Extensions.of(config.sent(ext)));
     }
 
     /*

@@ -3,9 +3,15 @@ package dev.bastion.tls.handshake;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
+import dev.bastion.tls.message.ClientHello;
+import dev.bastion.tls.message.ext.Extension;
+import dev.bastion.tls.message.ext.ExtensionType;
+import dev.bastion.tls.message.ext.Extensions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 
@@ -42,6 +48,9 @@ import javax.net.ssl.SNIServerName;
  * @param maxCertificateChainLength the longest chain taken from the peer
  *     ({@code jdk.tls.client/server.maxInboundCertificateChainLength}, {@code jdk.tls.maxCertificateChainLength})
  * @param tls12 the TLS 1.2 switches (extended master secret)
+ * @param disabledExtensions {@code jdk.tls.client/server.disableExtensions}: client: left out of
+ *     the ClientHello ({@link ClientHellos}); server: ignored in a ClientHello ({@link #received})
+ *     and left out of the server's own messages ({@link #sent})
  */
 public record HandshakeConfig(
         boolean client,
@@ -64,7 +73,8 @@ public record HandshakeConfig(
         boolean certificateAuthorities,
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
-        Tls12Options tls12) {
+        Tls12Options tls12,
+        Set<ExtensionType> disabledExtensions) {
 
     public static final int TLS13 = 0x0304;
     public static final int TLS12 = 0x0303;
@@ -80,6 +90,7 @@ public record HandshakeConfig(
         serverNames = List.copyOf(serverNames);
         sniMatchers = List.copyOf(sniMatchers);
         Objects.requireNonNull(tls12, "tls12");
+        disabledExtensions = disabledExtensions.isEmpty() ? Set.of() : Set.copyOf(disabledExtensions);
         if (!groups.containsAll(keyShareGroups)) {
             throw new IllegalArgumentException("key share groups " + keyShareGroups + " must be among " + groups);
         }
@@ -95,7 +106,40 @@ public record HandshakeConfig(
         this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
                 applicationProtocols, peerHost, peerPort, serverNames, true, sniMatchers, clientAuth,
                 honourServerCipherSuiteOrder, middleboxCompatibility, false, false, maxHandshakeMessageSize,
-                maxCertificateChainLength, Tls12Options.DEFAULT);
+                maxCertificateChainLength, Tls12Options.DEFAULT, Set.of());
+    }
+
+    /**
+     * Whether {@code jdk.tls.client/server.disableExtensions} names {@code type} for this side.
+     */
+    public boolean disables(ExtensionType type) {
+        return !disabledExtensions.isEmpty() && disabledExtensions.contains(type);
+    }
+
+    /**
+     * A received ClientHello as a server with disabled extensions sees it: without them, as if the
+     * client had not sent them (SunJSSE's servers do not consume them). Its bytes, and so the
+     * transcript and any PSK binder, stay as received.
+     */
+    public ClientHello received(ClientHello hello) {
+        if (disabledExtensions.isEmpty()) {
+            return hello;
+        }
+        Extensions e = hello.extensions();
+        for (ExtensionType t : disabledExtensions) {
+            e = e.without(t);
+        }
+        return e == hello.extensions() ? hello : hello.withExtensions(e);
+    }
+
+    /** {@code extensions} without those this side has disabled, for a message this side sends. */
+    public List<Extension> sent(List<Extension> extensions) {
+        if (disabledExtensions.isEmpty()) {
+            return extensions;
+        }
+        List<Extension> out = new ArrayList<>(extensions);
+        out.removeIf(x -> ExtensionType.of(x.code()).filter(disabledExtensions::contains).isPresent());
+        return out;
     }
 
     /** Whether one of the cipher suites is a TLS 1.2 one. */

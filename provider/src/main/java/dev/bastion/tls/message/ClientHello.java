@@ -127,6 +127,15 @@ public record ClientHello(int legacyVersion, Opaque random, Opaque legacySession
         return Arrays.copyOf(encoding(), at);
     }
 
+    /**
+     * The same hello seen with the extensions {@code seen} (a subset of its own, as a server that
+     * ignores some sees it); the bytes stay those received, for the transcript and the binders.
+     */
+    public ClientHello withExtensions(Extensions seen) {
+        return new ClientHello(legacyVersion, random, legacySessionId, cipherSuites, legacyCompressionMethods, seen,
+                encoding);
+    }
+
     /** A copy (built locally, re-encoded) whose pre_shared_key carries {@code binders}. */
     public ClientHello withBinders(List<Opaque> binders) {
         PreSharedKeyClientHello psk = extensions.preSharedKeyClientHello()

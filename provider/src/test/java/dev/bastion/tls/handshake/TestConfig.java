@@ -36,6 +36,8 @@ public final class TestConfig {
     public boolean statusRequest;
     public boolean certificateAuthorities;
     public Tls12Options tls12 = Tls12Options.DEFAULT;
+    /** {@code jdk.tls.client/server.disableExtensions}. */
+    public java.util.Set<dev.bastion.tls.message.ext.ExtensionType> disabledExtensions = java.util.Set.of();
 
     private TestConfig(boolean client) {
         this.client = client;
@@ -73,6 +75,6 @@ public final class TestConfig {
     public HandshakeConfig build() {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
                 peerHost, 443, serverNames, true, sniMatchers, clientAuth, serverOrder, compatibility,
-                client && statusRequest, client && certificateAuthorities, 32768, 10, tls12);
+                client && statusRequest, client && certificateAuthorities, 32768, 10, tls12, disabledExtensions);
     }
 }

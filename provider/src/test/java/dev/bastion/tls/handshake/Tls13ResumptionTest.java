@@ -412,6 +412,33 @@ class Tls13ResumptionTest {
         assertFalse(p.serverIo.sentTypes().contains("NewSessionTicket (protected)"));
     }
 
+    /** jdk.tls.client.disableExtensions naming either PSK extension: no ticket is offered, none is used up. */
+    @Test
+    void clientWithAPskExtensionDisabledOffersNoTicket() {
+        full();
+        for (ExtensionType off : List.of(ExtensionType.PRE_SHARED_KEY, ExtensionType.PSK_KEY_EXCHANGE_MODES)) {
+            TestConfig c = client();
+            c.disabledExtensions = java.util.Set.of(off);
+            Pipe p = pipe(c, TestConfig.server()).handshake();
+            assertFalse(offeredPsk(p), off.toString());
+            assertFalse(p.clientIo.completed().resumed(), off.toString());
+        }
+        assertTrue(offeredPsk(pipe(client(), TestConfig.server()).handshake()), "tickets were kept for later");
+    }
+
+    /** jdk.tls.server.disableExtensions=pre_shared_key: the server does not see the offer and does a full handshake. */
+    @Test
+    void serverIgnoringPreSharedKeyDoesAFullHandshake() {
+        full();
+        TestConfig s = TestConfig.server();
+        s.disabledExtensions = java.util.Set.of(ExtensionType.PRE_SHARED_KEY);
+        Pipe p = pipe(client(), s).handshake();
+        assertTrue(offeredPsk(p));
+        assertFalse(p.serverIo.completed().resumed());
+        assertFalse(p.clientIo.completed().resumed());
+        assertTrue(p.serverIo.sentTypes().contains("CertificateVerify (protected)"), p.serverIo.sentTypes().toString());
+    }
+
     private boolean offeredPsk(Pipe p) {
         return Tls13HandshakeTest.sent(p.clientIo, ClientHello.class).extensions().preSharedKeyClientHello().isPresent();
     }

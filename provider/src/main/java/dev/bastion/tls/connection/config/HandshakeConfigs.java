@@ -7,12 +7,15 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.Tls12Options;
+import dev.bastion.tls.message.ext.ExtensionType;
 import java.security.AlgorithmConstraints;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLParameters;
 
 /**
@@ -81,6 +84,11 @@ public final class HandshakeConfigs {
             schemes = ApplicationConstraints.schemes(constraints, schemes);
             certificateSchemes = ApplicationConstraints.schemes(constraints, certificateSchemes);
         }
+        Set<ExtensionType> off = policy.disabledExtensions().side(client);
+        if (client && TLS13_NEEDS.stream().anyMatch(off::contains)) {
+            versions = versions.stream().filter(v -> v != Protocol.TLS13.code()).toList();
+            suites = suites.stream().filter(x -> !x.isTls13()).toList();
+        }
         if (versions.isEmpty() || suites.isEmpty()) {
             throw TlsAlert.handshakeFailure(NO_APPROPRIATE_PROTOCOL + "; enabled protocols "
                     + Arrays.toString(params.protocols()) + ", " + suites.size() + " usable cipher suite(s)");
@@ -93,20 +101,37 @@ public final class HandshakeConfigs {
                 keyShares,
                 schemes,
                 certificateSchemes,
-                AlpnCharset.toWire(List.of(params.applicationProtocols()), policy.alpnCharset()),
+                off.contains(ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION) ? List.of()
+                        : AlpnCharset.toWire(List.of(params.applicationProtocols()), policy.alpnCharset()),
                 Optional.ofNullable(peerHost),
                 peerPort,
                 params.serverNames() == null ? List.of() : SharedLists.of(params.serverNames()),
-                !client || policy.clientSni(),
+                !client || (policy.clientSni() && !off.contains(ExtensionType.SERVER_NAME)),
                 params.sniMatchers() == null ? List.of() : List.copyOf(params.sniMatchers()),
                 client ? ClientAuth.NONE : clientAuth,
                 params.useCipherSuitesOrder(),
                 policy.middleboxCompatibility(),
-                client ? policy.statusRequest() : policy.serverStatusRequest(),
-                client && policy.clientCaExtension(),
+                (client ? policy.statusRequest() : policy.serverStatusRequest())
+                        && !off.contains(ExtensionType.STATUS_REQUEST),
+                client && policy.clientCaExtension() && !off.contains(ExtensionType.CERTIFICATE_AUTHORITIES),
                 policy.maxHandshakeMessageSize(),
                 policy.maxPeerChainLength(client),
-                policy.tls12());
+                client && off.contains(ExtensionType.EXTENDED_MASTER_SECRET) ? withoutEms(policy.tls12()) : policy.tls12(),
+                off);
+    }
+
+    /**
+     * Extensions a TLS 1.3 ClientHello must carry (RFC 8446 §9.2): a client that has disabled one
+     * of them offers TLS 1.2 alone. (SunJSSE would send a TLS 1.3 hello without it, which TLS 1.3
+     * servers refuse.)
+     */
+    static final List<ExtensionType> TLS13_NEEDS = List.of(ExtensionType.SUPPORTED_VERSIONS, ExtensionType.KEY_SHARE,
+            ExtensionType.SUPPORTED_GROUPS, ExtensionType.SIGNATURE_ALGORITHMS);
+
+    /** A client without extended_master_secret offers none, as with {@code jdk.tls.useExtendedMasterSecret=false}. */
+    private static Tls12Options withoutEms(Tls12Options o) {
+        return new Tls12Options(false, o.allowLegacyMasterSecret(), o.minDhPrimeBits(), o.allowLegacyResumption(),
+                o.ephemeralDhBits());
     }
 
     /**

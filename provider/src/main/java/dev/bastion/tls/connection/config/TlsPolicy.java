@@ -53,6 +53,7 @@ import java.util.function.Predicate;
  *     reports on Java 19+, as SunJSSE's does)
  * @param serverSchemeProperty the same for {@code jdk.tls.server.SignatureSchemes}
  * @param closeRules {@code jdk.tls.acknowledgeCloseNotify} and {@code com.sun.net.ssl.requireCloseNotify}
+ * @param disabledExtensions {@code jdk.tls.client.disableExtensions} and {@code jdk.tls.server.disableExtensions}
  * @param alpnCharset the security property {@code jdk.tls.alpnCharset} (default ISO-8859-1): how the
  *     application's ALPN names become bytes on the wire ({@link AlpnCharset})
  * @param configurationError why no engine or socket can be made from this context (a
@@ -85,6 +86,7 @@ public record TlsPolicy(
         List<String> clientSchemeProperty,
         List<String> serverSchemeProperty,
         CloseRules closeRules,
+        DisabledExtensions disabledExtensions,
         Charset alpnCharset,
         Optional<String> configurationError) {
 
@@ -108,6 +110,7 @@ public record TlsPolicy(
         serverSchemes = List.copyOf(serverSchemes);
         clientCertificateSchemes = List.copyOf(clientCertificateSchemes);
         serverCertificateSchemes = List.copyOf(serverCertificateSchemes);
+        Objects.requireNonNull(disabledExtensions, "disabledExtensions");
         Objects.requireNonNull(alpnCharset, "alpnCharset");
         Objects.requireNonNull(configurationError, "configurationError");
     }
@@ -174,6 +177,7 @@ public record TlsPolicy(
                 schemeNames(src, "jdk.tls.server.SignatureSchemes"),
                 new CloseRules(booleanProperty(src, "jdk.tls.acknowledgeCloseNotify", false),
                         booleanProperty(src, "com.sun.net.ssl.requireCloseNotify", false)),
+                DisabledExtensions.load(src),
                 alpnCharset.orElse(StandardCharsets.ISO_8859_1),
                 error);
     }

@@ -12,6 +12,7 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.message.ext.ExtensionType;
 import java.security.AlgorithmConstraints;
 import java.security.AlgorithmParameters;
 import java.security.CryptoPrimitive;
@@ -49,6 +50,47 @@ class HandshakeConfigsTest {
         assertFalse(c.honourServerCipherSuiteOrder());
         assertTrue(c.client());
         assertEquals(POLICY.clientSchemes(), c.signatureSchemes());
+    }
+
+    @Test
+    void disabledExtensionsTurnIntoTheClientsSwitchesAndTravelWithTheConfig() {
+        SSLParameters p = new SSLParameters(allSuites(), new String[] {"TLSv1.3", "TLSv1.2"});
+        p.setApplicationProtocols(new String[] {"h2"});
+        TlsPolicy policy = TlsPolicy.load(PropertySource.of(Map.of(
+                "jdk.tls.client.disableExtensions", "server_name,application_layer_protocol_negotiation,status_request,"
+                        + "extended_master_secret,ec_point_formats",
+                "jdk.tls.client.enableCAExtension", "true",
+                "jdk.tls.server.disableExtensions", "certificate_authorities"), Map.of()), "TLS");
+        HandshakeConfig client = HandshakeConfigs.build(policy, true, p, "example.com", 443, ClientAuth.NONE);
+        assertFalse(client.serverNameExtension());
+        assertEquals(List.of(), client.applicationProtocols());
+        assertFalse(client.statusRequest());
+        assertFalse(client.tls12().useExtendedMasterSecret());
+        assertTrue(client.certificateAuthorities(), "only the server disabled certificate_authorities");
+        assertTrue(client.disables(ExtensionType.EC_POINT_FORMATS));
+        assertEquals(List.of(0x0304, 0x0303), client.versions());
+        HandshakeConfig server = HandshakeConfigs.build(policy, false, p, null, -1, ClientAuth.NONE);
+        assertEquals(List.of("h2"), server.applicationProtocols(), "the client's switches are not the server's");
+        assertTrue(server.tls12().useExtendedMasterSecret());
+        assertEquals(Set.of(ExtensionType.CERTIFICATE_AUTHORITIES), server.disabledExtensions());
+    }
+
+    @Test
+    void aClientWithoutAnExtensionTls13NeedsOffersTls12Alone() {
+        SSLParameters both = new SSLParameters(allSuites(), new String[] {"TLSv1.3", "TLSv1.2"});
+        SSLParameters only13 = new SSLParameters(allSuites(), new String[] {"TLSv1.3"});
+        for (String name : List.of("supported_versions", "key_share", "supported_groups", "signature_algorithms")) {
+            TlsPolicy policy = TlsPolicy.load(PropertySource.of(Map.of("jdk.tls.client.disableExtensions", name),
+                    Map.of()), "TLS");
+            HandshakeConfig c = HandshakeConfigs.build(policy, true, both, "example.com", 443, ClientAuth.NONE);
+            assertEquals(List.of(0x0303), c.versions(), name);
+            assertTrue(c.cipherSuites().stream().noneMatch(CipherSuite::isTls13), name);
+            assertEquals(List.of(0x0304, 0x0303),
+                    HandshakeConfigs.build(policy, false, both, null, -1, ClientAuth.NONE).versions(), "server, " + name);
+            TlsAlert e = assertThrows(TlsAlert.class,
+                    () -> HandshakeConfigs.build(policy, true, only13, "example.com", 443, ClientAuth.NONE));
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.alert(), name);
+        }
     }
 
     @Test

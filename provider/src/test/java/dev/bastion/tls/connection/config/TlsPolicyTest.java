@@ -13,9 +13,11 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.Tls12Options;
+import dev.bastion.tls.message.ext.ExtensionType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The jdk.tls.* properties as the context reads them (values as the JDK documents them). */
@@ -180,6 +182,18 @@ class TlsPolicyTest {
         TlsPolicy allDisabled = load(Map.of("jdk.tls.namedGroups", "x25519"), Map.of("jdk.tls.disabledAlgorithms", "x25519"), "TLS");
         allDisabled.requireUsable();
         assertEquals(List.of(), allDisabled.groups(), "known but disabled: no exception (the handshake fails), as SunJSSE");
+    }
+
+    @Test
+    void disableExtensionsPropertiesAreReadPerSideAsSunJsseSpellsThem() {
+        TlsPolicy p = load(Map.of("jdk.tls.client.disableExtensions", "\" server_name, extended_master_secret ,,\"",
+                "jdk.tls.server.disableExtensions", "session_ticket,no_such_extension,srp,status_request_v2"));
+        assertEquals(Set.of(ExtensionType.SERVER_NAME, ExtensionType.EXTENDED_MASTER_SECRET),
+                p.disabledExtensions().client());
+        // srp and status_request_v2 are SunJSSE's names for extensions Bastion never sends: nothing to do
+        assertEquals(Set.of(ExtensionType.SESSION_TICKET), p.disabledExtensions().server());
+        assertEquals(DisabledExtensions.NONE, load(Map.of()).disabledExtensions());
+        assertEquals(Set.of(), load(Map.of("jdk.tls.client.disableExtensions", " ")).disabledExtensions().client());
     }
 
     @Test

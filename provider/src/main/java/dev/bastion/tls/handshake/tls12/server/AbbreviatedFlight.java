@@ -58,7 +58,7 @@ final class AbbreviatedFlight {
             random = ServerHello.withDowngradeSentinel(random, ServerHello.DOWNGRADE_TLS12);
         }
         io.send(new ServerHello(HandshakeConfig.TLS12, random, ch.legacySessionId(), suite.code(), 0,
-                extensions(ch, suite, s.extendedMasterSecret(), protocol, ticket)));
+                extensions(config, ch, suite, s.extendedMasterSecret(), protocol, ticket)));
         if (ticket) {
             Tickets12.send(s, io);
         }
@@ -78,7 +78,7 @@ final class AbbreviatedFlight {
         return new AwaitResumedClientCcs(progress, master, keys.clientWrite());
     }
 
-    private static Extensions extensions(ClientHello ch, CipherSuite suite, boolean ems, Optional<String> protocol,
+    private static Extensions extensions(HandshakeConfig config, ClientHello ch, CipherSuite suite, boolean ems, Optional<String> protocol,
             boolean ticket) {
         List<Extension> ext = new ArrayList<>();
         if (ClientHelloChecks.secureRenegotiation(ch)) {
@@ -94,7 +94,8 @@ final class AbbreviatedFlight {
         if (ticket) {
             ext.add(SessionTicket.EMPTY);
         }
-        return ext.isEmpty() ? Extensions.ABSENT : Extensions.of(ext);
+        List<Extension> sent = config.sent(ext);
+        return sent.isEmpty() ? Extensions.ABSENT : Extensions.of(sent);
     }
 
     private static byte[] bytes(HandshakeIo io) {

@@ -22,7 +22,7 @@ final class AwaitClientHello implements ServerState {
 
     @Override
     public ServerState next(HandshakeMessage message, HandshakeIo io) {
-        ClientHello ch = Expect.one(message, ClientHello.class, "AwaitClientHello");
+        ClientHello ch = config.received(Expect.one(message, ClientHello.class, "AwaitClientHello"));
         ServerVersions.choose(config, ch);
         return Tls12Server.answer(config, ch, io);
     }

@@ -63,7 +63,7 @@ final class ServerFlight {
         }
         Optional<byte[]> staple = ServerStaple.find(config, ch, s.credential().chain(), io);
         io.send(new ServerHello(HandshakeConfig.TLS12, random, c.negotiated().sessionId(), s.suite().code(), 0,
-                extensions(c, staple.isPresent())));
+                extensions(config, c, staple.isPresent())));
         io.send(new Certificate12(CertificateChains.encoded(s.credential().chain())));
         staple.ifPresent(ocsp -> io.send(new CertificateStatus(Opaque.of(ocsp))));
         KeyExchangeSecret secret = keyExchange(s, ch.random().toByteArray(), random.toByteArray(), io);
@@ -80,7 +80,7 @@ final class ServerFlight {
         return new AwaitClientKeyExchange(progress, secret, Optional.empty());
     }
 
-    private static Extensions extensions(Choices c, boolean stapled) {
+    private static Extensions extensions(HandshakeConfig config, Choices c, boolean stapled) {
         List<Extension> ext = new ArrayList<>();
         if (c.secureRenegotiation()) {
             ext.add(RenegotiationInfo.INITIAL);
@@ -101,7 +101,8 @@ final class ServerFlight {
         if (stapled) {
             ext.add(new StatusRequest(Opaque.EMPTY)); // RFC 6066 §8: a CertificateStatus will follow Certificate
         }
-        return ext.isEmpty() ? Extensions.ABSENT : Extensions.of(ext);
+        List<Extension> sent = config.sent(ext);
+        return sent.isEmpty() ? Extensions.ABSENT : Extensions.of(sent);
     }
 
     /** Sends the ServerKeyExchange for (EC)DHE and returns the private half; RSA key transport sends nothing. */

@@ -46,7 +46,7 @@ final class HelloRetry {
             shares = List.of(group.generate(io.random()));
             ext = ext.replace(new KeyShareClientHello(Tls13Client.entries(shares)));
         }
-        if (cookie.isPresent()) {
+        if (cookie.isPresent() && !offer.config().disables(ExtensionType.COOKIE)) { // jdk.tls.client.disableExtensions
             ext = ext.contains(ExtensionType.COOKIE) ? ext.replace(cookie.get()) : ext.plus(cookie.get());
         }
         ext = ext.without(ExtensionType.EARLY_DATA); // RFC 8446 §4.1.2 (this client never offers it anyway)

@@ -14,6 +14,7 @@ import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.StateMachine;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.Side;
+import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.session.Tls12Session;
@@ -69,7 +70,9 @@ public final class Tls13Client {
         if (tls12.isPresent()) {
             sessionId = ClientResumption.sessionId(tls12, sessionId, bytes(r, 32));
         }
-        Optional<PskOffer> psk = PskOffer.take(config, io);
+        // a ticket is only offered with both of its extensions (RFC 8446 §4.2.9)
+        Optional<PskOffer> psk = config.disables(ExtensionType.PRE_SHARED_KEY)
+                || config.disables(ExtensionType.PSK_KEY_EXCHANGE_MODES) ? Optional.empty() : PskOffer.take(config, io);
         HelloResumption resumption = ClientResumption.hello(config, io, tls12);
         long now = SessionStates.now(io);
         if (psk.isPresent()) {

@@ -37,7 +37,7 @@ final class AwaitClientHello implements ServerState {
 
     @Override
     public HandshakeState next(HandshakeMessage message, HandshakeIo io) {
-        ClientHello ch = Expect.one(message, ClientHello.class, "AwaitClientHello");
+        ClientHello ch = config.received(Expect.one(message, ClientHello.class, "AwaitClientHello"));
         if (ServerVersions.choose(config, ch) == HandshakeConfig.TLS12) {
             return Tls12Server.clientHello(config, ch, io);
         }

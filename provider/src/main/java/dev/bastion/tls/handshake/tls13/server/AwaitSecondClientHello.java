@@ -34,7 +34,7 @@ final class AwaitSecondClientHello implements ServerState {
 
     @Override
     public ServerState next(HandshakeMessage message, HandshakeIo io) {
-        ClientHello second = Expect.one(message, ClientHello.class, "AwaitSecondClientHello");
+        ClientHello second = config.received(Expect.one(message, ClientHello.class, "AwaitSecondClientHello"));
         ClientHelloChecks.sameAsFirst(first, second, choices.group().code());
         KeyShareEntry share = second.extensions().keyShareClientHello().orElseThrow().shares().get(0);
         Optional<AcceptedPsk> psk = PskSelection.select(config, second, choices, transcriptBefore, io);

@@ -154,7 +154,7 @@ final class ServerFlight {
         if (!authorities.isEmpty()) {
             ext.add(new CertificateAuthorities(authorities));
         }
-        return new CertificateRequest(Opaque.EMPTY, Extensions.of(ext));
+        return new CertificateRequest(Opaque.EMPTY, Extensions.of(config.sent(ext)));
     }
 
     private static byte[] bytes(HandshakeIo io, int n) {
