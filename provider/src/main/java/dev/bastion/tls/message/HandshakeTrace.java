@@ -10,6 +10,12 @@ import java.util.Locale;
  * logger {@code dev.bastion.tls.handshake} at level {@code INFO} (so the JDK's default console
  * handler shows it on standard error).
  *
+ * <p>SunJSSE's switch {@value #JDK_PROPERTY} turns the same trace on, so that an application
+ * debugged the usual way shows Bastion's handshakes too: a value naming {@code all} or
+ * {@code handshake} ({@code ssl:handshake}, {@code ssl,handshake:verbose}, ...) or {@code ssl}
+ * alone, which asks for all of SunJSSE's TLS debugging. Other values ({@code ssl:record},
+ * {@code ssl:keymanager}, and the empty value, SunJSSE's System.Logger mode) do not.
+ *
  * <p>The property is read once, when this class is loaded. When it is off, the two entry
  * points test one {@code static final} flag and return: no message is formatted, nothing is
  * allocated.
@@ -17,9 +23,11 @@ import java.util.Locale;
 public final class HandshakeTrace {
     /** The system property that switches the trace on. */
     public static final String PROPERTY = "dev.bastion.tls.debug";
+    /** SunJSSE's debugging switch, which also turns the trace on ({@link #enabledByJdkSwitch}). */
+    public static final String JDK_PROPERTY = "javax.net.debug";
 
     /** Read once; a constant the JIT folds, so the entry points vanish when it is false. */
-    private static final boolean ON = enabled(readProperty());
+    private static final boolean ON = enabled(readProperty(PROPERTY)) || enabledByJdkSwitch(readProperty(JDK_PROPERTY));
     private static final HandshakeTrace INSTANCE = new HandshakeTrace(ON, Trace.get("handshake"));
 
     private final boolean on;
@@ -62,6 +70,15 @@ public final class HandshakeTrace {
         return false;
     }
 
+    /** Whether a value of {@value #JDK_PROPERTY} asks for the handshake messages (see the class comment). */
+    static boolean enabledByJdkSwitch(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        return v.contains("all") || v.contains("handshake") || v.equals("ssl");
+    }
+
     /**
      * One entry: {@code client sent ClientHello (196 bytes)} (or {@code server received ...})
      * and the dissection below it.
@@ -79,9 +96,9 @@ public final class HandshakeTrace {
         }
     }
 
-    private static String readProperty() {
+    private static String readProperty(String name) {
         try {
-            return System.getProperty(PROPERTY);
+            return System.getProperty(name);
         } catch (SecurityException e) {
             return null;
         }

@@ -47,6 +47,17 @@ class HandshakeTraceTest {
     }
 
     @Test
+    void sunJsseDebugValuesThatSwitchTheTraceOn() {
+        for (String on : new String[] {"all", "ssl:handshake", "SSL,Handshake:verbose", "ssl", " ssl ", "ssl:handshake:data"}) {
+            assertTrue(HandshakeTrace.enabledByJdkSwitch(on), on);
+        }
+        for (String off : new String[] {"ssl:record", "ssl:keymanager:trustmanager", "", "help", "sslctx"}) {
+            assertFalse(HandshakeTrace.enabledByJdkSwitch(off), off);
+        }
+        assertFalse(HandshakeTrace.enabledByJdkSwitch(null));
+    }
+
+    @Test
     void propertyValuesThatSwitchTheTraceOn() {
         assertTrue(HandshakeTrace.enabled("handshake"));
         assertTrue(HandshakeTrace.enabled("all"));
