@@ -49,7 +49,8 @@ import javax.security.auth.x500.X500Principal;
  * <li>The validator applies {@code jdk.certpath.disabledAlgorithms} to every certificate of the
  *     path, except the entries for a TLS use ({@code usage TLSServer}/{@code TLSClient}, with
  *     {@code jdkCA}), which the public validator API cannot see: those are applied after it
- *     ({@link TlsUsageConstraints}). Inside a handshake, each certificate's signature must also use an algorithm this side
+ *     ({@link TlsUsageConstraints}); so is {@code jdk.security.caDistrustPolicies} for server chains
+ *     ({@link CaDistrustPolicies}). Inside a handshake, each certificate's signature must also use an algorithm this side
  *     offered ({@link CertSignatureChecker}), and the engine's or socket's algorithm constraints
  *     ({@code SSLParameters.setAlgorithmConstraints}) must permit its signature algorithm and
  *     key ({@link ConstraintsChecker}).</li>
@@ -70,14 +71,18 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     private final int anchorCount;
     /** The {@code usage TLSServer/TLSClient} entries of {@code jdk.certpath.disabledAlgorithms}, read when made. */
     private final TlsUsageConstraints usage;
+    /** {@code jdk.security.caDistrustPolicies}, read when made. */
+    private final CaDistrustPolicies distrust;
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors) {
-        this(template, anchors, TlsUsageConstraints.of(Security::getProperty));
+        this(template, anchors, TlsUsageConstraints.of(Security::getProperty), CaDistrustPolicies.of(Security::getProperty));
     }
 
-    private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors, TlsUsageConstraints usage) {
+    private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors, TlsUsageConstraints usage,
+            CaDistrustPolicies distrust) {
         this.template = template;
         this.usage = usage;
+        this.distrust = distrust;
         Set<X509Certificate> certs = new LinkedHashSet<>();
         Set<X500Principal> subjects = new HashSet<>();
         for (TrustAnchor a : anchors) {
@@ -120,7 +125,13 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     /** This trust manager with other TLS usage constraints (tests). */
     PkixTrustManager withUsage(TlsUsageConstraints other) {
         Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
-        return new PkixTrustManager(template, anchors, other);
+        return new PkixTrustManager(template, anchors, other, distrust);
+    }
+
+    /** This trust manager with other CA distrust policies (tests). */
+    PkixTrustManager withDistrust(CaDistrustPolicies other) {
+        Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
+        return new PkixTrustManager(template, anchors, usage, other);
     }
 
     /** Validating with a copy of the application's parameters (anchors, revocation, cert stores, checkers, date). */
@@ -223,6 +234,9 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
             if (!usage.isEmpty()) {
                 usage.check(path, result.getTrustAnchor().getTrustedCert(), server,
                         p.getDate() != null ? p.getDate().toInstant() : Instant.now());
+            }
+            if (server) {
+                distrust.check(path, result.getTrustAnchor().getTrustedCert());
             }
         } catch (CertPathValidatorException e) {
             throw new CertificateException(explain(e, path), e);
