@@ -125,6 +125,7 @@ public record TlsPolicy(
      *     (see {@link #checkProtocolProperties})
      */
     public static TlsPolicy load(PropertySource src, String contextProtocol) {
+        UnreadProperties.report(src);
         DisabledAlgorithms disabled = DisabledAlgorithms.parse(
                 src.security().apply(DisabledAlgorithms.PROPERTY), src.security());
         boolean configurable = configurable(contextProtocol);
