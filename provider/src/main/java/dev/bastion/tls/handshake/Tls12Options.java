@@ -1,5 +1,8 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.crypto.DhParameters;
+import java.util.Map;
+
 /**
  * The TLS 1.2 switches SunJSSE reads from system properties, with its defaults.
  *
@@ -21,9 +24,12 @@ package dev.bastion.tls.handshake;
  * @param ephemeralDhBits {@code jdk.tls.ephemeralDHKeySize}: the DH prime size a server uses with a
  *     client that lists no FFDHE group (the smallest RFC 7919 group at least this large); 0 when
  *     not set (the server's own groups decide)
+ * @param customDhe {@code jdk.tls.server.defaultDHEParameters}: DH groups by prime size (bits) that
+ *     a server uses instead of the RFC 7919 group of that size with a client that lists no FFDHE
+ *     group; empty when not set
  */
 public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits,
-        boolean allowLegacyResumption, int ephemeralDhBits) {
+        boolean allowLegacyResumption, int ephemeralDhBits, Map<Integer, DhParameters> customDhe) {
 
     /** The smallest DH prime accepted whatever the properties say (RFC 7919 §3 recommends 2048). */
     public static final int MIN_DH_PRIME_BITS = 2048;
@@ -32,12 +38,20 @@ public record Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyM
     public static final Tls12Options DEFAULT = new Tls12Options(true, true);
 
     public Tls12Options {
+        customDhe = Map.copyOf(customDhe);
         if (minDhPrimeBits < MIN_DH_PRIME_BITS) {
             throw new IllegalArgumentException("minDhPrimeBits " + minDhPrimeBits + " < " + MIN_DH_PRIME_BITS);
         }
         if (ephemeralDhBits != 0 && ephemeralDhBits < MIN_DH_PRIME_BITS) {
             throw new IllegalArgumentException("ephemeralDhBits " + ephemeralDhBits + " < " + MIN_DH_PRIME_BITS);
         }
+    }
+
+    /** The switches, without {@code jdk.tls.server.defaultDHEParameters}. */
+    public Tls12Options(boolean useExtendedMasterSecret, boolean allowLegacyMasterSecret, int minDhPrimeBits,
+            boolean allowLegacyResumption, int ephemeralDhBits) {
+        this(useExtendedMasterSecret, allowLegacyMasterSecret, minDhPrimeBits, allowLegacyResumption, ephemeralDhBits,
+                Map.of());
     }
 
     /** The switches, without {@code jdk.tls.ephemeralDHKeySize}. */

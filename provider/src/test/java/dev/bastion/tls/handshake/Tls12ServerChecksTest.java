@@ -2,6 +2,7 @@ package dev.bastion.tls.handshake;
 
 import static dev.bastion.tls.handshake.Tls12Fixture.fails;
 import static dev.bastion.tls.handshake.Tls12Fixture.pipe;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -247,6 +248,34 @@ class Tls12ServerChecksTest {
                 NamedGroup.FFDHE2048);
         assertEquals(Optional.of(NamedGroup.FFDHE2048), pipe(listing, server).handshake().clientIo.completed().group(),
                 "a client that lists FFDHE groups gets one of its own");
+    }
+
+    /**
+     * {@code jdk.tls.server.defaultDHEParameters}: a client that lists no FFDHE group gets the
+     * configured group of the size the server chose (RFC 3526's here, which the client accepts as
+     * a prime of no RFC 7919 group); a client that lists FFDHE groups still gets its RFC 7919 one.
+     */
+    @Test
+    void customDheParametersServeClientsThatListNoFfdheGroup() {
+        TestConfig client = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519);
+        TestConfig server = Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072);
+        server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, 0,
+                java.util.Map.of(2048, new dev.bastion.tls.crypto.DhParameters(dev.bastion.tls.testutil.Rfc3526.MODP_2048,
+                        java.math.BigInteger.TWO)));
+        Pipe custom = pipe(client, server).handshake();
+        ServerKeyExchange ske = Tls13HandshakeTest.sent(custom.serverIo, ServerKeyExchange.class);
+        assertEquals(dev.bastion.tls.testutil.Rfc3526.MODP_2048,
+                new java.math.BigInteger(1, ((dev.bastion.tls.message.DheParams) ske.params()).p().toByteArray()));
+        assertEquals(Optional.empty(), custom.serverIo.completed().group(), "no named group");
+        assertEquals(Optional.empty(), custom.clientIo.completed().group());
+        assertArrayEquals(custom.clientIo.transcript().current(), custom.serverIo.transcript().current());
+
+        TestConfig listing = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519,
+                NamedGroup.FFDHE2048);
+        assertEquals(Optional.of(NamedGroup.FFDHE2048), pipe(listing, server).handshake().clientIo.completed().group());
+        server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, 3072, server.tls12.customDhe());
+        assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(client, server).handshake().clientIo.completed().group(),
+                "no configured group of 3072 bits: the RFC 7919 one");
     }
 
     /**

@@ -2,12 +2,17 @@ package dev.bastion.tls.conformance.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bastion.tls.conformance.interop.TestPki.ServerKey;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +40,68 @@ class EphemeralDhKeySizeInteropTest {
             assertEquals("DH, " + bits + " bits", r.serverTempKey(), r.output());
             assertEquals(0, r.verifyCode(), r.verifyText());
         }
+    }
+
+    /**
+     * {@code jdk.tls.server.defaultDHEParameters} naming RFC 3526's 2048-bit MODP group, taken from
+     * {@code openssl genpkey -genparam -pkeyopt group:modp_2048}: s_client, listing no FFDHE group,
+     * receives that prime in the ServerKeyExchange (its {@code -msg} dump) and completes the
+     * handshake; without the property it receives ffdhe2048's.
+     */
+    @org.junit.jupiter.api.Test
+    void customDheParametersReachOpenSsl() throws Exception {
+        Path pem = Files.createTempFile("modp2048", ".pem");
+        try {
+            Process gen = new ProcessBuilder("openssl", "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt",
+                    "group:modp_2048", "-out", pem.toString()).redirectErrorStream(true).start();
+            assertEquals(0, gen.waitFor(), new String(gen.getInputStream().readAllBytes()));
+            Process parse = new ProcessBuilder("openssl", "asn1parse", "-in", pem.toString()).redirectErrorStream(true).start();
+            String asn1 = new String(parse.getInputStream().readAllBytes());
+            parse.waitFor();
+            Matcher m = Pattern.compile("INTEGER\\s+:([0-9A-F]{512})").matcher(asn1);
+            assertTrue(m.find(), asn1);
+            String modp = m.group(1);
+            String ffdhe2048Head = "FFFFFFFFFFFFFFFFADF85458A2BB4A9AAFDC5620273D3CF1";
+            for (boolean custom : new boolean[] {true, false}) {
+                Map<String, String> security = custom ? Map.of("jdk.tls.server.defaultDHEParameters", "{" + modp + ",2}") : Map.of();
+                SSLContext ctx = Providers.bastionWith(Map.of(), security, TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))));
+                try (EngineServer server = new EngineServer("dhe-custom-" + custom, () -> {
+                    SSLEngine e = ctx.createSSLEngine();
+                    e.setUseClientMode(false);
+                    return e;
+                }, null)) {
+                    OpenSslClient.Result r = OpenSslClient.verifying(PKI, "localhost").version("TLSv1.2")
+                            .cipher("DHE-RSA-AES128-GCM-SHA256").groups("X25519:P-256").flag("-msg").run(server.port());
+                    assertNull(server.next().failure(), r.output());
+                    assertEquals("DH, 2048 bits", r.serverTempKey(), r.output());
+                    String ske = serverKeyExchangeHex(r.output());
+                    assertTrue(ske.contains(custom ? modp : ffdhe2048Head), custom + "\n" + r.output());
+                    assertEquals(custom, !ske.contains(ffdhe2048Head), custom + "\n" + ske);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(pem);
+        }
+    }
+
+    /** The bytes s_client's {@code -msg} dump shows for the ServerKeyExchange it received, as upper-case hex. */
+    private static String serverKeyExchangeHex(String output) {
+        StringBuilder hex = new StringBuilder();
+        boolean in = false;
+        for (String line : output.split("\\R")) {
+            if (line.startsWith("<<<") || line.startsWith(">>>")) {
+                in = line.startsWith("<<<") && line.contains("ServerKeyExchange");
+                continue;
+            }
+            if (in) {
+                for (String token : line.trim().split("\\s+")) {
+                    if (token.matches("[0-9a-fA-F]{2}")) {
+                        hex.append(token.toUpperCase());
+                    }
+                }
+            }
+        }
+        return hex.toString();
     }
 
     private static EngineServer server(Map<String, String> system) throws IOException {

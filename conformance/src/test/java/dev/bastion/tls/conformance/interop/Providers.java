@@ -86,8 +86,14 @@ public final class Providers {
      * JVM's (for settings SunJSSE reads once per JVM), with the key managers {@code keys}.
      */
     public static SSLContext bastionWith(java.util.Map<String, String> system, KeyManager[] keys) {
+        return bastionWith(system, java.util.Map.of(), keys);
+    }
+
+    /** As {@link #bastionWith(java.util.Map, KeyManager[])}, with security properties {@code security} too. */
+    public static SSLContext bastionWith(java.util.Map<String, String> system, java.util.Map<String, String> security,
+            KeyManager[] keys) {
         SSLContext ctx = new SSLContext(new dev.bastion.tls.spi.BastionSSLContext("TLS",
-                dev.bastion.tls.connection.config.PropertySource.of(system, java.util.Map.of()),
+                dev.bastion.tls.connection.config.PropertySource.of(system, security),
                 dev.bastion.tls.connection.Handshakers.STANDARD), provider("Bastion"), "TLS") { };
         try {
             ctx.init(keys, null, null);

@@ -131,7 +131,7 @@ public final class HandshakeConfigs {
     /** A client without extended_master_secret offers none, as with {@code jdk.tls.useExtendedMasterSecret=false}. */
     private static Tls12Options withoutEms(Tls12Options o) {
         return new Tls12Options(false, o.allowLegacyMasterSecret(), o.minDhPrimeBits(), o.allowLegacyResumption(),
-                o.ephemeralDhBits());
+                o.ephemeralDhBits(), o.customDhe());
     }
 
     /**

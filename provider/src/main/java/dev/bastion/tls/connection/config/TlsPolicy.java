@@ -46,7 +46,8 @@ import java.util.function.Predicate;
  *     server_name; false: never, not even the names an application set
  * @param clientCaExtension {@code jdk.tls.client.enableCAExtension} (default false, as SunJSSE):
  *     TLS 1.3 clients name the CAs their trust manager accepts (certificate_authorities)
- * @param tls12 {@code jdk.tls.useExtendedMasterSecret} and {@code jdk.tls.allowLegacyMasterSecret}, and
+ * @param tls12 {@code jdk.tls.useExtendedMasterSecret}, {@code jdk.tls.allowLegacyMasterSecret},
+ *     {@code jdk.tls.ephemeralDHKeySize}, {@code jdk.tls.server.defaultDHEParameters}, and
  *     the smallest DH prime {@code jdk.tls.disabledAlgorithms} lets a TLS 1.2 client accept
  * @param clientSchemeProperty the schemes {@code jdk.tls.client.SignatureSchemes} names that Bastion
  *     knows, by name; empty when it is not set (what {@code SSLParameters.getSignatureSchemes}
@@ -173,7 +174,8 @@ public record TlsPolicy(
                 booleanProperty(src, "jdk.tls.client.enableCAExtension", false),
                 new Tls12Options(booleanProperty(src, "jdk.tls.useExtendedMasterSecret", true),
                         booleanProperty(src, "jdk.tls.allowLegacyMasterSecret", true), minDhPrimeBits(disabled),
-                        booleanProperty(src, "jdk.tls.allowLegacyResumption", true), ephemeralDhBits(src)),
+                        booleanProperty(src, "jdk.tls.allowLegacyResumption", true), ephemeralDhBits(src),
+                        CustomDhe.parse(src.security().apply(CustomDhe.PROPERTY), minDhPrimeBits(disabled))),
                 schemeNames(src, "jdk.tls.client.SignatureSchemes"),
                 schemeNames(src, "jdk.tls.server.SignatureSchemes"),
                 new CloseRules(booleanProperty(src, "jdk.tls.acknowledgeCloseNotify", false),

@@ -17,21 +17,19 @@ final class UnreadProperties {
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     /** A switch and the value that would change SunJSSE's behaviour. */
-    private record Switch(String property, boolean security, String asking, String why) {
+    private record Switch(String property, String asking, String why) {
     }
 
     private static final List<Switch> SWITCHES = List.of(
-            new Switch("sun.security.ssl.allowUnsafeRenegotiation", false, "true",
+            new Switch("sun.security.ssl.allowUnsafeRenegotiation", "true",
                     "Bastion never renegotiates (a renegotiation request is refused with no_renegotiation)"),
-            new Switch("jdk.tls.allowUnsafeServerCertChange", false, "true",
+            new Switch("jdk.tls.allowUnsafeServerCertChange", "true",
                     "Bastion never renegotiates, so a server certificate never changes"),
-            new Switch("sun.security.ssl.allowLegacyHelloMessages", false, "false",
+            new Switch("sun.security.ssl.allowLegacyHelloMessages", "false",
                     "Bastion always serves peers without RFC 5746 signalling; with no renegotiation it protects nothing"),
-            new Switch("jsse.enableMFLNExtension", false, "true", "Bastion's clients never offer max_fragment_length"),
-            new Switch("jsse.enableMFLExtension", false, "true", "Bastion's clients never offer max_fragment_length"),
-            new Switch("jdk.tls.trustNameService", false, "true", "Bastion never looks a peer's name up"),
-            new Switch("jdk.tls.server.defaultDHEParameters", true, null,
-                    "Bastion's servers use RFC 7919 groups only"));
+            new Switch("jsse.enableMFLNExtension", "true", "Bastion's clients never offer max_fragment_length"),
+            new Switch("jsse.enableMFLExtension", "true", "Bastion's clients never offer max_fragment_length"),
+            new Switch("jdk.tls.trustNameService", "true", "Bastion never looks a peer's name up"));
 
     private UnreadProperties() {
     }
@@ -40,12 +38,9 @@ final class UnreadProperties {
     static List<String> warnings(PropertySource src) {
         List<String> out = new ArrayList<>();
         for (Switch s : SWITCHES) {
-            String value = (s.security() ? src.security() : src.system()).apply(s.property());
-            boolean asks = s.asking() == null ? value != null && !value.isBlank()
-                    : value != null && s.asking().equalsIgnoreCase(NameList.unquote(value));
-            if (asks) {
-                out.add((s.security() ? "security" : "system") + " property " + s.property() + "="
-                        + (s.asking() == null ? "(set)" : value.trim()) + " is not read by Bastion: " + s.why());
+            String value = src.system().apply(s.property());
+            if (value != null && s.asking().equalsIgnoreCase(NameList.unquote(value))) {
+                out.add("system property " + s.property() + "=" + value.trim() + " is not read by Bastion: " + s.why());
             }
         }
         return out;

@@ -48,7 +48,7 @@ final class ServerChoices {
         boolean ems = extendedMasterSecret(config, ch);
         SuiteChoice suite = SuiteSelector.select(config, ch, io);
         n = n.withCipherSuite(suite.suite()).withLocalCertificates(suite.credential().chain());
-        if (suite.group().isPresent()) {
+        if (suite.group().isPresent() && suite.customDh().isEmpty()) { // a custom DH group is no named group
             n = n.withGroup(suite.group().get());
         }
         boolean formats = suite.suite().keyExchange() == CipherSuite.KeyExchange.ECDHE

@@ -120,7 +120,7 @@ final class ServerFlight {
             params = new EcdheParams(group.code(), Opaque.of(share.publicValue()));
             secret = KeyExchangeSecret.ecdhe(share);
         } else {
-            DhParameters dh = group.dhParameters().orElseThrow();
+            DhParameters dh = s.customDh().orElseGet(() -> group.dhParameters().orElseThrow());
             DhKeyPair pair = dh.generate(io.random());
             params = new DheParams(Opaque.of(unsigned(dh.p())), Opaque.of(unsigned(dh.g())), Opaque.of(pair.publicValue()));
             secret = KeyExchangeSecret.dhe(pair);

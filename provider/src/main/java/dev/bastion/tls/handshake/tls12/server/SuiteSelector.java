@@ -3,6 +3,7 @@ package dev.bastion.tls.handshake.tls12.server;
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.crypto.DhParameters;
 import dev.bastion.tls.crypto.EcdsaCurve;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
@@ -85,7 +86,7 @@ final class SuiteSelector {
                 refused.add(suite.name() + ": no signature scheme in common for the " + key.getAlgorithm() + " key");
                 continue;
             }
-            return new SuiteChoice(suite, group, credential.get(), scheme);
+            return new SuiteChoice(suite, group, credential.get(), scheme, customDh(suite, group, config, ch));
         }
         String why = "no TLS 1.2 cipher suite can be used: client offered " + Negotiator.suiteList(ch.cipherSuites())
                 + ", server enables " + ours + "; " + refused;
@@ -94,6 +95,19 @@ final class SuiteSelector {
             throw new TlsAlert(AlertDescription.INSUFFICIENT_SECURITY, why + " (RFC 7919 §4)");
         }
         throw TlsAlert.handshakeFailure(why);
+    }
+
+    /**
+     * {@code jdk.tls.server.defaultDHEParameters}' group of the size of {@code group}, for a DHE
+     * suite with a client that lists no FFDHE group (one that does gets the RFC 7919 group it named).
+     */
+    private static Optional<DhParameters> customDh(CipherSuite suite, Optional<NamedGroup> group, HandshakeConfig config,
+            ClientHello ch) {
+        if (suite.keyExchange() != CipherSuite.KeyExchange.DHE || group.isEmpty() || listsFfdhe(ch)
+                || config.tls12().customDhe().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(config.tls12().customDhe().get(group.get().dhParameters().orElseThrow().p().bitLength()));
     }
 
     /** Whether the client's supported_groups names any FFDHE code point (256..511, known or not; RFC 7919 §4). */
