@@ -276,6 +276,12 @@ class Tls12ServerChecksTest {
         server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, 3072, server.tls12.customDhe());
         assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(client, server).handshake().clientIo.completed().group(),
                 "no configured group of 3072 bits: the RFC 7919 one");
+        // a configured size RFC 7919 has no group of, named exactly by jdk.tls.ephemeralDHKeySize
+        server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, 6144, java.util.Map.of(6144,
+                new dev.bastion.tls.crypto.DhParameters(dev.bastion.tls.testutil.Rfc3526.MODP_6144, java.math.BigInteger.TWO)));
+        Pipe large = pipe(client, server).handshake();
+        assertEquals(dev.bastion.tls.testutil.Rfc3526.MODP_6144, new java.math.BigInteger(1, ((dev.bastion.tls.message.DheParams)
+                Tls13HandshakeTest.sent(large.serverIo, ServerKeyExchange.class).params()).p().toByteArray()));
     }
 
     /**

@@ -98,8 +98,9 @@ final class SuiteSelector {
     }
 
     /**
-     * {@code jdk.tls.server.defaultDHEParameters}' group of the size of {@code group}, for a DHE
-     * suite with a client that lists no FFDHE group (one that does gets the RFC 7919 group it named).
+     * {@code jdk.tls.server.defaultDHEParameters}' group of the size {@code jdk.tls.ephemeralDHKeySize}
+     * names, else of the size of {@code group}, for a DHE suite with a client that lists no FFDHE
+     * group (one that does gets the RFC 7919 group it named).
      */
     private static Optional<DhParameters> customDh(CipherSuite suite, Optional<NamedGroup> group, HandshakeConfig config,
             ClientHello ch) {
@@ -107,7 +108,12 @@ final class SuiteSelector {
                 || config.tls12().customDhe().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(config.tls12().customDhe().get(group.get().dhParameters().orElseThrow().p().bitLength()));
+        Map<Integer, DhParameters> custom = config.tls12().customDhe();
+        int wanted = config.tls12().ephemeralDhBits();
+        if (wanted >= config.tls12().minDhPrimeBits() && custom.containsKey(wanted)) {
+            return Optional.of(custom.get(wanted)); // jdk.tls.ephemeralDHKeySize names a configured size exactly
+        }
+        return Optional.ofNullable(custom.get(group.get().dhParameters().orElseThrow().p().bitLength()));
     }
 
     /** Whether the client's supported_groups names any FFDHE code point (256..511, known or not; RFC 7919 §4). */
