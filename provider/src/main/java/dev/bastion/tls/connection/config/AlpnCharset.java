@@ -3,7 +3,6 @@ package dev.bastion.tls.connection.config;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,14 +46,8 @@ public final class AlpnCharset {
     }
 
     public static List<String> toWire(List<String> names, Charset charset) {
-        if (charset.equals(StandardCharsets.ISO_8859_1)) {
-            return List.copyOf(names);
-        }
-        List<String> out = new ArrayList<>(names.size());
-        for (String n : names) {
-            out.add(toWire(n, charset));
-        }
-        return List.copyOf(out);
+        return charset.equals(StandardCharsets.ISO_8859_1) ? List.copyOf(names)
+                : names.stream().map(n -> toWire(n, charset)).toList();
     }
 
     /** The name the application sees for a name as the handshake holds it; null stays null. */
@@ -66,13 +59,7 @@ public final class AlpnCharset {
     }
 
     public static List<String> fromWire(List<String> wire, Charset charset) {
-        if (charset.equals(StandardCharsets.ISO_8859_1)) {
-            return List.copyOf(wire);
-        }
-        List<String> out = new ArrayList<>(wire.size());
-        for (String w : wire) {
-            out.add(fromWire(w, charset));
-        }
-        return List.copyOf(out);
+        return charset.equals(StandardCharsets.ISO_8859_1) ? List.copyOf(wire)
+                : wire.stream().map(w -> fromWire(w, charset)).toList();
     }
 }

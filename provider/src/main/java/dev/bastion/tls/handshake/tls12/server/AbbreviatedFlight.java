@@ -78,8 +78,8 @@ final class AbbreviatedFlight {
         return new AwaitResumedClientCcs(progress, master, keys.clientWrite());
     }
 
-    private static Extensions extensions(HandshakeConfig config, ClientHello ch, CipherSuite suite, boolean ems, Optional<String> protocol,
-            boolean ticket) {
+    private static Extensions extensions(HandshakeConfig config, ClientHello ch, CipherSuite suite, boolean ems,
+            Optional<String> protocol, boolean ticket) {
         List<Extension> ext = new ArrayList<>();
         if (ClientHelloChecks.secureRenegotiation(ch)) {
             ext.add(RenegotiationInfo.INITIAL);

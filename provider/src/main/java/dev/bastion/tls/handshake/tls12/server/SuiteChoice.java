@@ -16,9 +16,4 @@ import java.util.Optional;
  */
 record SuiteChoice(CipherSuite suite, Optional<NamedGroup> group, LocalCredential credential,
         Optional<SignatureScheme> scheme, Optional<DhParameters> customDh) {
-
-    SuiteChoice(CipherSuite suite, Optional<NamedGroup> group, LocalCredential credential,
-            Optional<SignatureScheme> scheme) {
-        this(suite, group, credential, scheme, Optional.empty());
-    }
 }
