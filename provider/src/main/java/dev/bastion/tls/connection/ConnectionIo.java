@@ -67,6 +67,11 @@ final class ConnectionIo implements HandshakeIo {
     }
 
     @Override
+    public void limitFragments(int bytes) {
+        outbound.limitFragments(bytes);
+    }
+
+    @Override
     public void sendCompatibilityCcs() {
         connection.sendCompatibilityCcs();
     }

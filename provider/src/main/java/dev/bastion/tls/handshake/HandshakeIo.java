@@ -78,6 +78,12 @@ public interface HandshakeIo {
      */
     void keyLog(String label, byte[] clientRandom, byte[] secret);
 
+    /**
+     * From now on this side writes records of at most {@code bytes} of content (a negotiated
+     * max_fragment_length, RFC 6066 §4), or less if it was limited further already.
+     */
+    void limitFragments(int bytes);
+
     /** The session being negotiated changed (for {@code getHandshakeSession()}). */
     void handshakeSession(Negotiated sofar);
 

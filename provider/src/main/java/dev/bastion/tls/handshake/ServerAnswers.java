@@ -4,14 +4,15 @@ import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.Alpn;
+import dev.bastion.tls.message.ext.MaxFragmentLength;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
 
 /**
- * The server's answers to a ClientHello's server_name and ALPN, the same in both versions (TLS
- * 1.3 sends them in EncryptedExtensions, TLS 1.2 in the ServerHello).
+ * The server's answers to a ClientHello's server_name, ALPN and max_fragment_length, the same in
+ * both versions (TLS 1.3 sends them in EncryptedExtensions, TLS 1.2 in the ServerHello).
  */
 public final class ServerAnswers {
     private ServerAnswers() {
@@ -36,6 +37,18 @@ public final class ServerAnswers {
                     + ", which none of this server's SNI matchers accepts (RFC 6066 §3)");
         }
         return requested.stream().anyMatch(n -> n.getType() == StandardConstants.SNI_HOST_NAME);
+    }
+
+    /**
+     * The client's max_fragment_length (RFC 6066 §4), accepted as SunJSSE and OpenSSL accept it:
+     * the answer echoes it, and from now on this server writes records of at most that many
+     * bytes (handshake messages included), so that a client with small buffers can read them.
+     * Empty without the extension (or with {@code jdk.tls.server.disableExtensions} naming it).
+     */
+    public static Optional<MaxFragmentLength> maxFragmentLength(ClientHello ch, HandshakeIo io) {
+        Optional<MaxFragmentLength> mfl = ch.extensions().get(MaxFragmentLength.class);
+        mfl.ifPresent(m -> io.limitFragments(m.maxFragmentBytes()));
+        return mfl;
     }
 
     /**

@@ -52,6 +52,8 @@ public final class TestIo implements HandshakeIo {
     public SessionContext sessionContext;
     /** How many times the handshake asked for early data to be skipped. */
     public int earlyDataSkips;
+    /** The fragment limits the handshake asked for ({@link #limitFragments}), in order. */
+    public final List<Integer> fragmentLimits = new ArrayList<>();
     /** Rewrites each message this side sends before it is hashed and queued (a peer that sends something else). */
     public java.util.function.UnaryOperator<HandshakeMessage> beforeSend = java.util.function.UnaryOperator.identity();
 
@@ -91,6 +93,11 @@ public final class TestIo implements HandshakeIo {
         byte[] encoding = message.encoding();
         transcript.update(encoding);
         outbox.add(new Outgoing(message, encoding, currentWrite()));
+    }
+
+    @Override
+    public void limitFragments(int bytes) {
+        fragmentLimits.add(bytes);
     }
 
     @Override

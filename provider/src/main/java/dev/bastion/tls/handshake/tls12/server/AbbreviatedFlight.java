@@ -19,6 +19,7 @@ import dev.bastion.tls.message.ext.EcPointFormats;
 import dev.bastion.tls.message.ext.ExtendedMasterSecret;
 import dev.bastion.tls.message.ext.Extension;
 import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.MaxFragmentLength;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.RenegotiationInfo;
 import dev.bastion.tls.message.ext.SessionTicket;
@@ -57,8 +58,9 @@ final class AbbreviatedFlight {
         if (config.enables(HandshakeConfig.TLS13)) {
             random = ServerHello.withDowngradeSentinel(random, ServerHello.DOWNGRADE_TLS12);
         }
+        Optional<MaxFragmentLength> mfl = ServerAnswers.maxFragmentLength(ch, io);
         io.send(new ServerHello(HandshakeConfig.TLS12, random, ch.legacySessionId(), suite.code(), 0,
-                extensions(config, ch, suite, s.extendedMasterSecret(), protocol, ticket)));
+                extensions(config, ch, suite, s.extendedMasterSecret(), protocol, ticket, mfl)));
         if (ticket) {
             Tickets12.send(s, io);
         }
@@ -79,7 +81,7 @@ final class AbbreviatedFlight {
     }
 
     private static Extensions extensions(HandshakeConfig config, ClientHello ch, CipherSuite suite, boolean ems,
-            Optional<String> protocol, boolean ticket) {
+            Optional<String> protocol, boolean ticket, Optional<MaxFragmentLength> mfl) {
         List<Extension> ext = new ArrayList<>();
         if (ClientHelloChecks.secureRenegotiation(ch)) {
             ext.add(RenegotiationInfo.INITIAL);
@@ -94,6 +96,7 @@ final class AbbreviatedFlight {
         if (ticket) {
             ext.add(SessionTicket.EMPTY);
         }
+        mfl.ifPresent(ext::add);
         List<Extension> sent = config.sent(ext);
         return sent.isEmpty() ? Extensions.ABSENT : Extensions.of(sent);
     }

@@ -10,6 +10,7 @@ import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.handshake.ServerAnswers;
 import dev.bastion.tls.handshake.ServerStaple;
 import dev.bastion.tls.handshake.tls12.common.Schemes12;
 import dev.bastion.tls.handshake.tls12.common.SignedParams;
@@ -28,6 +29,7 @@ import dev.bastion.tls.message.ext.EcPointFormats;
 import dev.bastion.tls.message.ext.ExtendedMasterSecret;
 import dev.bastion.tls.message.ext.Extension;
 import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.MaxFragmentLength;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.RenegotiationInfo;
 import dev.bastion.tls.message.ext.ServerName;
@@ -62,8 +64,9 @@ final class ServerFlight {
             random = ServerHello.withDowngradeSentinel(random, ServerHello.DOWNGRADE_TLS12);
         }
         Optional<byte[]> staple = ServerStaple.find(config, ch, s.credential().chain(), io);
+        Optional<MaxFragmentLength> mfl = ServerAnswers.maxFragmentLength(ch, io);
         io.send(new ServerHello(HandshakeConfig.TLS12, random, c.negotiated().sessionId(), s.suite().code(), 0,
-                extensions(config, c, staple.isPresent())));
+                extensions(config, c, staple.isPresent(), mfl)));
         io.send(new Certificate12(CertificateChains.encoded(s.credential().chain())));
         staple.ifPresent(ocsp -> io.send(new CertificateStatus(Opaque.of(ocsp))));
         KeyExchangeSecret secret = keyExchange(s, ch.random().toByteArray(), random.toByteArray(), io);
@@ -80,7 +83,8 @@ final class ServerFlight {
         return new AwaitClientKeyExchange(progress, secret, Optional.empty());
     }
 
-    private static Extensions extensions(HandshakeConfig config, Choices c, boolean stapled) {
+    private static Extensions extensions(HandshakeConfig config, Choices c, boolean stapled,
+            Optional<MaxFragmentLength> mfl) {
         List<Extension> ext = new ArrayList<>();
         if (c.secureRenegotiation()) {
             ext.add(RenegotiationInfo.INITIAL);
@@ -101,6 +105,7 @@ final class ServerFlight {
         if (stapled) {
             ext.add(new StatusRequest(Opaque.EMPTY)); // RFC 6066 §8: a CertificateStatus will follow Certificate
         }
+        mfl.ifPresent(ext::add);
         List<Extension> sent = config.sent(ext);
         return sent.isEmpty() ? Extensions.ABSENT : Extensions.of(sent);
     }

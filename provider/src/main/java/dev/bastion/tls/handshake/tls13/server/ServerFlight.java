@@ -9,6 +9,7 @@ import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
 import dev.bastion.tls.handshake.Negotiator;
+import dev.bastion.tls.handshake.ServerAnswers;
 import dev.bastion.tls.handshake.ServerStaple;
 import dev.bastion.tls.handshake.SessionStates;
 import dev.bastion.tls.handshake.tls13.common.ApplicationTraffic;
@@ -28,6 +29,7 @@ import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
 import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.KeyShareServerHello;
+import dev.bastion.tls.message.ext.MaxFragmentLength;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.PreSharedKeyServerHello;
 import dev.bastion.tls.message.ext.ServerName;
@@ -75,7 +77,7 @@ final class ServerFlight {
         if (ch.extensions().contains(ExtensionType.EARLY_DATA)) {
             io.skipEarlyData(); // RFC 8446 §4.2.10: never accepted; EncryptedExtensions will not say early_data
         }
-        io.send(encryptedExtensions(c));
+        io.send(encryptedExtensions(c, ServerAnswers.maxFragmentLength(ch, io)));
         Negotiated n = psk.map(p -> resumed(p, c, kem != null)).orElse(c.negotiated());
         Optional<CertificateRequest> request = Optional.empty();
         if (psk.isEmpty()) {
@@ -133,12 +135,13 @@ final class ServerFlight {
         return true;
     }
 
-    private static EncryptedExtensions encryptedExtensions(Choices c) {
+    private static EncryptedExtensions encryptedExtensions(Choices c, Optional<MaxFragmentLength> mfl) {
         List<Extension> ext = new ArrayList<>();
         if (c.serverNameAck()) {
             ext.add(ServerName.ACKNOWLEDGEMENT);
         }
         c.applicationProtocol().ifPresent(p -> ext.add(Alpn.of(p)));
+        mfl.ifPresent(ext::add);
         return new EncryptedExtensions(Extensions.of(ext));
     }
 
