@@ -1,0 +1,49 @@
+package dev.bastion.tls.it.support;
+
+import dev.bastion.tls.it.support.Credentials.KeyType;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Run by {@code MaxFragmentLengthTest} in a fresh JVM, with or without
+ * {@code jsse.enableMFLNExtension=true} (SunJSSE reads it once per JVM): a SunJSSE client whose
+ * maximum packet size is 800 bytes (so that, with the property, it asks for max_fragment_length
+ * 2^9) against a SunJSSE and a Bastion server with an RSA certificate, TLS 1.3 and 1.2. Prints
+ * {@code <server>-<protocol>.largestRecord} (the longest record in the server's handshake
+ * bytes, header excluded) and {@code .error}.
+ */
+public final class MaxFragmentLengthProbe {
+    private MaxFragmentLengthProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (String s : new String[] {"SunJSSE", "Bastion"}) {
+            for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+                String key = s + "-" + protocol;
+                try {
+                    SSLEngine client = Credentials.get().context("SunJSSE", null, false).createSSLEngine("peer.example.org", 443);
+                    SSLEngine server = Credentials.get().context(s, KeyType.RSA, true).createSSLEngine();
+                    client.setEnabledProtocols(new String[] {protocol});
+                    SSLParameters p = client.getSSLParameters();
+                    p.setMaximumPacketSize(800);
+                    client.setSSLParameters(p);
+                    EnginePair pair = new EnginePair(client, server).handshake();
+                    System.out.println(key + ".largestRecord=" + largestRecord(pair.handshakeBytes(false)));
+                } catch (Exception e) {
+                    System.out.println(key + ".error=" + e);
+                }
+            }
+        }
+        System.out.println("done=true");
+    }
+
+    private static int largestRecord(byte[] wire) {
+        int largest = 0;
+        for (int at = 0; at + 5 <= wire.length; ) {
+            int length = ((wire[at + 3] & 0xFF) << 8) | (wire[at + 4] & 0xFF);
+            largest = Math.max(largest, length);
+            at += 5 + length;
+        }
+        return largest;
+    }
+}
