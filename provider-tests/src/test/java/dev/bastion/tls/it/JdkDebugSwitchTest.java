@@ -35,7 +35,12 @@ class JdkDebugSwitchTest {
                 List.of("-Djavax.net.debug="))) {
             String out = run(props);
             assertFalse(out.contains("Client Hello"), props + "\n" + out);
-            assertEquals("", out.replaceAll("(?m)^(protocol|done)=.*\\R?", ""), props + ": nothing else printed");
+            assertFalse(out.contains("dev.bastion.tls"), props + "\n" + out);
+            if (props.size() != 1 || !props.get(0).endsWith("ssl:record")) {
+                // (with ssl:record, SunJSSE's own trust manager, which the probe's contexts use, may
+                // log: JDK 25 reads "ssl" as all of SunJSSE's TLS debugging)
+                assertEquals("", out.replaceAll("(?m)^(protocol|done)=.*\\R?", ""), props + ": nothing else printed");
+            }
         }
     }
 
