@@ -1,5 +1,6 @@
 package dev.bastion.tls.engine;
 
+import dev.bastion.tls.codec.IpLiterals;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.connection.Connection;
 import dev.bastion.tls.connection.config.EngineSettings;
@@ -20,7 +21,6 @@ import javax.net.ssl.SSLException;
  * the record size limit of {@code SSLParameters.setMaximumPacketSize} applied.
  */
 final class Kickstart {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private Kickstart() {
     }
@@ -63,7 +63,7 @@ final class Kickstart {
             return false;
         }
         String host = ((SNIHostName) name).getAsciiName();
-        return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
+        return IpLiterals.isIpLiteral(host);
     }
 
     /** {@code SSLParameters.setMaximumPacketSize}: records this side writes stay within it (0: no limit). */

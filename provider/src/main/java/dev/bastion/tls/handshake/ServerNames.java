@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.IpLiterals;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.ServerName;
@@ -15,7 +16,6 @@ import javax.net.ssl.SNIServerName;
 
 /** Server Name Indication (RFC 6066 §3) between the JSSE types and the server_name extension. */
 public final class ServerNames {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private ServerNames() {
     }
@@ -31,7 +31,7 @@ public final class ServerNames {
             return Optional.empty();
         }
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        if (h.indexOf('.') <= 0 || h.endsWith(".") || h.indexOf(':') >= 0 || IPV4.matcher(h).matches()) {
+        if (h.indexOf('.') <= 0 || h.endsWith(".") || h.indexOf(':') >= 0 || IpLiterals.isIpv4Literal(h)) {
             return Optional.empty();
         }
         try {

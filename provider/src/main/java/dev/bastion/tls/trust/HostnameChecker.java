@@ -1,5 +1,6 @@
 package dev.bastion.tls.trust;
 
+import dev.bastion.tls.codec.IpLiterals;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -210,19 +211,7 @@ public final class HostnameChecker {
     }
 
     static boolean isIpLiteral(String h) {
-        if (h.indexOf(':') >= 0) {
-            return true; // IPv6
-        }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return IpLiterals.isIpLiteral(h);
     }
 
     private static InetAddress address(String literal) throws CertificateException {

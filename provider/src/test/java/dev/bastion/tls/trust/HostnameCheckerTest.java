@@ -124,6 +124,10 @@ class HostnameCheckerTest {
         assertDoesNotThrow(() -> HostnameChecker.check("0:0:0:0:0:0:0:1", ips));
         assertDoesNotThrow(() -> HostnameChecker.check("[::1]", ips));
         assertThrows(CertificateException.class, () -> HostnameChecker.check("127.0.0.2", ips));
+        // the JDK's shorter IPv4 forms are addresses too (InetAddress, SunJSSE's checker): 127.1 is 127.0.0.1
+        assertDoesNotThrow(() -> HostnameChecker.check("127.1", ips));
+        assertDoesNotThrow(() -> HostnameChecker.check("2130706433", ips));
+        assertThrows(CertificateException.class, () -> HostnameChecker.check("127.1", dnsOnly));
         X509Certificate cnIp = TestCert.of("CN=10.0.0.1").issue().cert();
         assertThrows(CertificateException.class, () -> HostnameChecker.check("10.0.0.1", cnIp), "never the CN for an address");
     }
