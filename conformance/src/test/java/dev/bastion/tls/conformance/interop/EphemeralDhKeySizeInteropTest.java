@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +31,8 @@ class EphemeralDhKeySizeInteropTest {
     @ParameterizedTest(name = "jdk.tls.ephemeralDHKeySize={0}")
     @CsvSource({"'', 2048", "matched, 2048", "3072, 3072", "4096, 4096"})
     void serverTempKeyHasTheAskedSize(String property, int bits) throws IOException {
-        try (EngineServer server = server(property.isEmpty() ? Map.of() : Map.of("jdk.tls.ephemeralDHKeySize", property))) {
+        try (EngineServer server = server(property.isEmpty() ? Map.of() : Map.of("jdk.tls.ephemeralDHKeySize", property),
+                Map.of())) {
             OpenSslClient.Result r = OpenSslClient.verifying(PKI, "localhost").version("TLSv1.2")
                     .cipher("DHE-RSA-AES128-GCM-SHA256").groups("X25519:P-256").run(server.port());
             assertNull(server.next().failure(), r.output());
@@ -64,12 +64,7 @@ class EphemeralDhKeySizeInteropTest {
             String ffdhe2048Head = "FFFFFFFFFFFFFFFFADF85458A2BB4A9AAFDC5620273D3CF1";
             for (boolean custom : new boolean[] {true, false}) {
                 Map<String, String> security = custom ? Map.of("jdk.tls.server.defaultDHEParameters", "{" + modp + ",2}") : Map.of();
-                SSLContext ctx = Providers.bastionWith(Map.of(), security, TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))));
-                try (EngineServer server = new EngineServer("dhe-custom-" + custom, () -> {
-                    SSLEngine e = ctx.createSSLEngine();
-                    e.setUseClientMode(false);
-                    return e;
-                }, null)) {
+                try (EngineServer server = server(Map.of(), security)) {
                     OpenSslClient.Result r = OpenSslClient.verifying(PKI, "localhost").version("TLSv1.2")
                             .cipher("DHE-RSA-AES128-GCM-SHA256").groups("X25519:P-256").flag("-msg").run(server.port());
                     assertNull(server.next().failure(), r.output());
@@ -104,12 +99,9 @@ class EphemeralDhKeySizeInteropTest {
         return hex.toString();
     }
 
-    private static EngineServer server(Map<String, String> system) throws IOException {
-        SSLContext ctx = Providers.bastionWith(system, TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))));
-        return new EngineServer("dhe-" + system, () -> {
-            SSLEngine e = ctx.createSSLEngine();
-            e.setUseClientMode(false);
-            return e;
-        }, null);
+    /** A Bastion server with an RSA certificate reading {@code system} and {@code security} (EngineServer sets server mode). */
+    private static EngineServer server(Map<String, String> system, Map<String, String> security) throws IOException {
+        SSLContext ctx = Providers.bastionWith(system, security, TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))));
+        return new EngineServer("dhe-" + system + security.keySet(), ctx::createSSLEngine, null);
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,11 +28,7 @@ class MaxFragmentLengthInteropTest {
     @CsvSource({"TLSv1.2, 512", "TLSv1.2, 1024", "TLSv1.3, 512", "TLSv1.3, 4096"})
     void serverHonoursTheClientsLimit(String version, int bytes) throws Exception {
         SSLContext ctx = Providers.bastionWith(Map.of(), TestPki.keyManagers(List.of(PKI.server(ServerKey.RSA))));
-        try (EngineServer server = new EngineServer("mfl", () -> {
-            SSLEngine e = ctx.createSSLEngine();
-            e.setUseClientMode(false);
-            return e;
-        }, null)) {
+        try (EngineServer server = new EngineServer("mfl", ctx::createSSLEngine, null)) {
             OpenSslClient.Result r = OpenSslClient.verifying(PKI, "localhost").version(version)
                     .add("-maxfraglen", String.valueOf(bytes)).run(server.port());
             assertNull(server.next().failure(), r.output());
