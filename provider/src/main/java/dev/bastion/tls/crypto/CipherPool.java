@@ -1,11 +1,16 @@
 package dev.bastion.tls.crypto;
 
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 
 /**
  * A small lock-free pool of JCA {@link Cipher}s of one transformation, shared by every
@@ -189,6 +194,33 @@ final class CipherPool {
                 }
             }
         }
+    }
+
+    /**
+     * Re-keys with {@code zeros} (an all-zero key of the owner's algorithm) every idle cipher
+     * that {@code owner} keyed last, so that no key schedule outlives the key it was expanded
+     * from. The re-keying is an encryption init, because SunJCE's GCM keeps the key of its last
+     * encryption init for its nonce-reuse check. Its nonce differs from the cipher's last ones:
+     * SunJCE refuses an init that repeats the last key and nonce, and a cipher wiped before and
+     * used since only to decrypt still remembers that wipe as its last encryption.
+     */
+    void wipe(Object owner, SecretKey zeros) {
+        forget(owner, lease -> {
+            byte[] nonce = new byte[AeadAlgorithm.NONCE_LENGTH];
+            Arrays.fill(nonce, (byte) 0xA5);
+            while (Arrays.equals(nonce, lease.lastEncryptNonce) || Arrays.equals(nonce, lease.lastNonce)) {
+                nonce[0]++;
+            }
+            try {
+                lease.cipher.init(Cipher.ENCRYPT_MODE, zeros, transformation.startsWith("ChaCha20")
+                        ? new IvParameterSpec(nonce)
+                        : new GCMParameterSpec(AeadAlgorithm.TAG_LENGTH * 8, nonce));
+                System.arraycopy(nonce, 0, lease.lastNonce, 0, nonce.length);
+                System.arraycopy(nonce, 0, lease.lastEncryptNonce, 0, nonce.length);
+            } catch (GeneralSecurityException e) {
+                // cannot happen for a fresh nonce; nothing more could be wiped
+            }
+        });
     }
 
     /** How many idle ciphers the pool holds now (tests). */

@@ -32,11 +32,16 @@ final class JcaAead implements Aead {
     private int slot = -1;
 
     JcaAead(AeadAlgorithm algorithm, byte[] key) {
+        this(algorithm, key, CipherPool.of(algorithm));
+    }
+
+    /** An AEAD borrowing from {@code pool} (tests use a pool of their own). */
+    JcaAead(AeadAlgorithm algorithm, byte[] key, CipherPool pool) {
         if (key.length != algorithm.keyLength()) {
             throw new IllegalArgumentException(algorithm + " needs a " + algorithm.keyLength() + "-byte key, got " + key.length);
         }
         this.algorithm = algorithm;
-        this.pool = CipherPool.of(algorithm);
+        this.pool = pool;
         this.keyBytes = key.clone();
         this.chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
         this.key = new RawKey(keyBytes, chacha ? "ChaCha20" : "AES");
@@ -127,19 +132,7 @@ final class JcaAead implements Aead {
     @Override
     public void close() {
         Arrays.fill(keyBytes, (byte) 0);
-        RawKey zeros = new RawKey(keyBytes, key.getAlgorithm());
-        pool.forget(this, lease -> {
-            try {
-                // an encryption init: SunJCE's GCM keeps the last encryption key for its IV-reuse check
-                byte[] detour = detourNonce();
-                Arrays.fill(detour, (byte) 0xA5);
-                lease.cipher.init(Cipher.ENCRYPT_MODE, zeros, spec(detour));
-                System.arraycopy(detour, 0, lease.lastNonce, 0, detour.length);
-                System.arraycopy(detour, 0, lease.lastEncryptNonce, 0, detour.length);
-            } catch (GeneralSecurityException e) {
-                // nothing more can be wiped
-            }
-        });
+        pool.wipe(this, new RawKey(keyBytes, key.getAlgorithm()));
     }
 
     /**

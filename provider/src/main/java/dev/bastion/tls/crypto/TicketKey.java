@@ -156,18 +156,7 @@ public final class TicketKey implements Destroyable {
         destroyed = true;
         Arrays.fill(key, (byte) 0);
         // idle pooled ciphers whose key schedule still holds this key are re-keyed with zeros
-        RawKey zeros = new RawKey(key, "AES");
-        CipherPool.AES_GCM.forget(this, lease -> {
-            byte[] detour = new byte[AeadAlgorithm.NONCE_LENGTH];
-            Arrays.fill(detour, (byte) 0x5A);
-            try {
-                lease.cipher.init(Cipher.ENCRYPT_MODE, zeros, new GCMParameterSpec(TAG_BITS, detour));
-                System.arraycopy(detour, 0, lease.lastNonce, 0, detour.length);
-                System.arraycopy(detour, 0, lease.lastEncryptNonce, 0, detour.length);
-            } catch (GeneralSecurityException e) {
-                // nothing more can be wiped
-            }
-        });
+        CipherPool.AES_GCM.wipe(this, new RawKey(key, "AES"));
     }
 
     /**

@@ -150,6 +150,50 @@ class CipherPoolTest {
         }
     }
 
+    /**
+     * Closing an AEAD re-keys the idle ciphers it used last with zeros, so no key schedule
+     * outlives its key. A cipher wiped before and used since only to decrypt still remembers
+     * that wipe (zero key, wipe nonce) as its last encryption; the second wipe must still work.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AeadAlgorithm.class)
+    void closeWipesACipherThatWasWipedBeforeAndThenOnlyDecrypted(AeadAlgorithm algorithm) throws Exception {
+        CipherPool pool = new CipherPool(algorithm == AeadAlgorithm.CHACHA20_POLY1305
+                ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding", 1);
+        byte[] keyA = new byte[algorithm.keyLength()];
+        byte[] keyB = new byte[algorithm.keyLength()];
+        Arrays.fill(keyA, (byte) 1);
+        Arrays.fill(keyB, (byte) 2);
+        byte[] nonce = new byte[12];
+        byte[] plain = "wiped twice".getBytes(StandardCharsets.US_ASCII);
+
+        JcaAead first = new JcaAead(algorithm, keyA, pool);
+        first.seal(nonce, AAD, AAD.length, ByteBuffer.wrap(plain), ByteBuffer.allocate(plain.length + 16));
+        first.close();
+
+        ByteBuffer sealed = ByteBuffer.allocate(plain.length + 16);
+        new JcaAead(algorithm, keyB).seal(nonce, AAD, AAD.length, ByteBuffer.wrap(plain), sealed);
+        sealed.flip();
+        JcaAead reader = new JcaAead(algorithm, keyB, pool);
+        ByteBuffer opened = ByteBuffer.allocate(plain.length);
+        reader.open(nonce, AAD, AAD.length, sealed, opened);
+        assertArrayEquals(plain, opened.array());
+        reader.close();
+
+        CipherPool.Lease lease = pool.acquire();
+        assertNull(lease.owner);
+        byte[] tag = lease.cipher.doFinal(); // refused (decrypt mode, keyB) had the wipe failed
+        javax.crypto.Cipher zeroKeyed = javax.crypto.Cipher.getInstance(algorithm == AeadAlgorithm.CHACHA20_POLY1305
+                ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+        byte[] zeros = new byte[algorithm.keyLength()];
+        zeroKeyed.init(javax.crypto.Cipher.ENCRYPT_MODE,
+                new javax.crypto.spec.SecretKeySpec(zeros, algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? "ChaCha20" : "AES"),
+                algorithm == AeadAlgorithm.CHACHA20_POLY1305
+                        ? new javax.crypto.spec.IvParameterSpec(lease.lastEncryptNonce)
+                        : new javax.crypto.spec.GCMParameterSpec(128, lease.lastEncryptNonce));
+        assertArrayEquals(zeroKeyed.doFinal(), tag, "the cipher is keyed with zeros after the second wipe");
+    }
+
     /** SunJCE's refusal to encrypt twice under one key and nonce still catches a reuse by one AEAD instance. */
     @Test
     void oneInstanceSealingTwiceUnderOneNonceIsRefused() {
