@@ -30,10 +30,11 @@ public final class Providers {
     /**
      * The fatal alert a TLS 1.3 server of this provider sends when it needs a client
      * certificate and gets none. RFC 8446 §4.4.2.4 suggests {@code certificate_required}
-     * (116); SunJSSE 17 sends {@code bad_certificate} (42).
+     * (116); SunJSSE sent {@code bad_certificate} (42) until JDK-8311644, fixed in JDK 22 (so
+     * 17.0.15 sends 42, 25 sends 116).
      */
     public static int missingClientCertificateAlert(String provider) {
-        return provider.equals("SunJSSE") ? 42 : 116;
+        return provider.equals("SunJSSE") && Runtime.version().feature() < 22 ? 42 : 116;
     }
 
     private Providers() {
