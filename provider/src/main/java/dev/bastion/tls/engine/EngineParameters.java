@@ -233,7 +233,7 @@ final class EngineParameters {
      */
     EngineSettings handshakeSettings() {
         return new EngineSettings(protocols, suites, applicationProtocols, effectiveServerNames(), sniMatchers,
-                useCipherSuitesOrder, constraints, namedGroups, signatureSchemes);
+                useCipherSuitesOrder, constraints, namedGroups, signatureSchemes, maximumPacketSize);
     }
 
     /** Applies {@code p} as {@code SSLEngine.setSSLParameters} specifies; nothing changes if a name is refused. */

@@ -55,7 +55,7 @@ final class Kickstart {
         return new EngineSettings(settings.protocols(), settings.cipherSuites(), settings.applicationProtocols(),
                 names.stream().filter(n -> !isIpLiteral(n)).toList(), settings.sniMatchers(),
                 settings.useCipherSuitesOrder(), settings.algorithmConstraints(), settings.namedGroups(),
-                settings.signatureSchemes());
+                settings.signatureSchemes(), settings.maximumPacketSize());
     }
 
     private static boolean isIpLiteral(SNIServerName name) {

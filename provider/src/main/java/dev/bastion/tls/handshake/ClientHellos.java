@@ -33,7 +33,8 @@ import javax.net.ssl.SNIServerName;
  * server can answer it. With TLS 1.2 alone it is a plain TLS 1.2 hello (no supported_versions,
  * key_share or psk_key_exchange_modes).
  *
- * <p>Extensions, in order, each only when it applies: server_name, status_request (an OCSP
+ * <p>Extensions, in order, each only when it applies: server_name, max_fragment_length
+ * ({@link MaxFragmentLengths#offer}), status_request (an OCSP
  * request naming no responders and no extensions, RFC 6066 §8, when
  * {@link HandshakeConfig#statusRequest()}), ec_point_formats
  * (uncompressed only, RFC 8422 §5.1.2; TLS 1.2), supported_groups (without the TLS 1.3-only
@@ -79,6 +80,7 @@ public final class ClientHellos {
         boolean tls12 = config.enables(HandshakeConfig.TLS12);
         List<Extension> ext = new ArrayList<>();
         serverName(config).ifPresent(ext::add);
+        MaxFragmentLengths.offer(config).ifPresent(ext::add);
         if (config.statusRequest()) {
             ext.add(OCSP_STATUS_REQUEST);
         }

@@ -51,6 +51,9 @@ import javax.net.ssl.SNIServerName;
  * @param disabledExtensions {@code jdk.tls.client/server.disableExtensions}: client: left out of
  *     the ClientHello ({@link ClientHellos}); server: ignored in a ClientHello ({@link #received})
  *     and left out of the server's own messages ({@link #sent})
+ * @param maxFragmentLength client: the max_fragment_length to ask for (RFC 6066 §4), 512, 1024,
+ *     2048 or 4096 bytes, or 0 for none ({@code jsse.enableMFLNExtension} with a maximum
+ *     packet size, {@link MaxFragmentLengths#request}); server: unused (it echoes what a client asks)
  */
 public record HandshakeConfig(
         boolean client,
@@ -74,7 +77,8 @@ public record HandshakeConfig(
         int maxHandshakeMessageSize,
         int maxCertificateChainLength,
         Tls12Options tls12,
-        Set<ExtensionType> disabledExtensions) {
+        Set<ExtensionType> disabledExtensions,
+        int maxFragmentLength) {
 
     public static final int TLS13 = 0x0304;
     public static final int TLS12 = 0x0303;
@@ -91,6 +95,9 @@ public record HandshakeConfig(
         sniMatchers = List.copyOf(sniMatchers);
         Objects.requireNonNull(tls12, "tls12");
         disabledExtensions = disabledExtensions.isEmpty() ? Set.of() : Set.copyOf(disabledExtensions);
+        if (maxFragmentLength != 0 && MaxFragmentLengths.code(maxFragmentLength) == 0) {
+            throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096: " + maxFragmentLength);
+        }
         if (!groups.containsAll(keyShareGroups)) {
             throw new IllegalArgumentException("key share groups " + keyShareGroups + " must be among " + groups);
         }
@@ -106,7 +113,7 @@ public record HandshakeConfig(
         this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
                 applicationProtocols, peerHost, peerPort, serverNames, true, sniMatchers, clientAuth,
                 honourServerCipherSuiteOrder, middleboxCompatibility, false, false, maxHandshakeMessageSize,
-                maxCertificateChainLength, Tls12Options.DEFAULT, Set.of());
+                maxCertificateChainLength, Tls12Options.DEFAULT, Set.of(), 0);
     }
 
     /**

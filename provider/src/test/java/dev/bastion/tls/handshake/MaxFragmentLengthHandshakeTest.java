@@ -19,10 +19,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client's max_fragment_length (RFC 6066 §4), which Bastion's clients never send but constrained
- * clients (and {@code openssl s_client -maxfraglen}) do: the server echoes it, in the TLS 1.2
- * ServerHello or the TLS 1.3 EncryptedExtensions, and limits the records it writes from then on;
- * a server that disabled the extension ignores it.
+ * max_fragment_length (RFC 6066 §4). A client asks for it (Bastion's with
+ * {@code jsse.enableMFLNExtension} and a small maximum packet size, as constrained clients and
+ * {@code openssl s_client -maxfraglen} do): the server echoes it, in the TLS 1.2 ServerHello or
+ * the TLS 1.3 EncryptedExtensions, and both sides limit the records they write from then on; a
+ * server that disabled the extension ignores it; a client refuses an echo it did not ask for or
+ * that names another length.
  */
 class MaxFragmentLengthHandshakeTest {
     private final TestCredentials serverCredentials = new TestCredentials()
@@ -30,7 +32,7 @@ class MaxFragmentLengthHandshakeTest {
 
     /**
      * Runs {@code p} with max_fragment_length {@code value} added to the client's hello on the way
-     * out. The server answers it; Bastion's client, which did not ask, then refuses the echo
+     * out. The server answers it; the client, which did not ask, then refuses the echo
      * (unsupported_extension, as RFC 8446 §4.2 and RFC 5246 §7.4.1.4 want).
      */
     private static Pipe asking(Pipe p, int value) {
@@ -76,5 +78,84 @@ class MaxFragmentLengthHandshakeTest {
         assertFalse(Tls13HandshakeTest.sent(off.serverIo, EncryptedExtensions.class).extensions()
                 .contains(ExtensionType.MAX_FRAGMENT_LENGTH));
         assertEquals(List.of(), off.serverIo.fragmentLimits);
+    }
+    private static TestConfig asking(TestConfig client, int bytes) {
+        client.maxFragmentLength = bytes;
+        return client;
+    }
+
+    @Test
+    void tls12ClientAsksAndBothSidesLimitTheirRecords() {
+        Pipe p = Pipe.of(asking(Tls12Configs.client(), 1024).build(), new TestCredentials(), Tls12Configs.server().build(),
+                serverCredentials).handshake();
+        assertEquals(Optional.of(new MaxFragmentLength(2)),
+                Tls13HandshakeTest.sent(p.clientIo, ClientHello.class).extensions().get(MaxFragmentLength.class));
+        assertEquals(Optional.of(new MaxFragmentLength(2)),
+                Tls13HandshakeTest.sent(p.serverIo, ServerHello.class).extensions().get(MaxFragmentLength.class));
+        assertEquals(List.of(1024), p.serverIo.fragmentLimits);
+        assertEquals(List.of(1024), p.clientIo.fragmentLimits);
+    }
+
+    @Test
+    void tls13ClientAsksAndBothSidesLimitTheirRecords() {
+        Pipe p = Pipe.tls13(asking(TestConfig.client(), 4096).build(), new TestCredentials(), TestConfig.server().build(),
+                serverCredentials).handshake();
+        assertEquals(Optional.of(new MaxFragmentLength(4)),
+                Tls13HandshakeTest.sent(p.serverIo, EncryptedExtensions.class).extensions().get(MaxFragmentLength.class));
+        assertEquals(List.of(4096), p.serverIo.fragmentLimits);
+        assertEquals(List.of(4096), p.clientIo.fragmentLimits);
+    }
+
+    /** A server that ignores the request leaves both sides at the usual limit. */
+    @Test
+    void aServerThatIgnoresTheRequestChangesNothing() {
+        TestConfig s = TestConfig.server();
+        s.disabledExtensions = Set.of(ExtensionType.MAX_FRAGMENT_LENGTH);
+        Pipe p = Pipe.tls13(asking(TestConfig.client(), 512).build(), new TestCredentials(), s.build(),
+                serverCredentials).handshake();
+        assertTrue(Tls13HandshakeTest.sent(p.clientIo, ClientHello.class).extensions()
+                .contains(ExtensionType.MAX_FRAGMENT_LENGTH));
+        assertEquals(List.of(), p.clientIo.fragmentLimits);
+        assertEquals(List.of(), p.serverIo.fragmentLimits);
+    }
+
+    /** RFC 6066 §4: an answer naming another length than the one asked for is illegal_parameter. */
+    @Test
+    void anotherLengthInTheAnswerIsIllegalParameter() {
+        Pipe tls12 = Pipe.of(asking(Tls12Configs.client(), 512).build(), new TestCredentials(), Tls12Configs.server().build(),
+                serverCredentials);
+        tls12.serverIo.beforeSend = m -> m instanceof ServerHello sh
+                ? Tls13HelloRetryTest.withExtensions(sh, sh.extensions().replace(new MaxFragmentLength(4))) : m;
+        TlsAlert e = assertThrows(TlsAlert.class, tls12::handshake);
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert());
+        assertTrue(e.getMessage().contains("ServerHello max_fragment_length is 4096 bytes; the client asked for 512 bytes"),
+                e.getMessage());
+        assertEquals(List.of(), tls12.clientIo.fragmentLimits);
+
+        Pipe tls13 = Pipe.tls13(asking(TestConfig.client(), 2048).build(), new TestCredentials(), TestConfig.server().build(),
+                serverCredentials);
+        tls13.serverIo.beforeSend = m -> m instanceof EncryptedExtensions ee
+                ? new EncryptedExtensions(ee.extensions().replace(new MaxFragmentLength(1))) : m;
+        e = assertThrows(TlsAlert.class, tls13::handshake);
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.alert());
+        assertTrue(e.getMessage().contains("EncryptedExtensions max_fragment_length is 512 bytes; the client asked for 2048"),
+                e.getMessage());
+    }
+
+    /** SunJSSE's rule for the length a maximum packet size asks for. */
+    @Test
+    void theLengthAskedForFollowsTheMaximumPacketSize() {
+        assertEquals(0, MaxFragmentLengths.request(0), "no packet size");
+        assertEquals(0, MaxFragmentLengths.request(16709), "the default packet size leaves 2^14");
+        assertEquals(0, MaxFragmentLengths.request(4096 + 326), "more than 2^12 left");
+        assertEquals(4096, MaxFragmentLengths.request(4096 + 325));
+        assertEquals(2048, MaxFragmentLengths.request(4096 + 324));
+        assertEquals(2048, MaxFragmentLengths.request(2048 + 325));
+        assertEquals(1024, MaxFragmentLengths.request(2048 + 324));
+        assertEquals(1024, MaxFragmentLengths.request(1024 + 325));
+        assertEquals(512, MaxFragmentLengths.request(1024 + 324));
+        assertEquals(512, MaxFragmentLengths.request(326), "anything that leaves room asks for the smallest");
+        assertEquals(0, MaxFragmentLengths.request(325), "nothing left");
+        assertThrows(IllegalArgumentException.class, () -> asking(TestConfig.client(), 1000).build());
     }
 }

@@ -38,6 +38,8 @@ public final class TestConfig {
     public Tls12Options tls12 = Tls12Options.DEFAULT;
     /** {@code jdk.tls.client/server.disableExtensions}. */
     public java.util.Set<dev.bastion.tls.message.ext.ExtensionType> disabledExtensions = java.util.Set.of();
+    /** Client: the max_fragment_length to ask for, in bytes; 0 for none. */
+    public int maxFragmentLength;
 
     private TestConfig(boolean client) {
         this.client = client;
@@ -75,6 +77,7 @@ public final class TestConfig {
     public HandshakeConfig build() {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
                 peerHost, 443, serverNames, true, sniMatchers, clientAuth, serverOrder, compatibility,
-                client && statusRequest, client && certificateAuthorities, 32768, 10, tls12, disabledExtensions);
+                client && statusRequest, client && certificateAuthorities, 32768, 10, tls12, disabledExtensions,
+                client ? maxFragmentLength : 0);
     }
 }

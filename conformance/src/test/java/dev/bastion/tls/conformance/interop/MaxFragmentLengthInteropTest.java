@@ -14,11 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * max_fragment_length (RFC 6066 §4) on a Bastion server, asked for by {@code openssl s_client
+ * max_fragment_length (RFC 6066 §4). On a Bastion server, asked for by {@code openssl s_client
  * -maxfraglen}: the server echoes it and writes no record with more content than that, its
  * certificate flight included. OpenSSL checks both: a different echo is fatal, and so is a larger
  * record once the length is negotiated (record_overflow), which the server's RSA certificate
- * chain alone, over 512 bytes, would trigger.
+ * chain alone, over 512 bytes, would trigger. On a Bastion client with {@code
+ * jsse.enableMFLNExtension=true} and a small maximum packet size, against {@code openssl s_server}:
+ * the client asks for the length SunJSSE's client would ask for, and the server keeps to it.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MaxFragmentLengthInteropTest {
@@ -48,17 +50,75 @@ class MaxFragmentLengthInteropTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}, maximum packet size {1}: asks for {2} bytes")
+    @CsvSource({"TLSv1.2, 1000, 512", "TLSv1.3, 1400, 1024", "TLSv1.2, 2400, 2048", "TLSv1.3, 4421, 4096"})
+    void clientAsksForALengthThatFitsItsPackets(String version, int packet, int bytes) throws Exception {
+        SSLContext ctx = Providers.bastionWith(Map.of("jsse.enableMFLNExtension", "true"), Map.of(), null,
+                PKI.trustManagers());
+        try (OpenSslServer server = OpenSslServer.builder(PKI.server(ServerKey.RSA)).version(version).start()) {
+            javax.net.ssl.SSLEngine engine = Providers.clientEngine(ctx);
+            engine.setEnabledProtocols(new String[] {version});
+            javax.net.ssl.SSLParameters p = engine.getSSLParameters();
+            p.setMaximumPacketSize(packet);
+            engine.setSSLParameters(p);
+            EngineClient.Exchange x = EngineClient.get(engine, server.port(), null);
+            assertEquals(version, x.session().protocol());
+            assertTrue(x.body().contains("Protocol  : " + version), x.body());
+            String trace = server.nextTrace();
+            int exponent = Integer.numberOfTrailingZeros(bytes);
+            assertEquals(2, trace.split("max_fragment_length := 2\\^" + exponent + " ", -1).length - 1,
+                    "Bastion's hello and s_server's echo\n" + trace);
+            List<Integer> sent = recordLengths(server.log(), "Sent Record");
+            assertTrue(sent.size() > 3, server.log());
+            for (int n : sent) {
+                assertTrue(n <= bytes + 24, "s_server wrote a record of " + n + " bytes with max_fragment_length "
+                        + bytes + ": " + sent);
+            }
+            // resumed, the client asks for the same length again: OpenSSL refuses a resumed
+            // hello whose max_fragment_length differs from the session's
+            javax.net.ssl.SSLEngine again = Providers.clientEngine(ctx);
+            again.setEnabledProtocols(new String[] {version});
+            again.setSSLParameters(p);
+            EngineClient.Exchange resumed = EngineClient.get(again, server.port(), null);
+            assertTrue(resumed.body().contains("Reused, " + version), resumed.body());
+            String resumedTrace = server.nextTrace();
+            assertEquals(2, resumedTrace.split("max_fragment_length := 2\\^" + exponent + " ", -1).length - 1,
+                    "resumed: Bastion's hello and s_server's echo\n" + resumedTrace);
+        }
+    }
+
+    /** Without the switch (SunJSSE's default), a small packet size asks for nothing. */
+    @org.junit.jupiter.api.Test
+    void clientAsksForNothingWithoutTheSwitch() throws Exception {
+        SSLContext ctx = Providers.bastionWith(Map.of(), Map.of(), null, PKI.trustManagers());
+        try (OpenSslServer server = OpenSslServer.builder(PKI.server(ServerKey.RSA)).version("TLSv1.3").start()) {
+            javax.net.ssl.SSLEngine engine = Providers.clientEngine(ctx);
+            javax.net.ssl.SSLParameters p = engine.getSSLParameters();
+            p.setMaximumPacketSize(1000);
+            engine.setSSLParameters(p);
+            EngineClient.Exchange x = EngineClient.get(engine, server.port(), null);
+            assertEquals("TLSv1.3", x.session().protocol());
+            String trace = server.nextTrace();
+            assertTrue(trace.contains("ClientHello") && !trace.contains("max_fragment_length"), trace);
+        }
+    }
+
     /** The Length of each record s_client's {@code -trace} shows it received. */
     private static List<Integer> receivedRecordLengths(String trace) {
+        return recordLengths(trace, "Received Record");
+    }
+
+    /** The Length of each record of {@code kind} ("Sent Record", "Received Record") in an OpenSSL {@code -trace}. */
+    private static List<Integer> recordLengths(String trace, String kind) {
         List<Integer> out = new java.util.ArrayList<>();
-        boolean received = false;
+        boolean wanted = false;
         for (String line : trace.split("\\R")) {
             String t = line.trim();
             if (t.equals("Received Record") || t.equals("Sent Record")) {
-                received = t.startsWith("Received");
-            } else if (received && t.startsWith("Length = ")) {
+                wanted = t.equals(kind);
+            } else if (wanted && t.startsWith("Length = ")) {
                 out.add(Integer.parseInt(t.substring("Length = ".length()).trim()));
-                received = false;
+                wanted = false;
             }
         }
         return out;

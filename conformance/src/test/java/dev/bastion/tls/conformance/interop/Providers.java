@@ -93,11 +93,17 @@ public final class Providers {
     /** As {@link #bastionWith(java.util.Map, KeyManager[])}, with security properties {@code security} too. */
     public static SSLContext bastionWith(java.util.Map<String, String> system, java.util.Map<String, String> security,
             KeyManager[] keys) {
+        return bastionWith(system, security, keys, null);
+    }
+
+    /** As {@link #bastionWith(java.util.Map, java.util.Map, KeyManager[])}, trusting what {@code trust} trusts. */
+    public static SSLContext bastionWith(java.util.Map<String, String> system, java.util.Map<String, String> security,
+            KeyManager[] keys, javax.net.ssl.TrustManager[] trust) {
         SSLContext ctx = new SSLContext(new dev.bastion.tls.spi.BastionSSLContext("TLS",
                 dev.bastion.tls.connection.config.PropertySource.of(system, security),
                 dev.bastion.tls.connection.Handshakers.STANDARD), provider("Bastion"), "TLS") { };
         try {
-            ctx.init(keys, null, null);
+            ctx.init(keys, trust, null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

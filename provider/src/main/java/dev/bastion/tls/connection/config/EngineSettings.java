@@ -26,10 +26,21 @@ import javax.net.ssl.SSLParameters;
  *     20+), or null for the context's
  * @param signatureSchemes the application's signature schemes ({@code
  *     SSLParameters.setSignatureSchemes}, Java 19+), or null for the context's
+ * @param maximumPacketSize {@code SSLParameters.setMaximumPacketSize}, 0 for none (a client asks for
+ *     a max_fragment_length that fits it when {@code jsse.enableMFLNExtension} is true)
  */
 public record EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
         List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder,
-        AlgorithmConstraints algorithmConstraints, String[] namedGroups, String[] signatureSchemes) {
+        AlgorithmConstraints algorithmConstraints, String[] namedGroups, String[] signatureSchemes,
+        int maximumPacketSize) {
+
+    /** Settings without a maximum packet size. */
+    public EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
+            List<SNIServerName> serverNames, Collection<SNIMatcher> sniMatchers, boolean useCipherSuitesOrder,
+            AlgorithmConstraints algorithmConstraints, String[] namedGroups, String[] signatureSchemes) {
+        this(protocols, cipherSuites, applicationProtocols, serverNames, sniMatchers, useCipherSuitesOrder,
+                algorithmConstraints, namedGroups, signatureSchemes, 0);
+    }
 
     /** Settings with the context's named groups and signature schemes. */
     public EngineSettings(String[] protocols, String[] cipherSuites, String[] applicationProtocols,
@@ -44,6 +55,6 @@ public record EngineSettings(String[] protocols, String[] cipherSuites, String[]
         return new EngineSettings(params.getProtocols(), params.getCipherSuites(), params.getApplicationProtocols(),
                 params.getServerNames(), params.getSNIMatchers(), params.getUseCipherSuitesOrder(),
                 params.getAlgorithmConstraints(), NewerSslParameters.namedGroups(params),
-                NewerSslParameters.signatureSchemes(params));
+                NewerSslParameters.signatureSchemes(params), params.getMaximumPacketSize());
     }
 }

@@ -7,6 +7,7 @@ import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.handshake.ClientAuth;
 import dev.bastion.tls.handshake.HandshakeConfig;
+import dev.bastion.tls.handshake.MaxFragmentLengths;
 import dev.bastion.tls.handshake.Tls12Options;
 import dev.bastion.tls.message.ext.ExtensionType;
 import java.security.AlgorithmConstraints;
@@ -117,7 +118,9 @@ public final class HandshakeConfigs {
                 policy.maxHandshakeMessageSize(),
                 policy.maxPeerChainLength(client),
                 client && off.contains(ExtensionType.EXTENDED_MASTER_SECRET) ? withoutEms(policy.tls12()) : policy.tls12(),
-                off);
+                off,
+                client && policy.clientMaxFragmentLength() && !off.contains(ExtensionType.MAX_FRAGMENT_LENGTH)
+                        ? MaxFragmentLengths.request(params.maximumPacketSize()) : 0);
     }
 
     /**

@@ -60,6 +60,10 @@ import java.util.function.Predicate;
  * @param configurationError why no engine or socket can be made from this context (a
  *     {@code jdk.tls.namedGroups} that names no group Bastion knows, a {@code jdk.tls.alpnCharset}
  *     that names no charset); empty when they can
+ * @param clientMaxFragmentLength {@code jsse.enableMFLNExtension}, or its first spelling
+ *     {@code jsse.enableMFLExtension} (default false, as SunJSSE):
+ *     a client whose maximum packet size ({@code SSLParameters.setMaximumPacketSize}) is small asks
+ *     for a max_fragment_length that fits it
  */
 public record TlsPolicy(
         List<Protocol> clientProtocols,
@@ -89,7 +93,8 @@ public record TlsPolicy(
         CloseRules closeRules,
         DisabledExtensions disabledExtensions,
         Charset alpnCharset,
-        Optional<String> configurationError) {
+        Optional<String> configurationError,
+        boolean clientMaxFragmentLength) {
 
     private static final Trace TRACE = Trace.get("config");
 
@@ -182,7 +187,9 @@ public record TlsPolicy(
                         booleanProperty(src, "com.sun.net.ssl.requireCloseNotify", false)),
                 DisabledExtensions.load(src),
                 alpnCharset.orElse(StandardCharsets.ISO_8859_1),
-                error);
+                error,
+                booleanProperty(src, "jsse.enableMFLNExtension", false)
+                        || booleanProperty(src, "jsse.enableMFLExtension", false));
     }
 
     /**

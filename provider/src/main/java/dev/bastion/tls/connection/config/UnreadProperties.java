@@ -27,8 +27,6 @@ final class UnreadProperties {
                     "Bastion never renegotiates, so a server certificate never changes"),
             new Switch("sun.security.ssl.allowLegacyHelloMessages", "false",
                     "Bastion always serves peers without RFC 5746 signalling; with no renegotiation it protects nothing"),
-            new Switch("jsse.enableMFLNExtension", "true", "Bastion's clients never offer max_fragment_length"),
-            new Switch("jsse.enableMFLExtension", "true", "Bastion's clients never offer max_fragment_length"),
             new Switch("jdk.tls.trustNameService", "true", "Bastion never looks a peer's name up"));
 
     private UnreadProperties() {

@@ -1,6 +1,7 @@
 package dev.bastion.tls.handshake.tls12.client;
 
 import dev.bastion.tls.crypto.CipherSuite;
+import dev.bastion.tls.handshake.MaxFragmentLengths;
 import dev.bastion.tls.handshake.ClientOffer;
 import dev.bastion.tls.handshake.Expect;
 import dev.bastion.tls.handshake.HandshakeConfig;
@@ -34,6 +35,7 @@ final class AwaitServerHello implements ClientState {
 
     static ClientState accept(ClientOffer offer, ServerHello sh, HandshakeIo io) {
         CipherSuite suite = ServerHelloChecks.accept(offer, sh);
+        MaxFragmentLengths.accept(offer.hello().extensions(), sh.extensions(), "ServerHello", io);
         if (ServerHelloChecks.resumes(offer, sh)) {
             return ResumedHandshake.accept(offer, sh, suite, io);
         }

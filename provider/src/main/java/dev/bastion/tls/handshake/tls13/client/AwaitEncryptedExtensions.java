@@ -1,6 +1,7 @@
 package dev.bastion.tls.handshake.tls13.client;
 
 import dev.bastion.tls.codec.TlsAlert;
+import dev.bastion.tls.handshake.MaxFragmentLengths;
 import dev.bastion.tls.handshake.Expect;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
@@ -31,6 +32,7 @@ final class AwaitEncryptedExtensions implements ClientState {
     public ClientState next(HandshakeMessage message, HandshakeIo io) {
         EncryptedExtensions ee = Expect.one(message, EncryptedExtensions.class, "AwaitEncryptedExtensions");
         ee.extensions().requireSolicited(progress.hello().extensions(), MessageKind.ENCRYPTED_EXTENSIONS);
+        MaxFragmentLengths.accept(progress.hello().extensions(), ee.extensions(), "EncryptedExtensions", io);
         Optional<String> protocol = Optional.empty();
         Optional<Alpn> alpn = ee.extensions().alpn();
         if (alpn.isPresent()) {
