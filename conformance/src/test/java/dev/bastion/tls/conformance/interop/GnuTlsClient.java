@@ -100,6 +100,10 @@ public final class GnuTlsClient {
             throw new IOException("interrupted", e);
         }
         String out = String.join(" ", cmd) + "\n" + Interop.read(log);
+        if (p.exitValue() == 127) { // timeout(1): the command was not found
+            // fail now, not after the server under test has waited a step for a connection
+            throw new IOException("gnutls-cli is not installed (Debian's gnutls-bin; .ci/run installs it)\n" + out);
+        }
         return new Result(p.exitValue(), first(out, "- Description: \\((TLS[0-9.]+)"), first(out, "- Description: (\\S+)"),
                 out);
     }
