@@ -7,6 +7,7 @@ import dev.bastion.tls.message.ClientHello;
 import dev.bastion.tls.message.ext.Extension;
 import dev.bastion.tls.message.ext.ExtensionType;
 import dev.bastion.tls.message.ext.Extensions;
+import dev.bastion.tls.message.ext.MaxFragmentLength;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -95,7 +96,7 @@ public record HandshakeConfig(
         sniMatchers = List.copyOf(sniMatchers);
         Objects.requireNonNull(tls12, "tls12");
         disabledExtensions = disabledExtensions.isEmpty() ? Set.of() : Set.copyOf(disabledExtensions);
-        if (maxFragmentLength != 0 && MaxFragmentLengths.code(maxFragmentLength) == 0) {
+        if (maxFragmentLength != 0 && MaxFragmentLength.ofBytes(maxFragmentLength).isEmpty()) {
             throw new IllegalArgumentException("max_fragment_length must be 0, 512, 1024, 2048 or 4096: " + maxFragmentLength);
         }
         if (!groups.containsAll(keyShareGroups)) {

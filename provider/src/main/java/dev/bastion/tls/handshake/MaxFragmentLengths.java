@@ -29,7 +29,7 @@ public final class MaxFragmentLengths {
      */
     public static int request(int maximumPacketSize) {
         int fragment = maximumPacketSize - RECORD_OVERHEAD;
-        if (maximumPacketSize <= 0 || fragment <= 0) {
+        if (fragment <= 0) {
             return 0;
         } else if (fragment < 1024) {
             return 512;
@@ -41,21 +41,9 @@ public final class MaxFragmentLengths {
         return fragment == 4096 ? 4096 : 0;
     }
 
-    /** The extension's code (1 to 4) for {@code bytes} (512 to 4096), or 0 when it has none. */
-    public static int code(int bytes) {
-        return switch (bytes) {
-            case 512 -> 1;
-            case 1024 -> 2;
-            case 2048 -> 3;
-            case 4096 -> 4;
-            default -> 0;
-        };
-    }
-
     /** The extension a client with {@code config} sends; empty when it asks for no length. */
     public static Optional<MaxFragmentLength> offer(HandshakeConfig config) {
-        int code = config.client() ? code(config.maxFragmentLength()) : 0;
-        return code == 0 ? Optional.empty() : Optional.of(new MaxFragmentLength(code));
+        return MaxFragmentLength.ofBytes(config.maxFragmentLength());
     }
 
     /**

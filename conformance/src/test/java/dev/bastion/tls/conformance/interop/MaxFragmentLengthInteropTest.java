@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,9 +39,7 @@ class MaxFragmentLengthInteropTest {
             assertNull(server.next().failure(), r.output());
             assertEquals(version, r.protocol(), r.output());
             assertTrue(r.gotResponse(), r.output());
-            int exponent = Integer.numberOfTrailingZeros(bytes);
-            assertEquals(2, r.output().split("max_fragment_length := 2\\^" + exponent + " ", -1).length - 1,
-                    "s_client's hello and the server's echo\n" + r.output());
+            assertEquals(2, mentions(r.output(), bytes), "s_client's hello and the server's echo\n" + r.output());
             List<Integer> lengths = receivedRecordLengths(r.output());
             assertTrue(lengths.size() > 3, r.output());
             // a protected record adds at most 24 bytes to its content: TLS 1.2 GCM's explicit nonce
@@ -56,18 +57,11 @@ class MaxFragmentLengthInteropTest {
         SSLContext ctx = Providers.bastionWith(Map.of("jsse.enableMFLNExtension", "true"), Map.of(), null,
                 PKI.trustManagers());
         try (OpenSslServer server = OpenSslServer.builder(PKI.server(ServerKey.RSA)).version(version).start()) {
-            javax.net.ssl.SSLEngine engine = Providers.clientEngine(ctx);
-            engine.setEnabledProtocols(new String[] {version});
-            javax.net.ssl.SSLParameters p = engine.getSSLParameters();
-            p.setMaximumPacketSize(packet);
-            engine.setSSLParameters(p);
-            EngineClient.Exchange x = EngineClient.get(engine, server.port(), null);
+            EngineClient.Exchange x = EngineClient.get(clientEngine(ctx, version, packet), server.port(), null);
             assertEquals(version, x.session().protocol());
             assertTrue(x.body().contains("Protocol  : " + version), x.body());
             String trace = server.nextTrace();
-            int exponent = Integer.numberOfTrailingZeros(bytes);
-            assertEquals(2, trace.split("max_fragment_length := 2\\^" + exponent + " ", -1).length - 1,
-                    "Bastion's hello and s_server's echo\n" + trace);
+            assertEquals(2, mentions(trace, bytes), "Bastion's hello and s_server's echo\n" + trace);
             List<Integer> sent = recordLengths(server.log(), "Sent Record");
             assertTrue(sent.size() > 3, server.log());
             for (int n : sent) {
@@ -76,31 +70,38 @@ class MaxFragmentLengthInteropTest {
             }
             // resumed, the client asks for the same length again: OpenSSL refuses a resumed
             // hello whose max_fragment_length differs from the session's
-            javax.net.ssl.SSLEngine again = Providers.clientEngine(ctx);
-            again.setEnabledProtocols(new String[] {version});
-            again.setSSLParameters(p);
-            EngineClient.Exchange resumed = EngineClient.get(again, server.port(), null);
+            EngineClient.Exchange resumed = EngineClient.get(clientEngine(ctx, version, packet), server.port(), null);
             assertTrue(resumed.body().contains("Reused, " + version), resumed.body());
             String resumedTrace = server.nextTrace();
-            assertEquals(2, resumedTrace.split("max_fragment_length := 2\\^" + exponent + " ", -1).length - 1,
-                    "resumed: Bastion's hello and s_server's echo\n" + resumedTrace);
+            assertEquals(2, mentions(resumedTrace, bytes), "resumed: Bastion's hello and s_server's echo\n" + resumedTrace);
         }
     }
 
     /** Without the switch (SunJSSE's default), a small packet size asks for nothing. */
-    @org.junit.jupiter.api.Test
+    @Test
     void clientAsksForNothingWithoutTheSwitch() throws Exception {
         SSLContext ctx = Providers.bastionWith(Map.of(), Map.of(), null, PKI.trustManagers());
         try (OpenSslServer server = OpenSslServer.builder(PKI.server(ServerKey.RSA)).version("TLSv1.3").start()) {
-            javax.net.ssl.SSLEngine engine = Providers.clientEngine(ctx);
-            javax.net.ssl.SSLParameters p = engine.getSSLParameters();
-            p.setMaximumPacketSize(1000);
-            engine.setSSLParameters(p);
-            EngineClient.Exchange x = EngineClient.get(engine, server.port(), null);
+            EngineClient.Exchange x = EngineClient.get(clientEngine(ctx, "TLSv1.3", 1000), server.port(), null);
             assertEquals("TLSv1.3", x.session().protocol());
             String trace = server.nextTrace();
             assertTrue(trace.contains("ClientHello") && !trace.contains("max_fragment_length"), trace);
         }
+    }
+
+    /** A client engine for {@code version} alone whose records must fit in {@code packet} bytes. */
+    private static SSLEngine clientEngine(SSLContext ctx, String version, int packet) {
+        SSLEngine engine = Providers.clientEngine(ctx);
+        engine.setEnabledProtocols(new String[] {version});
+        SSLParameters p = engine.getSSLParameters();
+        p.setMaximumPacketSize(packet);
+        engine.setSSLParameters(p);
+        return engine;
+    }
+
+    /** How often an OpenSSL {@code -trace} shows a max_fragment_length of {@code bytes}. */
+    private static int mentions(String trace, int bytes) {
+        return trace.split("max_fragment_length := 2\\^" + Integer.numberOfTrailingZeros(bytes) + " ", -1).length - 1;
     }
 
     /** The Length of each record s_client's {@code -trace} shows it received. */

@@ -3,6 +3,7 @@ package dev.bastion.tls.message.ext;
 import dev.bastion.tls.codec.Reader;
 import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.codec.Writer;
+import java.util.Optional;
 
 /**
  * max_fragment_length (RFC 6066 §4): one byte, 2^9(1), 2^10(2), 2^11(3), 2^12(4). Any other
@@ -23,6 +24,13 @@ public record MaxFragmentLength(int value) implements Extension {
             throw TlsAlert.illegalParameter("max_fragment_length: value " + v + " is not one of 1..4 (RFC 6066 §4)");
         }
         return new MaxFragmentLength(v);
+    }
+
+    /** The extension for a limit of {@code bytes} (512, 1024, 2048 or 4096); empty for any other number. */
+    public static Optional<MaxFragmentLength> ofBytes(int bytes) {
+        int value = Integer.numberOfTrailingZeros(bytes) - 8;
+        return Integer.bitCount(bytes) == 1 && value >= 1 && value <= 4
+                ? Optional.of(new MaxFragmentLength(value)) : Optional.empty();
     }
 
     /** The limit in bytes: 512, 1024, 2048 or 4096. */
