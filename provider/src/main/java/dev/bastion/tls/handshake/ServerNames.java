@@ -31,7 +31,7 @@ public final class ServerNames {
             return Optional.empty();
         }
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        if (h.indexOf('.') <= 0 || h.endsWith(".") || h.indexOf(':') >= 0 || IpLiterals.isIpv4Literal(h)) {
+        if (h.indexOf('.') <= 0 || h.endsWith(".") || IpLiterals.isIpLiteral(h)) {
             return Optional.empty();
         }
         try {

@@ -59,7 +59,7 @@ public final class HostnameChecker {
         }
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         Names names = names(cert);
-        if (isIpLiteral(h)) {
+        if (IpLiterals.isIpLiteral(h)) {
             checkIp(h, names);
         } else {
             checkDns(h, names);
@@ -79,7 +79,7 @@ public final class HostnameChecker {
         if (p.indexOf('*') < 0) {
             return h.equals(p);
         }
-        if (!p.startsWith("*.") || isIpLiteral(h)) {
+        if (!p.startsWith("*.") || IpLiterals.isIpLiteral(h)) {
             return false; // partial-label or inner wildcards; addresses never match wildcards
         }
         String base = p.substring(2);
@@ -208,10 +208,6 @@ public final class HostnameChecker {
             // not a valid IDN: compare as given
         }
         return n.toLowerCase(Locale.ROOT);
-    }
-
-    static boolean isIpLiteral(String h) {
-        return IpLiterals.isIpLiteral(h);
     }
 
     private static InetAddress address(String literal) throws CertificateException {
