@@ -2,12 +2,19 @@ package dev.bastion.tls.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.bastion.tls.testutil.Wycheproof;
 import java.security.MessageDigest;
+import java.util.Random;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -34,5 +41,45 @@ class HmacTest {
         byte[] tag = c.hex("tag");
         boolean ok = tag.length == tagBytes && MessageDigest.isEqual(Arrays.copyOf(full, tagBytes), tag);
         assertEquals(c.valid(), ok, c.toString());
+    }
+
+    /**
+     * One instance, as the PRF and HKDF use it: several MACs under one key (each must start
+     * from the key's absorbed pads again, not from the previous MAC's state), pieces fed in
+     * three ways, a re-key with a key shorter, equal to and longer than the block, an empty
+     * message, and use after release. Every MAC must equal the JDK's own.
+     */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void reusedAcrossMacsKeysAndRelease(HashAlgorithm hash) throws Exception {
+        Random random = new Random(hash.ordinal());
+        Hmac hmac = new Hmac(hash);
+        int block = hash == HashAlgorithm.SHA384 ? 128 : 64; // B of RFC 2104
+        for (int keyLength : new int[] {1, hash.length(), block - 1, block, block + 1, 3 * block}) {
+            byte[] key = new byte[keyLength];
+            random.nextBytes(key);
+            Mac jdk = Mac.getInstance(hash.hmacName());
+            jdk.init(new SecretKeySpec(key, hash.hmacName()));
+            hmac.init(key);
+            for (int length : new int[] {0, 1, 55, 56, block - 17, block - 16, block, 3 * block + 7}) {
+                byte[] msg = new byte[length];
+                random.nextBytes(msg);
+                hmac.update(msg, 0, length / 2);
+                if (length > 0) {
+                    hmac.update(msg[length / 2]);
+                    hmac.update(Arrays.copyOfRange(msg, length / 2 + 1, length));
+                }
+                byte[] out = new byte[hash.length() + 3];
+                hmac.doFinal(out, 3);
+                assertArrayEquals(jdk.doFinal(msg), Arrays.copyOfRange(out, 3, out.length),
+                        "key " + keyLength + " bytes, message " + length + " bytes");
+            }
+            hmac.release();
+            assertThrows(IllegalStateException.class, () -> hmac.update(new byte[1]));
+        }
+        assertThrows(IllegalArgumentException.class, () -> {
+            hmac.init(new byte[4]);
+            hmac.doFinal(new byte[hash.length()], 1);
+        });
     }
 }
