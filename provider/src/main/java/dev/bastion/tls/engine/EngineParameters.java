@@ -264,8 +264,13 @@ final class EngineParameters {
             sniMatchers = List.copyOf(p.getSNIMatchers());
         }
         applicationProtocols = p.getApplicationProtocols();
-        endpointIdentification = p.getEndpointIdentificationAlgorithm();
-        constraints = p.getAlgorithmConstraints();
+        // as SunJSSE (SSLConfiguration.setSSLParameters): null leaves the current value
+        if (p.getEndpointIdentificationAlgorithm() != null) {
+            endpointIdentification = p.getEndpointIdentificationAlgorithm();
+        }
+        if (p.getAlgorithmConstraints() != null) {
+            constraints = p.getAlgorithmConstraints();
+        }
         useCipherSuitesOrder = p.getUseCipherSuitesOrder();
         maximumPacketSize = p.getMaximumPacketSize();
         // as SunJSSE: no named groups means the context's again; no schemes leaves the schemes as they were

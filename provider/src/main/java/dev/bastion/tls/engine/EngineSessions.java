@@ -35,8 +35,13 @@ final class EngineSessions implements ConnectionListener {
     /** {@code getApplicationBufferSize()} after a TLS 1.3 handshake, SunJSSE 17's answer (≥ 2^14 + 1 + padding room). */
     static final int TLS13_APPLICATION_BUFFER_SIZE = 16676;
 
-    /** SunJSSE also answers every engine's {@code getSession()} before the handshake with one shared null session. */
-    private static final BastionSession NULL_SESSION = BastionSession.nullSession();
+    /**
+     * What {@code getSession()} answers before the handshake completed, made at the first such
+     * call: one per connection, as SunJSSE's, so that values an application puts into it
+     * ({@code putValue}, binding listeners) stay with that connection. Dropped when the
+     * handshake completes.
+     */
+    private volatile BastionSession nullSession;
     private static final Memo NO_NAMES = new Memo(List.of(), List.of());
     /** Client and server slot; a racing write only costs a rebuild (the memo is immutable). */
     private static final LocalMemo[] LOCAL_NAMES = new LocalMemo[2];
@@ -132,6 +137,7 @@ final class EngineSessions implements ConnectionListener {
         applicationProtocol = result.applicationProtocol().orElse("");
         current = s;
         handshake = null;
+        nullSession = null;
         // an idle connection keeps nothing of the handshake's (its session has what it reports)
         peerNames = NO_NAMES;
         sofar = Negotiated.NONE;
@@ -142,7 +148,19 @@ final class EngineSessions implements ConnectionListener {
     /** The negotiated session, or the null session before the handshake completed. */
     SSLSession session() {
         BastionSession s = current;
-        return s != null ? s : NULL_SESSION;
+        if (s != null) {
+            return s;
+        }
+        BastionSession n = nullSession;
+        if (n == null) {
+            synchronized (this) {
+                n = nullSession;
+                if (n == null) {
+                    nullSession = n = BastionSession.nullSession();
+                }
+            }
+        }
+        return n;
     }
 
     /**
