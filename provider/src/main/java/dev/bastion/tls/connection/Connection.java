@@ -300,9 +300,14 @@ public final class Connection {
         }
     }
 
-    /** Limits the size of the records this side writes ({@code SSLParameters.setMaximumPacketSize}). */
+    /** Limits the content of each record this side writes (1..2^14 bytes). */
     public synchronized void setMaxFragmentLength(int length) {
         outbound.setMaxFragmentLength(length);
+    }
+
+    /** Keeps the records this side writes within {@code packetSize} bytes ({@code SSLParameters.setMaximumPacketSize}; 0: no limit). */
+    public synchronized void setMaxPacketSize(int packetSize) {
+        outbound.setMaxPacketSize(packetSize);
     }
 
     // ---- close -----------------------------------------------------------------------------

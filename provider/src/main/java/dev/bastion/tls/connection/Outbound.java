@@ -159,11 +159,13 @@ final class Outbound {
         writer.setMaxFragmentLength(length);
     }
 
+    void setMaxPacketSize(int packetSize) {
+        writer.setMaxPacketSize(packetSize);
+    }
+
     /** Lowers the largest record content to {@code length}; never raises it. */
     void limitFragments(int length) {
-        if (length < writer.maxFragmentLength()) {
-            writer.setMaxFragmentLength(length);
-        }
+        writer.lowerMaxFragmentLength(length);
     }
 
     /**

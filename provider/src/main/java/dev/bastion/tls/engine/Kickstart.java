@@ -6,7 +6,6 @@ import dev.bastion.tls.connection.Connection;
 import dev.bastion.tls.connection.config.EngineSettings;
 import dev.bastion.tls.connection.config.HandshakeConfigs;
 import dev.bastion.tls.handshake.HandshakeConfig;
-import dev.bastion.tls.record.RecordLimits;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
@@ -68,10 +67,6 @@ final class Kickstart {
 
     /** {@code SSLParameters.setMaximumPacketSize}: records this side writes stay within it (0: no limit). */
     static void applyMaximumPacketSize(Connection connection, EngineParameters parameters) {
-        int packet = parameters.maximumPacketSize();
-        int overhead = RecordLimits.HEADER_LENGTH + 1 + 16; // TLS 1.3: header, content type, tag
-        int fragment = packet <= 0 ? RecordLimits.MAX_PLAINTEXT
-                : Math.max(64, Math.min(RecordLimits.MAX_PLAINTEXT, packet - overhead));
-        connection.setMaxFragmentLength(fragment);
+        connection.setMaxPacketSize(Math.max(0, parameters.maximumPacketSize()));
     }
 }

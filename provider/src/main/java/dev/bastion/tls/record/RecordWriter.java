@@ -16,7 +16,15 @@ import java.util.Objects;
  * reports as {@code BUFFER_OVERFLOW}.
  */
 public final class RecordWriter implements AutoCloseable {
+    /** The least content per record a packet limit leaves, however small the limit. */
+    static final int MIN_FRAGMENT_UNDER_PACKET_LIMIT = 64;
+
     private Protection protection = NullProtection.INITIAL;
+    /** The content limit set with {@link #setMaxFragmentLength}. */
+    private int fragmentLimit = RecordLimits.MAX_PLAINTEXT;
+    /** The whole-record limit set with {@link #setMaxPacketSize}; 0: none. */
+    private int packetLimit;
+    /** What a record carries at most now: both limits under the current protection. */
     private int maxFragmentLength = RecordLimits.MAX_PLAINTEXT;
     private int consumed;
     private int produced;
@@ -34,9 +42,11 @@ public final class RecordWriter implements AutoCloseable {
         if (next != protection) {
             protection.close();
             protection = next;
+            maxFragmentLength = effectiveFragmentLength();
         }
     }
 
+    /** The most content a record carries now (both limits, under the current protection). */
     public int maxFragmentLength() {
         return maxFragmentLength;
     }
@@ -49,7 +59,37 @@ public final class RecordWriter implements AutoCloseable {
         if (length < 1 || length > RecordLimits.MAX_PLAINTEXT) {
             throw new IllegalArgumentException("max fragment length must be 1.." + RecordLimits.MAX_PLAINTEXT + ", got " + length);
         }
-        maxFragmentLength = length;
+        fragmentLimit = length;
+        maxFragmentLength = effectiveFragmentLength();
+    }
+
+    /** Lowers the content limit to {@code length} (a negotiated maximum); never raises it. */
+    public void lowerMaxFragmentLength(int length) {
+        if (length < fragmentLimit) {
+            setMaxFragmentLength(length);
+        }
+    }
+
+    /**
+     * Keeps every record, header included, within {@code packetSize} bytes
+     * ({@code SSLParameters.setMaximumPacketSize}; 0: no limit), whatever the protection adds
+     * (5 + 1 + 16 bytes in TLS 1.3, 5 + 8 + 16 for TLS 1.2 AES-GCM), but leaves a record at
+     * least {@value #MIN_FRAGMENT_UNDER_PACKET_LIMIT} bytes of content.
+     */
+    public void setMaxPacketSize(int packetSize) {
+        if (packetSize < 0) {
+            throw new IllegalArgumentException("max packet size must not be negative, got " + packetSize);
+        }
+        packetLimit = packetSize;
+        maxFragmentLength = effectiveFragmentLength();
+    }
+
+    private int effectiveFragmentLength() {
+        if (packetLimit == 0) {
+            return fragmentLimit;
+        }
+        int overhead = protection.sealedSize(0);
+        return Math.min(fragmentLimit, Math.max(MIN_FRAGMENT_UNDER_PACKET_LIMIT, packetLimit - overhead));
     }
 
     /** The largest record {@link #writeRecord} can produce now, header included. */

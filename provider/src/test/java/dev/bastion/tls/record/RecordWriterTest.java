@@ -112,6 +112,55 @@ class RecordWriterTest {
         }
     }
 
+    /**
+     * {@code SSLParameters.setMaximumPacketSize}: every record, header and protection included,
+     * stays within the limit under whichever protection is installed (TLS 1.2 AES-GCM adds 29
+     * bytes, TLS 1.2 ChaCha20-Poly1305 21, TLS 1.3 22, plaintext 5), a negotiated fragment limit
+     * still applies when it is lower, and a tiny limit leaves 64 bytes of content.
+     */
+    @Test
+    void packetLimitHoldsUnderEveryProtection() {
+        try (RecordWriter writer = new RecordWriter()) {
+            writer.setMaxPacketSize(512);
+            assertEquals(512 - 5, writer.maxFragmentLength());
+            assertEquals(512, writer.maxRecordSize());
+            writer.setProtection(new Tls12AeadProtection(TestKeys.tls12(AeadAlgorithm.AES_128_GCM, 60)));
+            assertEquals(512 - 29, writer.maxFragmentLength());
+            assertEquals(512, writer.maxRecordSize());
+            assertEquals(512, writeAll(writer, 2000));
+            writer.setProtection(new Tls12AeadProtection(TestKeys.tls12(AeadAlgorithm.CHACHA20_POLY1305, 61)));
+            assertEquals(512 - 21, writer.maxFragmentLength());
+            writer.setProtection(new Tls13Protection(TestKeys.tls13(AeadAlgorithm.AES_256_GCM, 62)));
+            assertEquals(512 - 22, writer.maxFragmentLength());
+            assertEquals(512, writeAll(writer, 2000));
+
+            writer.lowerMaxFragmentLength(256); // a negotiated max_fragment_length below the packet's room
+            assertEquals(256, writer.maxFragmentLength());
+            writer.lowerMaxFragmentLength(4096); // never raised
+            assertEquals(256, writer.maxFragmentLength());
+            writer.setProtection(NullProtection.INITIAL);
+            assertEquals(256, writer.maxFragmentLength(), "a protection with less overhead does not lift the negotiated limit");
+
+            writer.setMaxPacketSize(40);
+            assertEquals(64, writer.maxFragmentLength());
+            writer.setMaxPacketSize(0);
+            assertEquals(256, writer.maxFragmentLength());
+            assertThrows(IllegalArgumentException.class, () -> writer.setMaxPacketSize(-1));
+        }
+    }
+
+    /** Writes {@code n} bytes of application data and returns the largest record's size. */
+    private static int writeAll(RecordWriter writer, int n) {
+        ByteBuffer src = ByteBuffer.wrap(new byte[n]);
+        ByteBuffer net = ByteBuffer.allocate(writer.sealedSize(n));
+        int largest = 0;
+        while (src.hasRemaining()) {
+            assertTrue(writer.writeRecord(ContentType.APPLICATION_DATA, src, net));
+            largest = Math.max(largest, writer.bytesProduced());
+        }
+        return largest;
+    }
+
     @Test
     void sealedSizeCountsEveryRecord() {
         try (RecordWriter writer = new RecordWriter()) {
