@@ -309,6 +309,28 @@ class SocketBehaviourTest {
         }
     }
 
+    /**
+     * A SunJSSE server's close() ends the connection in both directions: in TLS 1.3 it sends
+     * user_canceled before close_notify (SunJSSE's duplex close), and in TLS 1.2 close_notify
+     * always closes both. The client reads the end of the data, and its next write fails
+     * instead of going out to a peer that has gone.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providers")
+    void aSunJsseServersCloseClosesTheClientsWriteSide(String provider, String version) throws Exception {
+        try (SocketServer server = SocketServer.tls(Tls.server("SunJSSE"), s -> {
+            ((SSLSocket) s).startHandshake();
+            s.close();
+        }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), version)) {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                s.startHandshake();
+                s.setSoTimeout(10_000);
+                assertEquals(-1, s.getInputStream().read());
+                assertThrows(SocketException.class, () -> s.getOutputStream().write(new byte[] {1}));
+            });
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providers")
     void peersCloseEndsTheData(String provider, String version) throws Exception {

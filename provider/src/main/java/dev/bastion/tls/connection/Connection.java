@@ -318,6 +318,15 @@ public final class Connection {
      * after it. Idempotent.
      */
     public synchronized void closeOutbound() {
+        closeOutbound(true);
+    }
+
+    /** {@link #closeOutbound} without user_canceled: the answer to a peer that cancelled. */
+    void closeOutboundQuietly() {
+        closeOutbound(false);
+    }
+
+    private void closeOutbound(boolean cancelHandshake) {
         if (outboundClosed) {
             return;
         }
@@ -327,7 +336,10 @@ public final class Connection {
             return;
         }
         if (!complete) {
-            outbound.alert(AlertMessage.warning(AlertDescription.USER_CANCELED));
+            task.cancel();
+            if (cancelHandshake) {
+                outbound.alert(AlertMessage.warning(AlertDescription.USER_CANCELED));
+            }
         }
         outbound.alert(AlertMessage.closeNotify());
     }

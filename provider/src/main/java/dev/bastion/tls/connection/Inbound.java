@@ -69,6 +69,8 @@ final class Inbound {
     private int renegotiationRequestsInARow;
     /** {@code jdk.tls.acknowledgeCloseNotify}: TLS 1.3 answers close_notify at once too. */
     private final boolean acknowledgeCloseNotify;
+    /** A user_canceled warning arrived: the close_notify that follows closes both directions. */
+    private boolean peerUserCanceled;
 
     Inbound(Connection c, KeyUsage keyUsage, HandshakerFactory factory, ConnectionIo io,
             boolean acknowledgeCloseNotify) {
@@ -241,12 +243,17 @@ final class Inbound {
     private void alert(AlertMessage alert) throws SSLException {
         AlertDescription d = alert.description();
         if (d == AlertDescription.CLOSE_NOTIFY) {
-            if (!c.complete()) {
+            if (!c.complete() && !peerUserCanceled) {
                 throw TlsAlert.unexpectedMessage("Received close_notify during handshake");
             }
             TRACE.debug(() -> "received close_notify");
             c.closeNotifyReceived();
-            if (c.version() != HandshakeConfig.TLS13 || acknowledgeCloseNotify) {
+            if (peerUserCanceled) {
+                // user_canceled then close_notify: the peer closes both directions (SunJSSE's
+                // SSLSocket.close in TLS 1.3, or any side cancelling a handshake), so this side
+                // answers with its own close_notify and closes its write side, as SunJSSE does.
+                c.closeOutboundQuietly();
+            } else if (c.version() != HandshakeConfig.TLS13 || acknowledgeCloseNotify) {
                 // RFC 5246 §7.2.1: TLS 1.2 has no half-close; answer with our own close_notify at
                 // once (the engine reports NEED_WRAP, as SunJSSE's does). TLS 1.3 may half-close
                 // (RFC 8446 §6.1) unless jdk.tls.acknowledgeCloseNotify says otherwise.
@@ -256,6 +263,7 @@ final class Inbound {
         }
         if (d == AlertDescription.USER_CANCELED && !alert.isFatal()) {
             TRACE.debug(() -> "received user_canceled warning; waiting for close_notify");
+            peerUserCanceled = true;
             emptyRecords.onDroppedRecord(ContentType.ALERT);
             return;
         }

@@ -318,15 +318,38 @@ class ConnectionTest {
         assertEquals("Cannot kickstart, the connection is broken or closed", e.getMessage());
     }
 
+    /**
+     * A peer that cancels its handshake (user_canceled, then close_notify) closes both
+     * directions, as SunJSSE takes it: no exception, and this side answers with close_notify
+     * alone (no user_canceled of its own).
+     */
     @Test
-    void closeNotifyDuringHandshakeIsUnexpected() throws Exception {
+    void cancelledHandshakeClosesBothSides() throws Exception {
         CorePair p = CorePair.withFakes();
         p.begin();
         CorePair.flushAll(p.client, p.toServer);
         p.server.closeOutbound(); // before reading the ClientHello: user_canceled, close_notify
         assertEquals(2, CorePair.flushAll(p.server, p.toClient));
-        SSLException e = assertThrows(SSLHandshakeException.class, () -> CorePair.readAll(p.client, p.toClient, ByteBuffer.allocate(100)));
-        assertEquals("Received close_notify during handshake", e.getMessage(), "user_canceled was ignored, as RFC 8446 §6.1 allows");
+        CorePair.readAll(p.client, p.toClient, ByteBuffer.allocate(100));
+        assertTrue(p.client.inboundDone());
+        assertEquals(null, p.client.failure());
+        assertEquals(HandshakeStatus.NEED_WRAP, p.client.handshakeStatus());
+        ByteBuffer net = ByteBuffer.allocate(100);
+        p.client.flush(net);
+        assertArrayEquals(new byte[] {21, 3, 3, 0, 2, 1, 0}, java.util.Arrays.copyOf(net.array(), net.position()));
+        assertTrue(p.client.outboundDone());
+        assertEquals(HandshakeStatus.NOT_HANDSHAKING, p.client.handshakeStatus());
+    }
+
+    @Test
+    void closeNotifyWithoutUserCanceledDuringHandshakeIsUnexpected() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.begin();
+        ByteBuffer closeNotify = ByteBuffer.wrap(new byte[] {21, 3, 3, 0, 2, 1, 0});
+        p.client.missing(closeNotify);
+        SSLException e = assertThrows(SSLHandshakeException.class,
+                () -> p.client.read(closeNotify, new ByteBuffer[] {ByteBuffer.allocate(10)}, 0, 1));
+        assertEquals("Received close_notify during handshake", e.getMessage());
     }
 
     @Test
