@@ -341,6 +341,33 @@ class ConnectionTest {
         assertEquals(HandshakeStatus.NOT_HANDSHAKING, p.client.handshakeStatus());
     }
 
+    /**
+     * closeOutbound while a delegated task waits: the alerts are to be wrapped at once
+     * (NEED_WRAP first, as SunJSSE reports), and the task, handed out before, does nothing.
+     */
+    @Test
+    void closingWithATaskPendingWrapsTheAlertsAtOnce() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.begin();
+        CorePair.flushAll(p.client, p.toServer);
+        p.toServer.flip();
+        p.server.missing(p.toServer);
+        p.server.read(p.toServer, new ByteBuffer[] {ByteBuffer.allocate(0)}, 0, 1);
+        Runnable task = p.server.delegatedTask();
+        assertEquals(HandshakeStatus.NEED_TASK, p.server.handshakeStatus());
+        p.server.closeOutbound();
+        assertEquals(HandshakeStatus.NEED_WRAP, p.server.handshakeStatus());
+        task.run();
+        assertEquals(List.of(), p.serverHandshaker().threads, "the cancelled task did not run the handshake");
+        ByteBuffer net = ByteBuffer.allocate(100);
+        while (p.server.hasOutput()) {
+            p.server.flush(net);
+        }
+        assertArrayEquals(new byte[] {21, 3, 3, 0, 2, 1, 90, 21, 3, 3, 0, 2, 1, 0},
+                java.util.Arrays.copyOf(net.array(), net.position()), "user_canceled, close_notify");
+        assertTrue(p.server.outboundDone());
+    }
+
     @Test
     void closeNotifyWithoutUserCanceledDuringHandshakeIsUnexpected() throws Exception {
         CorePair p = CorePair.withFakes();
