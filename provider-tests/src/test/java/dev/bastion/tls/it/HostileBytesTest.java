@@ -46,7 +46,12 @@ class HostileBytesTest {
         assertPeerLearnsBadRecordMac(client, server, provider);
     }
 
-    /** Plain HTTP where a ClientHello should be: no hang, an SSLException, nothing else. */
+    /**
+     * Plain HTTP where a ClientHello should be: no hang, and a plain SSLException (SunJSSE's
+     * "Unsupported or unrecognized SSL message"), not an SSLHandshakeException: the peer speaks
+     * no TLS, so no handshake took place. Applications that catch SSLHandshakeException for
+     * certificate and negotiation problems must not take this for one.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"SunJSSE", "Bastion"})
     void plaintextHttpToServerFails(String provider) throws Exception {
@@ -56,6 +61,37 @@ class HostileBytesTest {
         SSLException e = assertThrows(SSLException.class,
                 () -> server.unwrap(http, ByteBuffer.allocate(server.getSession().getApplicationBufferSize())));
         assertTrue(e.getMessage() != null && !e.getMessage().isEmpty(), provider);
+        assertEquals(SSLException.class, e.getClass(), provider + ": " + e);
+    }
+
+    /**
+     * The same for a client that gets a plain HTTP answer to its ClientHello, and for an
+     * SSLv2-format hello.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SunJSSE", "Bastion"})
+    void bytesThatAreNoTlsFailWithAPlainSslException(String provider) throws Exception {
+        SSLEngine client = engine(provider, true);
+        ByteBuffer hello = ByteBuffer.allocate(1 << 16);
+        client.wrap(ByteBuffer.allocate(0), hello);
+        ByteBuffer http = ByteBuffer.wrap("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer app = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
+        SSLException e = assertThrows(SSLException.class, () -> {
+            for (int i = 0; i < 4; i++) { // statuses before the engine reads (SunJSSE may ask for a wrap first)
+                SSLEngineResult r = client.unwrap(http, app);
+                assertEquals(SSLEngineResult.Status.OK, r.getStatus(), provider + ": " + r);
+            }
+        });
+        assertEquals(SSLException.class, e.getClass(), provider + " client: " + e);
+
+        SSLEngine server = engine(provider, false);
+        server.beginHandshake();
+        // msg_type 1, version 3.1, 21 bytes of cipher specs (7), no session id, a 16-byte challenge
+        byte[] sslv2 = java.util.HexFormat.of().parseHex("802e" + "01" + "0301" + "0015" + "0000" + "0010"
+                + "00002f" + "000035" + "00000a" + "00009c" + "00009d" + "0000ff" + "c02f00" + "00112233445566778899aabbccddeeff");
+        SSLException v2 = assertThrows(SSLException.class,
+                () -> server.unwrap(ByteBuffer.wrap(sslv2), ByteBuffer.allocate(server.getSession().getApplicationBufferSize())));
+        assertEquals(SSLException.class, v2.getClass(), provider + " server, SSLv2 hello: " + v2);
     }
 
     /** A tampered application record after the handshake: bad_record_mac, and data before it is kept. */

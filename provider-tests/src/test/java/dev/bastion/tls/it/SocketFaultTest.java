@@ -15,6 +15,7 @@ import dev.bastion.tls.it.support.Threads;
 import dev.bastion.tls.it.support.Tls;
 import dev.bastion.tls.it.support.Versions;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -112,12 +113,14 @@ class SocketFaultTest {
             assertTimeoutPreemptively(LIMIT, () -> {
                 SSLException e = assertThrows(SSLException.class, s::startHandshake);
                 assertTrue(e.getMessage().contains("terminated the handshake"), e.getMessage());
+                assertEquals(SSLHandshakeException.class, e.getClass());
+                assertInstanceOf(EOFException.class, e.getCause(), "SunJSSE's cause: the end of the stream");
                 assertEquals("SSL_NULL_WITH_NULL_NULL", s.getSession().getCipherSuite());
             });
         }
     }
 
-    /** The client sends half a ClientHello record and closes: the server's socket fails, no hang. */
+    /** The client sends half a ClientHello record and closes: the server's socket fails, no hang, SunJSSE's exception. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("providers")
     void clientClosesDuringTheHandshake(String provider, String version) throws Exception {
@@ -139,7 +142,10 @@ class SocketFaultTest {
                 halfHello[5] = 1; // client_hello
                 plain.getOutputStream().write(halfHello);
                 plain.close();
-                assertInstanceOf(SSLException.class, atServer.get(20, TimeUnit.SECONDS));
+                // as SunJSSE: a handshake failure whose cause is the end of the stream
+                Throwable e = atServer.get(20, TimeUnit.SECONDS);
+                assertEquals(SSLHandshakeException.class, e == null ? null : e.getClass(), String.valueOf(e));
+                assertInstanceOf(EOFException.class, e.getCause());
             });
         }
     }

@@ -15,22 +15,43 @@ public final class TlsAlert extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final AlertDescription alert;
+    private final boolean notTls;
 
     public TlsAlert(AlertDescription alert, String message) {
         this(alert, message, null);
     }
 
     public TlsAlert(AlertDescription alert, String message, Throwable cause) {
+        this(alert, message, cause, false);
+    }
+
+    private TlsAlert(AlertDescription alert, String message, Throwable cause, boolean notTls) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.alert = Objects.requireNonNull(alert, "alert");
+        this.notTls = notTls;
         if (alert == AlertDescription.UNKNOWN) {
             throw new IllegalArgumentException("an alert we send must have a registered code");
         }
     }
 
+    /**
+     * Bytes that are no TLS record at all (plain text, an SSLv2-format hello): the peer does not
+     * speak TLS, so no handshake took place, and the application gets a plain
+     * {@code SSLException}, as SunJSSE's "Unsupported or unrecognized SSL message" is, not an
+     * {@code SSLHandshakeException}. The alert is {@code protocol_version}.
+     */
+    public static TlsAlert notTls(String message) {
+        return new TlsAlert(AlertDescription.PROTOCOL_VERSION, message, null, true);
+    }
+
     /** The alert to send to the peer. */
     public AlertDescription alert() {
         return alert;
+    }
+
+    /** Whether the peer's bytes were no TLS at all ({@link #notTls}). */
+    public boolean isNotTls() {
+        return notTls;
     }
 
     public static TlsAlert decodeError(String message) {

@@ -15,7 +15,9 @@ import javax.net.ssl.SSLProtocolException;
  * <ul>
  * <li>A {@link TlsAlert} raised locally: its alert is queued as a fatal alert when the write
  *     side is still open (the next {@code wrap} sends it), keys are wiped, and the application
- *     gets an {@link SSLHandshakeException} during the handshake, afterwards an
+ *     gets a plain {@link SSLException} when the peer's bytes were no TLS at all (as SunJSSE's
+ *     "Unsupported or unrecognized SSL message"), an {@link SSLHandshakeException} during the
+ *     handshake, afterwards an
  *     {@link SSLException} for {@code bad_record_mac} (as SunJSSE) and an
  *     {@link SSLProtocolException} for the other protocol violations.</li>
  * <li>Any other {@link RuntimeException} is a bug in Bastion: it is reported as
@@ -76,7 +78,9 @@ final class Failure {
     private static SSLException localException(TlsAlert alert, boolean handshaking) {
         String message = alert.getMessage();
         SSLException out;
-        if (handshaking) {
+        if (alert.isNotTls()) {
+            out = new SSLException(message); // no handshake took place: the peer speaks no TLS
+        } else if (handshaking) {
             out = new SSLHandshakeException(message);
         } else if (alert.alert() == AlertDescription.BAD_RECORD_MAC || alert.alert() == AlertDescription.INTERNAL_ERROR) {
             out = new SSLException(message);

@@ -2,6 +2,7 @@ package dev.bastion.tls.engine;
 
 import dev.bastion.tls.connection.Connection;
 import dev.bastion.tls.record.RecordLimits;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -125,8 +126,12 @@ final class SocketIo {
                     if (socket.isClosed()) {
                         throw new SocketException("Socket is closed");
                     }
-                    throw new SSLHandshakeException(endOfStream ? "Remote host terminated the handshake"
-                            : "the connection was closed during the handshake");
+                    SSLHandshakeException e = new SSLHandshakeException(endOfStream
+                            ? "Remote host terminated the handshake" : "the connection was closed during the handshake");
+                    if (endOfStream) {
+                        e.initCause(new EOFException("SSL peer shut down incorrectly")); // SunJSSE's cause
+                    }
+                    throw e;
                 }
             }
         } catch (SSLException e) {
@@ -243,8 +248,14 @@ final class SocketIo {
             }
             if (!fill(missing)) {
                 if (netIn.hasRemaining()) {
-                    throw new SSLProtocolException("the peer closed the connection in the middle of a record ("
-                            + netIn.remaining() + " byte(s) received, " + missing + " more expected)");
+                    String what = "the peer closed the connection in the middle of a record (" + netIn.remaining()
+                            + " byte(s) received, " + missing + " more expected)";
+                    if (!connection.handshakeComplete()) { // as SunJSSE: a handshake failure caused by EOF
+                        SSLHandshakeException e = new SSLHandshakeException("Remote host terminated the handshake: " + what);
+                        e.initCause(new EOFException("SSL peer shut down incorrectly"));
+                        throw e;
+                    }
+                    throw new SSLProtocolException(what);
                 }
                 endOfStream = true;
                 return false;

@@ -132,7 +132,7 @@ public final class RecordHeader {
         } else {
             guess = "not a TLS record, plaintext connection?";
         }
-        return new TlsAlert(AlertDescription.PROTOCOL_VERSION, String.format(
+        return TlsAlert.notTls(String.format(
                 "unrecognized record: first bytes %02x %02x %02x %02x %02x look like %s", b0,
                 src.get(p + 1) & 0xFF, b2, src.get(p + 3) & 0xFF, src.get(p + 4) & 0xFF, guess));
     }

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLProtocolException;
  *     class and message, and sent no alert back;</li>
  * <li>{@link #completes}: no failure, no alert, the handshake completed (plus any checks added
  *     with {@link #and}).</li>
+ * <li>{@link #closesQuietly}: no failure, no completion, and a close_notify warning alone.</li>
  * </ul>
  */
 final class Expect {
@@ -32,6 +33,8 @@ final class Expect {
     private boolean waiting;
     /** With {@link #completesWarning}: the one warning alert the victim must send. */
     private AlertDescription warning;
+    /** With {@link #closesQuietly}: for the report. */
+    private boolean closes;
 
     private record Check(String what, Predicate<Outcome> test) {
     }
@@ -85,6 +88,17 @@ final class Expect {
         return e;
     }
 
+    /**
+     * A cancelled handshake: no failure and no completion; the victim closed both sides and
+     * sent exactly one alert, a close_notify warning.
+     */
+    static Expect closesQuietly() {
+        Expect e = new Expect(null, null, null).waiting();
+        e.warning = AlertDescription.CLOSE_NOTIFY;
+        e.closes = true;
+        return e;
+    }
+
     /** Neither failure nor alert nor completion: the victim waits for more (a truncated message). */
     static Expect waits() {
         return new Expect(null, null, null).waiting();
@@ -102,7 +116,7 @@ final class Expect {
 
     /** What the victim should do, for the report. */
     String describe() {
-        String base = waiting ? "waits for more" : warning != null ? "completes, warning " + warning.rfcName()
+        String base = closes ? "closes, warning close_notify" : waiting ? "waits for more" : warning != null ? "completes, warning " + warning.rfcName()
                 : exception == null ? "completes"
                 : alert == null ? "no alert / " + exception.getSimpleName() + " \"" + fragment + "\""
                 : "fatal " + alert.rfcName() + " / " + exception.getSimpleName() + " \"" + fragment + "\"";

@@ -158,7 +158,8 @@ final class Victim {
         }
         if (r.getStatus() == Status.CLOSED) {
             closed = true;
-            return r.bytesConsumed() > 0 && inbound.hasRemaining();
+            // more records, or the close_notify the victim answers with (its write side closes too)
+            return r.bytesConsumed() > 0 && inbound.hasRemaining() || r.getHandshakeStatus() == HandshakeStatus.NEED_WRAP;
         }
         if (r.getStatus() == Status.BUFFER_UNDERFLOW) {
             return false;
