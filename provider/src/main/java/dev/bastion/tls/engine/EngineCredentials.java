@@ -12,6 +12,7 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,20 @@ final class EngineCredentials implements Credentials {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<LocalCredential> credentialsOfType(String keyType, List<Principal> issuers, boolean client) {
+        Principal[] iss = issuers.isEmpty() ? null : issuers.toArray(new Principal[0]);
+        String[] aliases = client ? keys.getClientAliases(keyType, iss) : keys.getServerAliases(keyType, iss);
+        if (aliases == null) {
+            return List.of();
+        }
+        List<LocalCredential> out = new ArrayList<>();
+        for (String alias : aliases) {
+            credential(alias).ifPresent(out::add);
+        }
+        return out;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.SignatureKeyType;
 import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.message.ext.Codes;
+import java.security.Principal;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -83,6 +84,27 @@ public final class Negotiator {
             default:
                 return "EdDSA";
         }
+    }
+
+    /**
+     * {@code chosen} when its key signs with one of {@code schemes}; otherwise the first other
+     * credential of the same key types that does (a TLS 1.3 ECDSA scheme binds the curve, so a
+     * P-256 key chosen for "EC" cannot answer a client that offers only ecdsa_secp384r1_sha384
+     * while a P-384 one can). Empty when none fits.
+     */
+    public static Optional<LocalCredential> fitting(Optional<LocalCredential> chosen, List<SignatureScheme> schemes,
+            int version, Credentials credentials, List<Principal> issuers, boolean client) {
+        if (chosen.isPresent() && schemeFor(schemes, chosen.get().chain().get(0).getPublicKey(), version).isPresent()) {
+            return chosen;
+        }
+        for (String type : keyTypes(schemes)) {
+            for (LocalCredential c : credentials.credentialsOfType(type, issuers, client)) {
+                if (schemeFor(schemes, c.chain().get(0).getPublicKey(), version).isPresent()) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return chosen;
     }
 
     /** The first of {@code candidates} that {@code key} can sign with in {@code version}. */

@@ -44,7 +44,9 @@ final class ClientFlight {
                 request.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow(),
                 progress.config().signatureSchemes(), SignatureScheme.TLS13);
         Optional<LocalCredential> credential = schemes.isEmpty() ? Optional.empty()
-                : io.credentials().chooseClientCredential(Negotiator.keyTypes(schemes), CertificateChains.issuers(request.extensions()));
+                : Negotiator.fitting(io.credentials().chooseClientCredential(Negotiator.keyTypes(schemes),
+                        CertificateChains.issuers(request.extensions())), schemes, SignatureScheme.TLS13, io.credentials(),
+                        CertificateChains.issuers(request.extensions()), true);
         Optional<SignatureScheme> scheme = credential.flatMap(c -> Negotiator.schemeFor(schemes,
                 c.chain().get(0).getPublicKey(), SignatureScheme.TLS13));
         Opaque context = request.certificateRequestContext();

@@ -76,8 +76,9 @@ final class ServerChoices {
                     + Negotiator.schemeList(clientSchemes) + ", server enables " + config.signatureSchemes());
         }
         List<String> keyTypes = Negotiator.keyTypes(schemes);
-        LocalCredential credential = io.credentials().chooseServerCredential(keyTypes,
-                CertificateChains.issuers(ch.extensions())).orElseThrow(() -> TlsAlert.handshakeFailure(
+        LocalCredential credential = Negotiator.fitting(io.credentials().chooseServerCredential(keyTypes,
+                CertificateChains.issuers(ch.extensions())), schemes, SignatureScheme.TLS13, io.credentials(),
+                CertificateChains.issuers(ch.extensions()), false).orElseThrow(() -> TlsAlert.handshakeFailure(
                         "the key manager has no server certificate for key types " + keyTypes
                                 + " (client's signature schemes: " + schemes + ")"));
         PublicKey key = credential.chain().get(0).getPublicKey();
