@@ -48,6 +48,7 @@ class EngineBehaviourComparisonTest {
             out.add(Arguments.of("closeOutboundDuringHandshake", protocol));
             out.add(Arguments.of("closeBeforeHandshake", protocol));
             out.add(Arguments.of("peerCancelsDuringHandshake", protocol));
+            out.add(Arguments.of("closeInboundThenBegin", protocol));
             out.add(Arguments.of("tamperedRecord", protocol));
             out.add(Arguments.of("buffers", protocol));
             out.add(Arguments.of("oneRecordPerUnwrap", protocol));
@@ -164,6 +165,7 @@ class EngineBehaviourComparisonTest {
             case "closeOutboundDuringHandshake": return EngineBehaviourComparisonTest::closeOutboundDuringHandshake;
             case "closeBeforeHandshake": return EngineBehaviourComparisonTest::closeBeforeHandshake;
             case "peerCancelsDuringHandshake": return EngineBehaviourComparisonTest::peerCancelsDuringHandshake;
+            case "closeInboundThenBegin": return EngineBehaviourComparisonTest::closeInboundThenBegin;
             case "tamperedRecord": return EngineBehaviourComparisonTest::tamperedRecord;
             case "buffers": return EngineBehaviourComparisonTest::buffers;
             case "oneRecordPerUnwrap": return EngineBehaviourComparisonTest::oneRecordPerUnwrap;
@@ -272,6 +274,20 @@ class EngineBehaviourComparisonTest {
         } catch (Exception x) {
             s.log.add(who + " " + label + " !! " + x.getClass().getName() + " | " + EngineScript.flags(e));
         }
+    }
+
+    /**
+     * closeInbound on an engine that never started, then beginHandshake: the handshake can never
+     * run, so the engine is done both ways and wrap says CLOSED (an application that wraps until
+     * isOutboundDone must not spin).
+     */
+    static void closeInboundThenBegin(EngineScript s) throws Exception {
+        SSLEngine c = s.client;
+        s.call(c, "closeInbound", c::closeInbound);
+        s.call(c, "beginHandshake", c::beginHandshake);
+        s.wrap(c, NOTHING);
+        s.wrap(c, NOTHING);
+        s.unwrap(c);
     }
 
     /** Closing engines that never started. */

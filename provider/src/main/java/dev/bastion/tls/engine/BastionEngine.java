@@ -161,6 +161,10 @@ public final class BastionEngine extends SSLEngine {
                 throw f;
             }
             if (connection.failure() != null || connection.inboundDone() || connection.outboundDone()) {
+                if (!connection.started()) {
+                    // never to run: done both ways, as SunJSSE (wrap answers CLOSED, nobody spins)
+                    connection.closeOutbound();
+                }
                 throw new SSLException("Cannot kickstart, the connection is broken or closed");
             }
             if (!connection.started()) {
