@@ -35,7 +35,8 @@ public final class TlsAlert extends RuntimeException {
     }
 
     /**
-     * Bytes that are no TLS record at all (plain text, an SSLv2-format hello): the peer does not
+     * Bytes that are no TLS record at all (plain text, garbage; not an SSLv2-format hello, which is
+     * a handshake in a refused format): the peer does not
      * speak TLS, so no handshake took place, and the application gets a plain
      * {@code SSLException}, as SunJSSE's "Unsupported or unrecognized SSL message" is, not an
      * {@code SSLHandshakeException}. The alert is {@code protocol_version}.

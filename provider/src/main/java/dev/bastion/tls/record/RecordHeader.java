@@ -124,17 +124,20 @@ public final class RecordHeader {
     private static TlsAlert notTls(ByteBuffer src, int p) {
         int b0 = src.get(p) & 0xFF;
         int b2 = src.get(p + 2) & 0xFF;
+        boolean sslv2Hello = (b0 & 0x80) != 0 && b2 == 1;
         String guess;
-        if ((b0 & 0x80) != 0 && b2 == 1) {
+        if (sslv2Hello) {
             guess = "an SSLv2-format ClientHello, which Bastion does not accept";
         } else if (isAsciiWord(src, p)) {
             guess = "plain text (\"" + ascii(src, p) + "...\"), plaintext connection?";
         } else {
             guess = "not a TLS record, plaintext connection?";
         }
-        return TlsAlert.notTls(String.format(
-                "unrecognized record: first bytes %02x %02x %02x %02x %02x look like %s", b0,
-                src.get(p + 1) & 0xFF, b2, src.get(p + 3) & 0xFF, src.get(p + 4) & 0xFF, guess));
+        String message = String.format("unrecognized record: first bytes %02x %02x %02x %02x %02x look like %s", b0,
+                src.get(p + 1) & 0xFF, b2, src.get(p + 3) & 0xFF, src.get(p + 4) & 0xFF, guess);
+        // an SSLv2 hello is a handshake in a format we refuse (SunJSSE: SSLHandshakeException
+        // "SSLv2Hello is not enabled"); anything else is no TLS at all (a plain SSLException)
+        return sslv2Hello ? new TlsAlert(AlertDescription.PROTOCOL_VERSION, message) : TlsAlert.notTls(message);
     }
 
     private static boolean isAsciiWord(ByteBuffer src, int p) {

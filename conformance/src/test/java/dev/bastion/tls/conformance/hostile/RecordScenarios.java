@@ -101,7 +101,7 @@ final class RecordScenarios {
                 againstServer("R17", "RFC 8446 §D.5; RFC 6176", "SSLv2-format ClientHello",
                         p -> p.sendRaw(Bytes.hex("802e 01 0301 0015 0000 0010 00002f 000035 00000a 0000ff"
                                 + "00112233445566778899aabbccddeeff")),
-                        alert(PROTOCOL_VERSION, SSLException.class, "SSLv2")));
+                        handshakeAlert(PROTOCOL_VERSION, "SSLv2")));
     }
 
     /** The compatibility change_cipher_spec, and CCS abuse. */
