@@ -90,7 +90,8 @@ public final class Negotiator {
      * {@code chosen} when its key signs with one of {@code schemes}; otherwise the first other
      * credential of the same key types that does (a TLS 1.3 ECDSA scheme binds the curve, so a
      * P-256 key chosen for "EC" cannot answer a client that offers only ecdsa_secp384r1_sha384
-     * while a P-384 one can). Empty when none fits.
+     * while a P-384 one can). When none fits, {@code chosen} as it was: the caller then fails
+     * with its own message.
      */
     public static Optional<LocalCredential> fitting(Optional<LocalCredential> chosen, List<SignatureScheme> schemes,
             int version, Credentials credentials, List<Principal> issuers, boolean client) {

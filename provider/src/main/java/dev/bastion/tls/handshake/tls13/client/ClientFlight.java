@@ -13,6 +13,7 @@ import dev.bastion.tls.message.Finished;
 import dev.bastion.tls.message.Side;
 import dev.bastion.tls.message.ext.Opaque;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
+import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,10 +44,10 @@ final class ClientFlight {
         List<SignatureScheme> schemes = Negotiator.commonSchemes(
                 request.extensions().signatureAlgorithms().map(SignatureAlgorithms::schemes).orElseThrow(),
                 progress.config().signatureSchemes(), SignatureScheme.TLS13);
+        List<Principal> issuers = CertificateChains.issuers(request.extensions());
         Optional<LocalCredential> credential = schemes.isEmpty() ? Optional.empty()
-                : Negotiator.fitting(io.credentials().chooseClientCredential(Negotiator.keyTypes(schemes),
-                        CertificateChains.issuers(request.extensions())), schemes, SignatureScheme.TLS13, io.credentials(),
-                        CertificateChains.issuers(request.extensions()), true);
+                : Negotiator.fitting(io.credentials().chooseClientCredential(Negotiator.keyTypes(schemes), issuers),
+                        schemes, SignatureScheme.TLS13, io.credentials(), issuers, true);
         Optional<SignatureScheme> scheme = credential.flatMap(c -> Negotiator.schemeFor(schemes,
                 c.chain().get(0).getPublicKey(), SignatureScheme.TLS13));
         Opaque context = request.certificateRequestContext();

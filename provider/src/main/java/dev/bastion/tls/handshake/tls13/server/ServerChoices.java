@@ -17,6 +17,7 @@ import dev.bastion.tls.message.ext.KeyShareEntry;
 import dev.bastion.tls.message.ext.SignatureAlgorithms;
 import dev.bastion.tls.message.ext.SignatureAlgorithmsCert;
 import dev.bastion.tls.message.ext.SupportedGroups;
+import java.security.Principal;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -76,9 +77,9 @@ final class ServerChoices {
                     + Negotiator.schemeList(clientSchemes) + ", server enables " + config.signatureSchemes());
         }
         List<String> keyTypes = Negotiator.keyTypes(schemes);
-        LocalCredential credential = Negotiator.fitting(io.credentials().chooseServerCredential(keyTypes,
-                CertificateChains.issuers(ch.extensions())), schemes, SignatureScheme.TLS13, io.credentials(),
-                CertificateChains.issuers(ch.extensions()), false).orElseThrow(() -> TlsAlert.handshakeFailure(
+        List<Principal> issuers = CertificateChains.issuers(ch.extensions());
+        LocalCredential credential = Negotiator.fitting(io.credentials().chooseServerCredential(keyTypes, issuers),
+                schemes, SignatureScheme.TLS13, io.credentials(), issuers, false).orElseThrow(() -> TlsAlert.handshakeFailure(
                         "the key manager has no server certificate for key types " + keyTypes
                                 + " (client's signature schemes: " + schemes + ")"));
         PublicKey key = credential.chain().get(0).getPublicKey();
