@@ -126,12 +126,8 @@ final class SocketIo {
                     if (socket.isClosed()) {
                         throw new SocketException("Socket is closed");
                     }
-                    SSLHandshakeException e = new SSLHandshakeException(endOfStream
-                            ? "Remote host terminated the handshake" : "the connection was closed during the handshake");
-                    if (endOfStream) {
-                        e.initCause(new EOFException("SSL peer shut down incorrectly")); // SunJSSE's cause
-                    }
-                    throw e;
+                    throw endOfStream ? terminatedHandshake("Remote host terminated the handshake")
+                            : new SSLHandshakeException("the connection was closed during the handshake");
                 }
             }
         } catch (SSLException e) {
@@ -250,10 +246,8 @@ final class SocketIo {
                 if (netIn.hasRemaining()) {
                     String what = "the peer closed the connection in the middle of a record (" + netIn.remaining()
                             + " byte(s) received, " + missing + " more expected)";
-                    if (!connection.handshakeComplete()) { // as SunJSSE: a handshake failure caused by EOF
-                        SSLHandshakeException e = new SSLHandshakeException("Remote host terminated the handshake: " + what);
-                        e.initCause(new EOFException("SSL peer shut down incorrectly"));
-                        throw e;
+                    if (!connection.handshakeComplete()) {
+                        throw terminatedHandshake("Remote host terminated the handshake: " + what);
                     }
                     throw new SSLProtocolException(what);
                 }
@@ -263,6 +257,13 @@ final class SocketIo {
         }
         runTasks();
         return true;
+    }
+
+    /** The end of the stream during the handshake, as SunJSSE reports it: caused by an {@code EOFException}. */
+    private static SSLHandshakeException terminatedHandshake(String message) {
+        SSLHandshakeException e = new SSLHandshakeException(message);
+        e.initCause(new EOFException("SSL peer shut down incorrectly"));
+        return e;
     }
 
     /** Reads up to {@code missing} bytes (exactly what the record still lacks); false at the end of the stream. */
