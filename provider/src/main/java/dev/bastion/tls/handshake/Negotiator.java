@@ -7,7 +7,10 @@ import dev.bastion.tls.crypto.SignatureScheme;
 import dev.bastion.tls.message.ext.Codes;
 import java.security.Principal;
 import java.security.PublicKey;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -88,24 +91,46 @@ public final class Negotiator {
 
     /**
      * {@code chosen} when its key signs with one of {@code schemes}; otherwise the first other
-     * credential of the same key types that does (a TLS 1.3 ECDSA scheme binds the curve, so a
-     * P-256 key chosen for "EC" cannot answer a client that offers only ecdsa_secp384r1_sha384
-     * while a P-384 one can). When none fits, {@code chosen} as it was: the caller then fails
-     * with its own message.
+     * credential of the same key types and the same identity that does (a TLS 1.3 ECDSA scheme
+     * binds the curve, so a P-256 key chosen for "EC" cannot answer a client that offers only
+     * ecdsa_secp384r1_sha384 while a P-384 key for the same names can). When the key manager chose
+     * nothing, nothing: declining is its decision (SunJSSE then sends no client certificate, or
+     * fails the server's handshake), and so is which identity to present, which is why the
+     * stand-in must carry the chosen certificate's subject and alternative names. When none
+     * fits, {@code chosen} as it was: the caller then fails with its own message.
      */
     public static Optional<LocalCredential> fitting(Optional<LocalCredential> chosen, List<SignatureScheme> schemes,
             int version, Credentials credentials, List<Principal> issuers, boolean client) {
-        if (chosen.isPresent() && schemeFor(schemes, chosen.get().chain().get(0).getPublicKey(), version).isPresent()) {
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        X509Certificate leaf = chosen.get().chain().get(0);
+        if (schemeFor(schemes, leaf.getPublicKey(), version).isPresent()) {
             return chosen;
         }
         for (String type : keyTypes(schemes)) {
             for (LocalCredential c : credentials.credentialsOfType(type, issuers, client)) {
-                if (schemeFor(schemes, c.chain().get(0).getPublicKey(), version).isPresent()) {
+                X509Certificate other = c.chain().get(0);
+                if (sameIdentity(leaf, other) && schemeFor(schemes, other.getPublicKey(), version).isPresent()) {
                     return Optional.of(c);
                 }
             }
         }
         return chosen;
+    }
+
+    /** Whether two certificates name the same subject with the same alternative names (in any order). */
+    static boolean sameIdentity(X509Certificate a, X509Certificate b) {
+        if (!a.getSubjectX500Principal().equals(b.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            Collection<List<?>> x = a.getSubjectAlternativeNames();
+            Collection<List<?>> y = b.getSubjectAlternativeNames();
+            return x == null || y == null ? x == y : Set.copyOf(x).equals(Set.copyOf(y));
+        } catch (CertificateParsingException e) {
+            return false;
+        }
     }
 
     /** The first of {@code candidates} that {@code key} can sign with in {@code version}. */

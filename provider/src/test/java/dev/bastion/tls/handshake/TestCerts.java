@@ -18,7 +18,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Self-signed test certificates made with Bouncy Castle's bcpkix (tests only): RSA-2048,
- * ECDSA P-256 and Ed25519, one per kind and subject, generated once per JVM (RSA key
+ * ECDSA P-256 and P-384 and Ed25519, one per kind and subject, generated once per JVM (RSA key
  * generation is slow).
  */
 public final class TestCerts {
@@ -26,6 +26,7 @@ public final class TestCerts {
     public enum Kind {
         RSA_2048("RSA", "SHA256withRSA"),
         EC_P256("EC", "SHA256withECDSA"),
+        EC_P384("EC", "SHA384withECDSA"),
         ED25519("Ed25519", "Ed25519");
 
         private final String keyAlgorithm;
@@ -54,6 +55,8 @@ public final class TestCerts {
                 g.initialize(2048);
             } else if (kind == Kind.EC_P256) {
                 g.initialize(new ECGenParameterSpec("secp256r1"));
+            } else if (kind == Kind.EC_P384) {
+                g.initialize(new ECGenParameterSpec("secp384r1"));
             }
             KeyPair pair = g.generateKeyPair();
             X500Name subject = new X500Name("CN=" + name);

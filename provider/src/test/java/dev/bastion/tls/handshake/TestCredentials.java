@@ -19,6 +19,8 @@ public final class TestCredentials implements Credentials {
     /** Thrown by both trust checks when set. */
     public TlsAlert distrust;
     public Function<List<String>, Optional<String>> alpnSelector = offered -> Optional.empty();
+    /** What {@link #credentialsOfType} lists (filtered by key type), for both sides. */
+    public final List<LocalCredential> listed = new ArrayList<>();
     /** What {@link #acceptedIssuers} answers. */
     public List<byte[]> acceptedIssuers = List.of();
 
@@ -51,6 +53,11 @@ public final class TestCredentials implements Credentials {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<LocalCredential> credentialsOfType(String keyType, List<Principal> issuers, boolean client) {
+        return listed.stream().filter(c -> keyType(c).equals(keyType)).toList();
     }
 
     @Override

@@ -104,6 +104,8 @@ class Tls13HandshakeTest {
                 return SignatureScheme.RSA_PSS_RSAE_SHA256;
             case EC_P256:
                 return SignatureScheme.ECDSA_SECP256R1_SHA256;
+            case EC_P384:
+                return SignatureScheme.ECDSA_SECP384R1_SHA384;
             default:
                 return SignatureScheme.ED25519;
         }

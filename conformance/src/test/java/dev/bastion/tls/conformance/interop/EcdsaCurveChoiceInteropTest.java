@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A TLS 1.3 ECDSA signature scheme names its curve (RFC 8446 §4.2.3), a JSSE key type ("EC")
- * does not. Bastion holds a P-256 and a P-384 key, both chains signed with SHA256withECDSA (so
- * the key manager cannot tell them apart by the chain), the P-256 one first, and the OpenSSL
- * peer accepts only {@code ecdsa_secp384r1_sha384}: the key manager's first choice, the P-256
- * key, cannot sign, and Bastion must take the P-384 one instead of failing — as a server
+ * does not. Bastion holds a P-256 and a P-384 key for the same identity, both chains signed with
+ * SHA384withECDSA (so the key manager accepts both chains and cannot tell them apart), the P-256
+ * one first, and the OpenSSL peer accepts only {@code ecdsa_secp384r1_sha384}: the key manager's
+ * choice, the P-256 key, cannot sign, and Bastion must take the P-384 key for the same names (never
+ * another identity's, see {@code NegotiatorFittingTest}) instead of failing — as a server
  * ({@code s_client -sigalgs}) and as a client ({@code s_server -client_sigalgs}). SunJSSE 17
  * fails both ("No supported CertificateVerify signature algorithm for EC key", internal_error),
  * so only Bastion runs here.
@@ -43,7 +44,7 @@ class EcdsaCurveChoiceInteropTest {
     @Test
     void serverTakesTheKeyOfTheCurveTheClientOffers() throws IOException {
         SSLContext ctx = Providers.context("Bastion", "TLS",
-                TestPki.keyManagers(List.of(PKI.server(ServerKey.EC), PKI.serverP384ByEcCa())), PKI.trustManagers());
+                TestPki.keyManagers(List.of(PKI.serverP256ByP384Ca(), PKI.server(ServerKey.EC_P384))), PKI.trustManagers());
         EngineServer server = SERVERS.get("curve choice server", EngineServer.class,
                 () -> new EngineServer("curve-choice", () -> {
                     SSLEngine e = ctx.createSSLEngine();
@@ -67,7 +68,7 @@ class EcdsaCurveChoiceInteropTest {
                 () -> OpenSslServer.builder(PKI.server(ServerKey.EC)).version("TLSv1.3")
                         .requireClientCertificate(PKI).add("-client_sigalgs", SCHEME).start());
         SSLContext ctx = Providers.context("Bastion", "TLS",
-                TestPki.keyManagers(List.of(PKI.client(), PKI.clientP384ByEcCa())), PKI.trustManagers());
+                TestPki.keyManagers(List.of(PKI.clientP256ByP384Ca(), PKI.clientP384())), PKI.trustManagers());
         SSLEngine engine = Providers.clientEngine(ctx);
         engine.setEnabledProtocols(new String[] {"TLSv1.3"});
         Exchange x = EngineClient.get(engine, server.port(), null, EcdsaCurveChoiceInteropTest::curves);
@@ -76,7 +77,7 @@ class EcdsaCurveChoiceInteropTest {
         assertEquals("TLSv1.3", x.session().protocol());
         assertEquals("local=secp384r1", x.note(), "the client certificate sent");
         String page = x.body();
-        assertTrue(page.contains("Subject: CN=bastion-interop-client-p384-sha256") && page.contains("NIST CURVE: P-384"),
+        assertTrue(page.contains("Subject: CN=bastion-interop-client") && page.contains("NIST CURVE: P-384"),
                 "s_server received the P-384 client certificate:\n" + page);
         assertTrue(OpenSslTrace.signatures(trace).contains("CertificateVerify=" + SCHEME), trace);
     }

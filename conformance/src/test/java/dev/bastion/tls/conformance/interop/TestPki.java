@@ -89,8 +89,8 @@ public final class TestPki {
     private final Credential sniServer;
     private final Credential client;
     private final Credential clientP384;
-    private final Credential serverP384ByEcCa;
-    private final Credential clientP384ByEcCa;
+    private final Credential serverP256ByP384Ca;
+    private final Credential clientP256ByP384Ca;
     private long serial = 1;
 
     private TestPki(Path dir) throws GeneralSecurityException, IOException {
@@ -128,10 +128,10 @@ public final class TestPki {
                 KeyPurposeId.id_kp_clientAuth);
         this.clientP384 = issue("client-p384", ec("secp384r1"), "bastion-interop-client-p384", new String[0], p384Ca,
                 KeyPurposeId.id_kp_clientAuth);
-        this.serverP384ByEcCa = issue("server-ec-p384-sha256", ec("secp384r1"), "localhost", localhost, ecCa,
+        this.serverP256ByP384Ca = issue("server-ec-p256-sha384", ec("secp256r1"), "localhost", localhost, p384Ca,
                 KeyPurposeId.id_kp_serverAuth);
-        this.clientP384ByEcCa = issue("client-p384-sha256", ec("secp384r1"), "bastion-interop-client-p384-sha256",
-                new String[0], ecCa, KeyPurposeId.id_kp_clientAuth);
+        this.clientP256ByP384Ca = issue("client-p256-sha384", ec("secp256r1"), "bastion-interop-client-p384",
+                new String[0], p384Ca, KeyPurposeId.id_kp_clientAuth);
     }
 
     private record Ca(X500Name name, KeyPair keys, X509Certificate cert, String signatureAlgorithm) {
@@ -203,17 +203,20 @@ public final class TestPki {
     }
 
     /**
-     * An ECDSA P-384 server certificate for localhost issued by the P-256 CA (so signed with
-     * SHA256withECDSA, like the P-256 one): a key manager cannot tell the two apart by the
-     * chain's signatures, only by the key's curve.
+     * An ECDSA P-256 server certificate for localhost issued by the P-384 CA (so signed with
+     * SHA384withECDSA, like {@link ServerKey#EC_P384}'s): the same names as that one, another
+     * key; a key manager cannot tell the two apart by the chain's signatures, only by the key's curve.
      */
-    public Credential serverP384ByEcCa() {
-        return serverP384ByEcCa;
+    public Credential serverP256ByP384Ca() {
+        return serverP256ByP384Ca;
     }
 
-    /** An ECDSA P-384 client certificate ({@code CN=bastion-interop-client-p384-sha256}) issued by the P-256 CA. */
-    public Credential clientP384ByEcCa() {
-        return clientP384ByEcCa;
+    /**
+     * An ECDSA P-256 client certificate issued by the P-384 CA for the same identity as
+     * {@link #clientP384()} ({@code CN=bastion-interop-client-p384}): the same user's other key.
+     */
+    public Credential clientP256ByP384Ca() {
+        return clientP256ByP384Ca;
     }
 
     /**
