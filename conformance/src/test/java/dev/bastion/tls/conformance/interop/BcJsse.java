@@ -1,13 +1,21 @@
 package dev.bastion.tls.conformance.interop;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.Provider;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,6 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -25,6 +37,8 @@ import javax.tools.ToolProvider;
  * {@code target/bcjsse-peer/} and started with only those jars on its class path, so it
  * cannot clash with the Bouncy Castle Bastion uses. Groups are chosen with
  * {@code -Djdk.tls.namedGroups}, which BCJSSE honours; without it BCJSSE uses its defaults.
+ * The same jars also serve in this JVM, in a class loader of their own ({@link #inProcess()}):
+ * BCJSSE engines driven in memory and the scripted low-level peer {@code BcScriptedPeer}.
  */
 public final class BcJsse {
     /** One line the peer printed about a connection, parsed ({@code key=value} pairs). */
@@ -39,7 +53,9 @@ public final class BcJsse {
     }
 
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S*)");
-    private static Path compiled;
+    private static final Map<String, Path> compiled = new HashMap<>();
+    private static ClassLoader inProcess;
+    private static Provider inProcessJsse;
 
     private BcJsse() {
     }
@@ -153,7 +169,7 @@ public final class BcJsse {
         }
     }
 
-    private static Session parse(String line) {
+    static Session parse(String line) {
         String[] parts = line.split(" ", 3);
         String kind = parts[0];
         boolean client = kind.equals("RESULT") || kind.equals("ERROR");
@@ -173,9 +189,9 @@ public final class BcJsse {
     }
 
     private static Process start(List<String> groups, List<String> args) throws IOException {
-        Path classes = compile();
+        Path classes = compile("BcJssePeer");
         List<String> cmd = new ArrayList<>(List.of(Interop.javaLauncher(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classes + java.io.File.pathSeparator + jars()));
+                "-cp", classes + File.pathSeparator + jars()));
         if (!groups.isEmpty()) {
             cmd.add("-Djdk.tls.namedGroups=" + String.join(",", groups));
         }
@@ -184,34 +200,87 @@ public final class BcJsse {
         return new ProcessBuilder(cmd).redirectError(Interop.logFile("bcjsse-").toFile()).start();
     }
 
-    /** Compiles the peer against the BC 1.84 jars only (once; again only when the source changes). */
-    private static synchronized Path compile() throws IOException {
-        if (compiled != null) {
-            return compiled;
+    /**
+     * Compiles {@code src/test/peers/<name>.java} against the BC 1.84 jars only (once per run; again
+     * only when the source changes) and returns the directory holding its classes.
+     */
+    static synchronized Path compile(String name) throws IOException {
+        Path done = compiled.get(name);
+        if (done != null) {
+            return done;
         }
-        Path source = Path.of(System.getProperty("bastion.interop.peers.dir", "src/test/peers"), "BcJssePeer.java");
-        Path out = Files.createDirectories(Interop.workDir().resolve("bcjsse-peer-classes"));
-        Path classFile = out.resolve("BcJssePeer.class");
-        if (Files.exists(classFile)
-                && Files.getLastModifiedTime(classFile).compareTo(Files.getLastModifiedTime(source)) >= 0) {
-            compiled = out; // compiled by an earlier run from the same source
-            return out;
+        Path source = Path.of(System.getProperty("bastion.interop.peers.dir", "src/test/peers"), name + ".java");
+        Path out = Files.createDirectories(Interop.workDir().resolve(name.toLowerCase(Locale.ROOT) + "-classes"));
+        Path classFile = out.resolve(name + ".class");
+        if (!Files.exists(classFile)
+                || Files.getLastModifiedTime(classFile).compareTo(Files.getLastModifiedTime(source)) < 0) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            int rc = javac.run(null, null, null, "-proc:none", "-nowarn", "-cp", jars(), "-d", out.toString(),
+                    source.toString());
+            if (rc != 0) {
+                throw new IOException("cannot compile " + source + " against " + jars());
+            }
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-proc:none", "-nowarn", "-cp", jars(), "-d", out.toString(),
-                source.toString());
-        if (rc != 0) {
-            throw new IOException("cannot compile " + source + " against " + jars());
-        }
-        compiled = out;
+        compiled.put(name, out);
         return out;
+    }
+
+    /**
+     * BC 1.84 in this JVM, for peers driven in memory or scripted through Bouncy Castle's low-level
+     * TLS API: a class loader of its own over the 1.84 jars whose parent is the platform class
+     * loader, so that it never sees the Bouncy Castle Bastion uses.
+     */
+    static synchronized ClassLoader inProcess() throws IOException {
+        if (inProcess == null) {
+            List<URL> urls = new ArrayList<>();
+            for (String jar : jars().split(File.pathSeparator)) {
+                urls.add(Path.of(jar).toUri().toURL());
+            }
+            inProcess = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        }
+        return inProcess;
+    }
+
+    /**
+     * A BCJSSE 1.84 {@code SSLContext} in this JVM (see {@link #inProcess()}), with BCJSSE's own
+     * key manager over {@code keys} (null: none) and trust manager over the test CAs, for engines
+     * driven in memory ({@link EnginePair}).
+     */
+    static synchronized SSLContext inProcessContext(TestPki.Credential keys, TestPki pki) throws Exception {
+        if (inProcessJsse == null) {
+            ClassLoader l = inProcess();
+            Provider bc = (Provider) l.loadClass("org.bouncycastle.jce.provider.BouncyCastleProvider")
+                    .getConstructor().newInstance();
+            inProcessJsse = (Provider) l.loadClass("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider")
+                    .getConstructor(Provider.class).newInstance(bc);
+        }
+        char[] password = TestPki.PASSWORD.toCharArray();
+        KeyManager[] keyManagers = null;
+        if (keys != null) {
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX", inProcessJsse);
+            kmf.init(pkcs12(keys.pkcs12()), password);
+            keyManagers = kmf.getKeyManagers();
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", inProcessJsse);
+        tmf.init(pkcs12(pki.trustPkcs12()));
+        SSLContext ctx = SSLContext.getInstance("TLS", inProcessJsse);
+        ctx.init(keyManagers, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    private static KeyStore pkcs12(Path file) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            ks.load(in, TestPki.PASSWORD.toCharArray());
+        }
+        return ks;
     }
 
     private static String jars() throws IOException {
         Path dir = Path.of(System.getProperty("bastion.interop.bcjsse.dir", "target/bcjsse-peer"));
         try (Stream<Path> s = Files.list(dir)) {
             String cp = s.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted()
-                    .collect(Collectors.joining(java.io.File.pathSeparator));
+                    .collect(Collectors.joining(File.pathSeparator));
             if (!cp.contains("bctls-jdk18on-1.84")) {
                 throw new IOException("BCJSSE 1.84 jars missing in " + dir + " (run through Maven: the dependency plugin copies them)");
             }
