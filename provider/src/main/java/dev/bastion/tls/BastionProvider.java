@@ -37,14 +37,17 @@ public final class BastionProvider extends Provider {
     }
 
     /**
-     * KeyManagerFactory "PKIX" (aliases "NewSunX509", "SunX509") and TrustManagerFactory "PKIX"
+     * KeyManagerFactory "PKIX" (alias "NewSunX509") and "SunX509" (key store aliases, as
+     * SunJSSE's), and TrustManagerFactory "PKIX"
      * (aliases "SunX509", "SunPKIX", "X509", "X.509"): the JDK's default algorithm names of both
      * ({@code ssl.KeyManagerFactory.algorithm}, {@code ssl.TrustManagerFactory.algorithm}), so an
      * application finds Bastion's managers when SunJSSE is not installed.
      */
     private void registerManagerFactories() {
         putService(new FactoryService(this, "KeyManagerFactory", "PKIX", BastionKeyManagerFactory.class,
-                List.of("NewSunX509", "SunX509"), BastionKeyManagerFactory::new));
+                List.of("NewSunX509"), BastionKeyManagerFactory::new));
+        putService(new FactoryService(this, "KeyManagerFactory", "SunX509", BastionKeyManagerFactory.class,
+                List.of(), BastionKeyManagerFactory::sunX509));
         putService(new FactoryService(this, "TrustManagerFactory", "PKIX", BastionTrustManagerFactory.class,
                 List.of("SunX509", "SunPKIX", "X509", "X.509"), BastionTrustManagerFactory::new));
     }

@@ -17,7 +17,7 @@ class ProviderRegistrationTest {
     void registersTheContexts() throws Exception {
         BastionProvider p = new BastionProvider();
         assertEquals(Set.of("SSLContext.TLS", "SSLContext.TLSv1.3", "SSLContext.TLSv1.2", "SSLContext.Default",
-                "KeyManagerFactory.PKIX", "TrustManagerFactory.PKIX"), p.getServices().stream()
+                "KeyManagerFactory.PKIX", "KeyManagerFactory.SunX509", "TrustManagerFactory.PKIX"), p.getServices().stream()
                 .map(s -> s.getType() + "." + s.getAlgorithm()).collect(Collectors.toSet()));
         SSLContext ctx = SSLContext.getInstance("SSL", p);
         assertEquals("SSL", ctx.getProtocol());

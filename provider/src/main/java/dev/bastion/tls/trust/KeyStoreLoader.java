@@ -86,7 +86,7 @@ public final class KeyStoreLoader {
         }
         KeyStore ks = load(s);
         try {
-            X509ExtendedKeyManager km = PkixKeyManager.of(ks, s.password());
+            X509ExtendedKeyManager km = PkixKeyManager.of(ks, s.password(), true);
             return new KeyManager[] {km};
         } catch (UnrecoverableKeyException e) {
             throw new KeyStoreException("cannot use the " + s.describe() + ": " + e.getMessage(), e);

@@ -41,11 +41,16 @@ import javax.security.auth.x500.X500Principal;
  * earlier key type, then to the earlier builder and alias. An entry whose private key cannot be
  * recovered (wrong password) is passed over.
  *
- * <p>Aliases are {@code "<builder index>.<key store alias>"}. Entries are read when first chosen
- * and kept.
+ * <p>Aliases are {@code "<builder index>.<key store alias>"}, as SunJSSE's "PKIX" key manager
+ * makes them unique across builders; over one key store given with its password (the
+ * "SunX509" factory) they are the key store's own aliases, as with SunJSSE's "SunX509", so that
+ * an application that names its entry (Tomcat's {@code certificateKeyAlias}, Jetty's
+ * {@code certAlias}) finds it. Entries are read when first chosen and kept.
  */
 public final class PkixKeyManager extends X509ExtendedKeyManager {
     private final List<KeyStore.Builder> builders;
+    /** Aliases are the key store's own (one builder): the "SunX509" factory's key manager. */
+    private final boolean storeAliases;
     private final Map<String, KeyStore.PrivateKeyEntry> entries = new ConcurrentHashMap<>();
 
     /** A candidate: its alias, its rank (lower is better) and the index of the key type it fits. */
@@ -53,7 +58,12 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
     }
 
     public PkixKeyManager(List<KeyStore.Builder> builders) {
+        this(builders, false);
+    }
+
+    private PkixKeyManager(List<KeyStore.Builder> builders, boolean storeAliases) {
         this.builders = List.copyOf(builders);
+        this.storeAliases = storeAliases;
     }
 
     /**
@@ -62,11 +72,14 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
      * key entry is opened at once, as SunJSSE's default "SunX509" key manager does, so a wrong
      * password fails here rather than in a later handshake.
      *
+     * @param storeAliases whether aliases are the key store's own rather than prefixed by the
+     *     builder's index (SunJSSE's "SunX509" rather than its "PKIX" key manager)
      * @throws UnrecoverableKeyException naming the entry whose key {@code password} does not open
      */
-    public static PkixKeyManager of(KeyStore keyStore, char[] password) throws KeyStoreException, UnrecoverableKeyException {
+    public static PkixKeyManager of(KeyStore keyStore, char[] password, boolean storeAliases)
+            throws KeyStoreException, UnrecoverableKeyException {
         if (keyStore == null) {
-            return new PkixKeyManager(List.of());
+            return new PkixKeyManager(List.of(), storeAliases);
         }
         for (String alias : Collections.list(keyStore.aliases())) {
             if (!keyStore.isKeyEntry(alias)) {
@@ -88,7 +101,8 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
                 throw new KeyStoreException("cannot read the private key of entry '" + alias + "': " + e.getMessage(), e);
             }
         }
-        return new PkixKeyManager(List.of(KeyStore.Builder.newInstance(keyStore, new KeyStore.PasswordProtection(password))));
+        return new PkixKeyManager(List.of(KeyStore.Builder.newInstance(keyStore, new KeyStore.PasswordProtection(password))),
+                storeAliases);
     }
 
     @Override
@@ -176,7 +190,7 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
                     }
                     for (int t = 0; t < keyTypes.length; t++) {
                         if (KeyTypes.matches(keyTypes[t], chain)) {
-                            out.add(new Candidate(b + "." + alias, rank(chain[0], server, host), t));
+                            out.add(new Candidate(storeAliases ? alias : b + "." + alias, rank(chain[0], server, host), t));
                             break;
                         }
                     }
@@ -287,15 +301,15 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
             return cached;
         }
         int dot = alias.indexOf('.');
-        if (dot <= 0) {
+        if (!storeAliases && dot <= 0 || storeAliases && builders.isEmpty()) {
             return null;
         }
         try {
-            int b = Integer.parseInt(alias.substring(0, dot));
+            int b = storeAliases ? 0 : Integer.parseInt(alias.substring(0, dot));
             if (b < 0 || b >= builders.size()) {
                 return null;
             }
-            String name = alias.substring(dot + 1);
+            String name = storeAliases ? alias : alias.substring(dot + 1);
             KeyStore.Builder builder = builders.get(b);
             KeyStore.Entry e = builder.getKeyStore().getEntry(name, builder.getProtectionParameter(name));
             if (!(e instanceof KeyStore.PrivateKeyEntry) || !(((KeyStore.PrivateKeyEntry) e).getCertificate() instanceof X509Certificate)) {

@@ -2,6 +2,7 @@ package dev.bastion.tls.trust;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class PkixKeyManagerTest {
     }
 
     private static PkixKeyManager manager(KeyStore ks) throws Exception {
-        return PkixKeyManager.of(ks, PW);
+        return PkixKeyManager.of(ks, PW, false);
     }
 
     private static String keyStoreAlias(String alias) {
@@ -153,10 +154,10 @@ class PkixKeyManagerTest {
     void wrongPasswordFailsAtOnceNamingTheEntry() throws Exception {
         KeyStore ks = store();
         TestCert.of("CN=k").issue().addTo(ks, "server-key", "other".toCharArray());
-        UnrecoverableKeyException e = assertThrows(UnrecoverableKeyException.class, () -> PkixKeyManager.of(ks, PW));
+        UnrecoverableKeyException e = assertThrows(UnrecoverableKeyException.class, () -> PkixKeyManager.of(ks, PW, false));
         assertTrue(e.getMessage().startsWith("the password given does not open the private key of entry 'server-key'"),
                 e.getMessage());
-        assertNull(PkixKeyManager.of(null, null).chooseEngineServerAlias("EC", null, null), "no store, no keys");
+        assertNull(PkixKeyManager.of(null, null, false).chooseEngineServerAlias("EC", null, null), "no store, no keys");
     }
 
     @Test
@@ -181,5 +182,22 @@ class PkixKeyManagerTest {
         assertEquals("1.k", km.chooseEngineServerAlias("EC", null, null));
         assertEquals("0.k", km.chooseEngineServerAlias("RSA", null, null));
         assertEquals("CN=ec", km.getCertificateChain("1.k")[0].getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void sunX509NamesEntriesByTheirKeyStoreAliases() throws Exception {
+        KeyStore ks = store();
+        TestCert.of("CN=ec").issuer(caA).issue().addTo(ks, "my.server", PW, caA.cert());
+        PkixKeyManager km = PkixKeyManager.of(ks, PW, true);
+        assertEquals("my.server", km.chooseEngineServerAlias("EC", null, null));
+        assertArrayEquals(new String[] {"my.server"}, km.getServerAliases("EC", null));
+        assertEquals(2, km.getCertificateChain("my.server").length);
+        assertNotNull(km.getPrivateKey("my.server"));
+        assertNull(km.getPrivateKey("0.my.server"), "no builder prefix");
+
+        PkixKeyManager pkix = PkixKeyManager.of(ks, PW, false);
+        assertEquals("0.my.server", pkix.chooseEngineServerAlias("EC", null, null));
+        assertNull(pkix.getPrivateKey("my.server"), "PKIX aliases carry the builder's index, as SunJSSE's do");
+        assertNotNull(pkix.getPrivateKey("0.my.server"));
     }
 }
