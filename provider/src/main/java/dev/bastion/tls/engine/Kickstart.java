@@ -1,7 +1,6 @@
 package dev.bastion.tls.engine;
 
 import dev.bastion.tls.codec.IpLiterals;
-import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.connection.Connection;
 import dev.bastion.tls.connection.config.EngineSettings;
 import dev.bastion.tls.connection.config.HandshakeConfigs;
@@ -28,11 +27,11 @@ final class Kickstart {
     static void begin(Connection connection, EngineContext context, EngineParameters parameters,
             EngineSessions sessions, String host, int port) throws SSLException {
         connection.begin(() -> {
-            if (!parameters.sessionCreation()) {
-                throw TlsAlert.handshakeFailure("No new session is allowed and no existing session can be resumed");
-            }
             HandshakeConfig config = HandshakeConfigs.build(context.policy(), parameters.client(),
                     withoutIpLiterals(parameters.handshakeSettings()), host, port, parameters.clientAuth());
+            if (!parameters.sessionCreation()) {
+                config = config.withoutSessionCreation(); // only a resumed handshake may go on
+            }
             sessions.begin(config, config.client() ? context.clientSessions() : context.serverSessions(), context.random());
             return config;
         });

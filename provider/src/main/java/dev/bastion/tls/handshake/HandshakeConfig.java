@@ -1,5 +1,6 @@
 package dev.bastion.tls.handshake;
 
+import dev.bastion.tls.codec.TlsAlert;
 import dev.bastion.tls.crypto.CipherSuite;
 import dev.bastion.tls.crypto.NamedGroup;
 import dev.bastion.tls.crypto.SignatureScheme;
@@ -55,6 +56,8 @@ import javax.net.ssl.SNIServerName;
  * @param maxFragmentLength client: the max_fragment_length to ask for (RFC 6066 §4), 512, 1024,
  *     2048 or 4096 bytes, or 0 for none ({@code jsse.enableMFLNExtension} with a maximum
  *     packet size, {@link MaxFragmentLengths#request}); server: unused (it echoes what a client asks)
+ * @param sessionCreation whether a full handshake may make a new session
+ *     ({@code setEnableSessionCreation}); when not, only a resumed handshake goes on, as with SunJSSE
  */
 public record HandshakeConfig(
         boolean client,
@@ -79,7 +82,8 @@ public record HandshakeConfig(
         int maxCertificateChainLength,
         Tls12Options tls12,
         Set<ExtensionType> disabledExtensions,
-        int maxFragmentLength) {
+        int maxFragmentLength,
+        boolean sessionCreation) {
 
     public static final int TLS13 = 0x0304;
     public static final int TLS12 = 0x0303;
@@ -114,7 +118,25 @@ public record HandshakeConfig(
         this(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes, certificateSchemes,
                 applicationProtocols, peerHost, peerPort, serverNames, true, sniMatchers, clientAuth,
                 honourServerCipherSuiteOrder, middleboxCompatibility, false, false, maxHandshakeMessageSize,
-                maxCertificateChainLength, Tls12Options.DEFAULT, Set.of(), 0);
+                maxCertificateChainLength, Tls12Options.DEFAULT, Set.of(), 0, true);
+    }
+
+    /** This configuration for a connection that may only resume ({@code setEnableSessionCreation(false)}). */
+    public HandshakeConfig withoutSessionCreation() {
+        return new HandshakeConfig(client, versions, cipherSuites, groups, keyShareGroups, signatureSchemes,
+                certificateSchemes, applicationProtocols, peerHost, peerPort, serverNames, serverNameExtension, sniMatchers,
+                clientAuth, honourServerCipherSuiteOrder, middleboxCompatibility, statusRequest, certificateAuthorities,
+                maxHandshakeMessageSize, maxCertificateChainLength, tls12, disabledExtensions, maxFragmentLength, false);
+    }
+
+    /**
+     * Fails with handshake_failure and {@code message} unless a new session may be made: for the
+     * points where a handshake turns out not to resume (SunJSSE's messages say which).
+     */
+    public void requireSessionCreation(String message) {
+        if (!sessionCreation) {
+            throw TlsAlert.handshakeFailure(message);
+        }
     }
 
     /**

@@ -200,15 +200,6 @@ class BastionEngineTest {
     }
 
     @Test
-    void sessionCreationDisabledFailsTheHandshake() throws Exception {
-        Engines e = Engines.bastion();
-        e.client.setEnableSessionCreation(false);
-        assertFalse(e.client.getEnableSessionCreation());
-        SSLHandshakeException x = assertThrows(SSLHandshakeException.class, e.client::beginHandshake);
-        assertEquals("No new session is allowed and no existing session can be resumed", x.getMessage());
-    }
-
-    @Test
     void beginHandshakeAfterTheHandshakeUpdatesKeys() throws Exception {
         Engines e = Engines.bastion();
         e.handshake();

@@ -40,6 +40,8 @@ public final class TestConfig {
     public java.util.Set<dev.bastion.tls.message.ext.ExtensionType> disabledExtensions = java.util.Set.of();
     /** Client: the max_fragment_length to ask for, in bytes; 0 for none. */
     public int maxFragmentLength;
+    /** Whether a full handshake may make a new session ({@code setEnableSessionCreation}). */
+    public boolean sessionCreation = true;
 
     private TestConfig(boolean client) {
         this.client = client;
@@ -78,6 +80,6 @@ public final class TestConfig {
         return new HandshakeConfig(client, versions, suites, groups, keyShareGroups, schemes, certificateSchemes, alpn,
                 peerHost, 443, serverNames, true, sniMatchers, clientAuth, serverOrder, compatibility,
                 client && statusRequest, client && certificateAuthorities, 32768, 10, tls12, disabledExtensions,
-                client ? maxFragmentLength : 0);
+                client ? maxFragmentLength : 0, sessionCreation);
     }
 }

@@ -120,7 +120,8 @@ public final class HandshakeConfigs {
                 client && off.contains(ExtensionType.EXTENDED_MASTER_SECRET) ? withoutEms(policy.tls12()) : policy.tls12(),
                 off,
                 client && policy.clientMaxFragmentLength() && !off.contains(ExtensionType.MAX_FRAGMENT_LENGTH)
-                        ? MaxFragmentLengths.request(params.maximumPacketSize()) : 0);
+                        ? MaxFragmentLengths.request(params.maximumPacketSize()) : 0,
+                true);
     }
 
     /**

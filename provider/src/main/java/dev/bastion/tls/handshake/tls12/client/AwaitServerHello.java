@@ -40,6 +40,7 @@ final class AwaitServerHello implements ClientState {
             return ResumedHandshake.accept(offer, sh, suite, io);
         }
         offer.resumption().ifPresent(r -> r.state().wipe());
+        offer.config().requireSessionCreation("New session creation is disabled, and the server did not resume");
         boolean ems = ServerHelloChecks.extendedMasterSecret(offer.config(), sh);
         Optional<String> protocol = ServerHelloChecks.applicationProtocol(offer, sh);
         io.transcript().retainMessages();

@@ -58,6 +58,9 @@ public final class Tls12Client {
         byte[] random = new byte[32];
         io.random().nextBytes(random);
         Optional<Tls12Session> offered = ClientResumption.tls12(config, io);
+        if (offered.isEmpty()) {
+            config.requireSessionCreation("No new session is allowed and no existing session can be resumed");
+        }
         HelloResumption resumption = ClientResumption.hello(config, io, offered);
         // the session's id; with only a ticket a random one, whose echo shows the resumption (RFC 5077 §3.4)
         Opaque sessionId = Opaque.EMPTY;

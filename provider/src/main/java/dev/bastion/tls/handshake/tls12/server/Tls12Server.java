@@ -50,6 +50,7 @@ public final class Tls12Server {
         if (resumable.isPresent()) {
             return AbbreviatedFlight.respond(config, ch, resumable.get(), io);
         }
+        config.requireSessionCreation("Not resumption, and no new session is allowed");
         return ServerFlight.respond(config, ch, ServerChoices.make(config, ch, io), io);
     }
 }

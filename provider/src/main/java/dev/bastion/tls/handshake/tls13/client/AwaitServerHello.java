@@ -73,6 +73,9 @@ final class AwaitServerHello implements ClientState {
                     + retrySuite.get() + " (RFC 8446 §4.1.4)");
         }
         Optional<PskOffer> psk = PskChecks.accepted(offer, sh, suite);
+        if (psk.isEmpty()) {
+            offer.config().requireSessionCreation("New session creation is disabled, and the server did not resume");
+        }
         Optional<KeyShare> mine = psk.isPresent() && sh.extensions().keyShareServerHello().isEmpty() ? Optional.empty()
                 : Optional.of(ServerHelloChecks.ourShare(offer, sh));
         HandshakeTraffic keys = keys(suite, sh, mine, psk, io);

@@ -73,6 +73,9 @@ public final class Tls13Client {
         // a ticket is only offered with both of its extensions (RFC 8446 §4.2.9)
         Optional<PskOffer> psk = config.disables(ExtensionType.PRE_SHARED_KEY)
                 || config.disables(ExtensionType.PSK_KEY_EXCHANGE_MODES) ? Optional.empty() : PskOffer.take(config, io);
+        if (tls12.isEmpty() && psk.isEmpty()) {
+            config.requireSessionCreation("No new session is allowed and no existing session can be resumed");
+        }
         HelloResumption resumption = ClientResumption.hello(config, io, tls12);
         long now = SessionStates.now(io);
         if (psk.isPresent()) {

@@ -47,6 +47,7 @@ final class AwaitClientHello implements ServerState {
         if (share.isPresent()) {
             Optional<AcceptedPsk> psk = PskSelection.select(config, ch, choices, new byte[0], true, io);
             if (psk.isEmpty()) {
+                config.requireSessionCreation("Not resumption, and no new session is allowed");
                 choices = ServerChoices.certificate(config, ch, choices, io);
             } else if (psk.get().suite() != choices.suite()) {
                 choices = choices.withSuite(psk.get().suite()); // resumed in the session's suite, as SunJSSE does

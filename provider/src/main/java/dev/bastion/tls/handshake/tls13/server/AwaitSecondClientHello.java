@@ -38,6 +38,9 @@ final class AwaitSecondClientHello implements ServerState {
         ClientHelloChecks.sameAsFirst(first, second, choices.group().code());
         KeyShareEntry share = second.extensions().keyShareClientHello().orElseThrow().shares().get(0);
         Optional<AcceptedPsk> psk = PskSelection.select(config, second, choices, transcriptBefore, io);
+        if (psk.isEmpty()) {
+            config.requireSessionCreation("Not resumption, and no new session is allowed");
+        }
         return ServerFlight.respond(config, second, choices, share, psk, ccsSent, io);
     }
 
