@@ -44,6 +44,7 @@ public final class BastionServerSocket extends SSLServerSocket {
     private static EngineParameters serverParameters(EngineContext context) {
         EngineParameters p = new EngineParameters(context.policy(), null);
         p.setClient(false);
+        p.forServerSocket();
         return p;
     }
 

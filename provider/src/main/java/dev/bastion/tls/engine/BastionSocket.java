@@ -101,6 +101,7 @@ public final class BastionSocket extends BaseSocket {
         synchronized (connection) {
             parameters.setClient(client);
             parameters.apply(params);
+            parameters.defaultPacketSizeIfUnset();
             parameters.setSessionCreation(sessionCreation);
         }
     }

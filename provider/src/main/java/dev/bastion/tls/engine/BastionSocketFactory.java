@@ -41,14 +41,19 @@ public final class BastionSocketFactory extends SSLSocketFactory {
         return BastionSocket.unconnected(context, true);
     }
 
+    /** A socket connected to {@code host} (null: the loopback address, as {@code java.net.Socket} takes it). */
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return connect(new InetSocketAddress(host, port), null);
+        return connect(remote(host, port), null);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return connect(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+        return connect(remote(host, port), new InetSocketAddress(localHost, localPort));
+    }
+
+    private static InetSocketAddress remote(String host, int port) throws IOException {
+        return host == null ? new InetSocketAddress(InetAddress.getByName(null), port) : new InetSocketAddress(host, port);
     }
 
     @Override

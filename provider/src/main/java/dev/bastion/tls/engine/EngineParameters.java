@@ -190,6 +190,21 @@ final class EngineParameters {
         return maximumPacketSize;
     }
 
+    /**
+     * A server socket's parameters: no maximum packet size until one is set (SunJSSE's server
+     * sockets report 0); a socket it accepts has the default when this is still 0.
+     */
+    void forServerSocket() {
+        maximumPacketSize = 0;
+    }
+
+    /** An accepted socket: the default maximum packet size when its server socket had none set. */
+    void defaultPacketSizeIfUnset() {
+        if (maximumPacketSize == 0) {
+            maximumPacketSize = SessionParameters.DEFAULT_PACKET_BUFFER_SIZE;
+        }
+    }
+
     /** A snapshot, as {@code SSLEngine.getSSLParameters()} returns it. */
     SSLParameters toSSLParameters() {
         SSLParameters p = new SSLParameters(suites.clone(), protocols.clone());

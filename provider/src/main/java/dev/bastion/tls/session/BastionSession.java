@@ -185,11 +185,9 @@ public final class BastionSession extends ExtendedSSLSession {
             throw new IllegalArgumentException("session value name and value must not be null");
         }
         Object old = writableValues().put(name, value);
-        if (old != value) {
-            unbound(name, old);
-            if (value instanceof SSLSessionBindingListener) {
-                ((SSLSessionBindingListener) value).valueBound(new SSLSessionBindingEvent(this, name));
-            }
+        unbound(name, old); // the same object again too: unbound, then bound, as SunJSSE (and servlet sessions) do
+        if (value instanceof SSLSessionBindingListener) {
+            ((SSLSessionBindingListener) value).valueBound(new SSLSessionBindingEvent(this, name));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bastion.tls.trust;
 
+import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ final class ChainOrder {
     /**
      * The path from {@code chain[0]} to a certificate issued by one of {@code anchorSubjects}.
      *
-     * @throws CertificateException naming the chain and where it ends when no anchor issues any of it
+     * @throws CertificateException naming the chain and where it ends when no anchor issues any of it,
+     *     caused by a {@code CertPathBuilderException}
      */
     static List<X509Certificate> toAnchor(X509Certificate[] chain, Set<X500Principal> anchorSubjects, int anchorCount)
             throws CertificateException {
@@ -31,10 +33,11 @@ final class ChainOrder {
         while (!anchorSubjects.contains(current.getIssuerX500Principal())) {
             X509Certificate next = issuerOf(current, chain, path, anchorSubjects);
             if (next == null) {
-                throw new CertificateException("PKIX path building failed: unable to find valid certification path to "
-                        + "requested target: the chain " + describe(path) + " ends at issuer "
-                        + current.getIssuerX500Principal() + ", which is not one of the " + anchorCount
-                        + " trusted certificates");
+                String why = "unable to find valid certification path to requested target: the chain " + describe(path)
+                        + " ends at issuer " + current.getIssuerX500Principal() + ", which is not one of the "
+                        + anchorCount + " trusted certificates";
+                // caused by a CertPathBuilderException, as SunJSSE's refusal is, for code that looks for one
+                throw new CertificateException("PKIX path building failed: " + why, new CertPathBuilderException(why));
             }
             path.add(next);
             current = next;

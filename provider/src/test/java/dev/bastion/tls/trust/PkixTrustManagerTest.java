@@ -86,6 +86,7 @@ class PkixTrustManagerTest {
         assertEquals("PKIX path building failed: unable to find valid certification path to requested target: the chain "
                 + "[CN=www.example.com <- CN=Evil Root] ends at issuer CN=Evil Root, which is not one of the 1 trusted "
                 + "certificates", e.getMessage());
+        assertTrue(e.getCause() instanceof java.security.cert.CertPathBuilderException, "caused as SunJSSE's is: " + e.getCause());
         CertificateException missing = assertThrows(CertificateException.class,
                 () -> tm.checkServerTrusted(chain(leaf), "UNKNOWN"), "intermediate not sent");
         assertTrue(missing.getMessage().contains("ends at issuer CN=Test Intermediate"), missing.getMessage());
