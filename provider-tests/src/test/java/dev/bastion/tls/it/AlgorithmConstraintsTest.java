@@ -67,4 +67,42 @@ class AlgorithmConstraintsTest {
         new EnginePair(client, server).handshake();
         return client.getSession().getCipherSuite();
     }
+
+    /**
+     * With none set, the parameters report the JDK's {@code jdk.tls.disabledAlgorithms} rather
+     * than null, as SunJSSE does: code that asks them must not meet a null, and what they refuse
+     * is what the handshake refuses. Handing them back changes nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SunJSSE", "Bastion"})
+    void defaultConstraintsAreReportedAndRefuseWhatTheJdkDisables(String provider) throws Exception {
+        javax.net.ssl.SSLContext ctx = Credentials.get().context(provider, null, false);
+        SSLEngine engine = ctx.createSSLEngine("localhost", 443);
+        for (SSLParameters p : new SSLParameters[] {ctx.getDefaultSSLParameters(), ctx.getSupportedSSLParameters(),
+            engine.getSSLParameters()}) {
+            AlgorithmConstraints c = p.getAlgorithmConstraints();
+            org.junit.jupiter.api.Assertions.assertNotNull(c, provider);
+            Set<CryptoPrimitive> sig = java.util.EnumSet.of(CryptoPrimitive.SIGNATURE);
+            assertEquals(false, c.permits(sig, "MD5withRSA", null), "MD5withRSA is in jdk.tls.disabledAlgorithms");
+            assertEquals(false, c.permits(java.util.EnumSet.of(CryptoPrimitive.KEY_AGREEMENT), "SSLv3", null));
+            assertEquals(true, c.permits(sig, "SHA256withECDSA", null));
+            assertEquals(true, c.permits(java.util.EnumSet.of(CryptoPrimitive.KEY_AGREEMENT), "TLSv1.3", null));
+        }
+        String before = negotiatedSuite(engine);
+        SSLEngine again = ctx.createSSLEngine("localhost", 443);
+        again.setSSLParameters(again.getSSLParameters());
+        assertEquals(before, negotiatedSuite(again), "the reported defaults handed back change nothing");
+    }
+
+    private static String negotiatedSuite(SSLEngine client) throws Exception {
+        SSLEngine server = Credentials.get().context(providerOf(client), KeyType.EC_P256, true).createSSLEngine();
+        client.setUseClientMode(true);
+        server.setUseClientMode(false);
+        new EnginePair(client, server).handshake();
+        return client.getSession().getCipherSuite();
+    }
+
+    private static String providerOf(SSLEngine engine) {
+        return engine.getClass().getName().startsWith("dev.bastion") ? "Bastion" : "SunJSSE";
+    }
 }

@@ -3,6 +3,7 @@ package dev.bastion.tls.engine;
 import dev.bastion.tls.codec.IdentityMemo;
 import dev.bastion.tls.connection.config.EngineSettings;
 import dev.bastion.tls.connection.config.NewerSslParameters;
+import dev.bastion.tls.connection.config.PolicyAlgorithmConstraints;
 import dev.bastion.tls.connection.config.Protocol;
 import dev.bastion.tls.connection.config.SunJsseSuiteNames;
 import dev.bastion.tls.connection.config.TlsDefaults;
@@ -222,7 +223,8 @@ final class EngineParameters {
         }
         p.setApplicationProtocols(applicationProtocols.clone());
         p.setEndpointIdentificationAlgorithm(endpointIdentification);
-        p.setAlgorithmConstraints(constraints);
+        // none set: the context's jdk.tls.disabledAlgorithms, as SunJSSE reports its own constraints rather than null
+        p.setAlgorithmConstraints(constraints != null ? constraints : policy.algorithmConstraints());
         p.setUseCipherSuitesOrder(useCipherSuitesOrder);
         p.setMaximumPacketSize(maximumPacketSize);
         p.setEnableRetransmissions(false); // a DTLS setting; SunJSSE's TLS engines answer false
@@ -283,8 +285,10 @@ final class EngineParameters {
         if (p.getEndpointIdentificationAlgorithm() != null) {
             endpointIdentification = p.getEndpointIdentificationAlgorithm();
         }
-        if (p.getAlgorithmConstraints() != null) {
-            constraints = p.getAlgorithmConstraints();
+        if (p.getAlgorithmConstraints() != null) { // null keeps the current ones (SunJSSE)
+            // the reported defaults handed back mean "none set": the handshake applies them anyway
+            constraints = p.getAlgorithmConstraints() instanceof PolicyAlgorithmConstraints ? null
+                    : p.getAlgorithmConstraints();
         }
         useCipherSuitesOrder = p.getUseCipherSuitesOrder();
         maximumPacketSize = p.getMaximumPacketSize();

@@ -161,6 +161,7 @@ public final class BastionSSLContext extends SSLContextSpi {
         p.setUseCipherSuitesOrder(true);
         p.setMaximumPacketSize(SessionParameters.DEFAULT_PACKET_BUFFER_SIZE);
         p.setEnableRetransmissions(false);
+        p.setAlgorithmConstraints(e.getSSLParameters().getAlgorithmConstraints());
         // Java 20+: the groups an engine can use are the context's (SunJSSE answers its defaults)
         NewerSslParameters.setNamedGroups(p, NewerSslParameters.namedGroups(e.getSSLParameters()));
         return p;

@@ -64,4 +64,14 @@ class EngineParametersSettingsTest {
         assertNotSame(p.handshakeSettings().protocols(), p.protocols());
         assertNotSame(p.handshakeSettings().cipherSuites(), p.cipherSuites());
     }
+
+    @Test
+    void theReportedDefaultConstraintsHandedBackMeanNoneSet() {
+        EngineParameters p = new EngineParameters(POLICY, null);
+        SSLParameters reported = p.toSSLParameters();
+        org.junit.jupiter.api.Assertions.assertNotNull(reported.getAlgorithmConstraints());
+        p.apply(reported);
+        org.junit.jupiter.api.Assertions.assertNull(p.handshakeSettings().algorithmConstraints(),
+                "the handshake does not check jdk.tls.disabledAlgorithms a second time");
+    }
 }

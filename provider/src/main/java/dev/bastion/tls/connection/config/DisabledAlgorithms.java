@@ -158,6 +158,11 @@ public final class DisabledAlgorithms {
         return "DisabledAlgorithms" + entries;
     }
 
+    /** Whether no entry disables {@code name} outright (any entry with conditions is not applied here). */
+    public boolean permitsName(String name) {
+        return !disabledName(name);
+    }
+
     private boolean disabledName(String name) {
         for (AlgorithmConstraint c : entries) {
             if (c.unconditional() && c.names(name)) {

@@ -98,6 +98,11 @@ public record TlsPolicy(
 
     private static final Trace TRACE = Trace.get("config");
 
+    /** {@link #disabled} as an {@code AlgorithmConstraints}: what an engine reports when the application set none. */
+    public PolicyAlgorithmConstraints algorithmConstraints() {
+        return new PolicyAlgorithmConstraints(disabled);
+    }
+
     /** Protocol names SunJSSE knows but does not use in a TLS context: dropped, never refused. */
     private static final List<String> KNOWN_NON_TLS_PROTOCOLS = List.of("DTLSv1.0", "DTLSv1.2", "NONE");
 
