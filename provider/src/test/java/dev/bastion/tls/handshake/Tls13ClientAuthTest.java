@@ -106,6 +106,6 @@ class Tls13ClientAuthTest {
     }
 
     private static String clientAuthType(Kind kind) {
-        return kind == Kind.RSA_2048 ? "RSA" : kind == Kind.EC_P256 ? "EC" : "UNKNOWN";
+        return kind == Kind.RSA_2048 ? "RSA" : kind == Kind.EC_P256 || kind == Kind.EC_P384 ? "EC" : "UNKNOWN";
     }
 }
