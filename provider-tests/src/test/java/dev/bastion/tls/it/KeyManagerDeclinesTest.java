@@ -9,12 +9,11 @@ import dev.bastion.tls.it.support.Credentials.KeyType;
 import dev.bastion.tls.it.support.DelegatingKeyManager;
 import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.Providers;
+import dev.bastion.tls.it.support.Versions;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -43,18 +42,12 @@ class KeyManagerDeclinesTest {
     }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String protocol : List.of("TLSv1.3", "TLSv1.2")) {
-            for (String provider : Providers.UNDER_TEST) {
-                out.add(Arguments.of(protocol, provider));
-            }
-        }
-        return out.stream();
+        return Versions.providersAndVersions();
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void aClientKeyManagerThatDeclinesSendsNoCertificate(String protocol, String provider) throws Exception {
+    void aClientKeyManagerThatDeclinesSendsNoCertificate(String provider, String protocol) throws Exception {
         Credentials pki = Credentials.get();
         SSLContext client = declining(provider, pki.keyStore(KeyType.EC_P256, false));
         SSLContext server = pki.context(provider, KeyType.EC_P256, true);
@@ -69,7 +62,7 @@ class KeyManagerDeclinesTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void aServerKeyManagerThatDeclinesFailsTheHandshake(String protocol, String provider) throws Exception {
+    void aServerKeyManagerThatDeclinesFailsTheHandshake(String provider, String protocol) throws Exception {
         Credentials pki = Credentials.get();
         SSLContext client = pki.context(provider, null, false);
         SSLContext server = declining(provider, pki.keyStore(KeyType.EC_P256, true));

@@ -10,13 +10,12 @@ import dev.bastion.tls.it.support.Credentials.KeyType;
 import dev.bastion.tls.it.support.DelegatingKeyManager;
 import dev.bastion.tls.it.support.EnginePair;
 import dev.bastion.tls.it.support.Providers;
+import dev.bastion.tls.it.support.Versions;
 import java.net.Socket;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -46,13 +45,7 @@ class SunX509KeyManagerTest {
     }
 
     static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (String protocol : List.of("TLSv1.3", "TLSv1.2")) {
-            for (String provider : Providers.UNDER_TEST) {
-                out.add(Arguments.of(protocol, provider));
-            }
-        }
-        return out.stream();
+        return Versions.providersAndVersions();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +70,7 @@ class SunX509KeyManagerTest {
     /** The server presents the entry named in its configuration, as Tomcat and Jetty do it. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void aServerConfiguredWithAnAliasPresentsThatEntry(String protocol, String provider) throws Exception {
+    void aServerConfiguredWithAnAliasPresentsThatEntry(String provider, String protocol) throws Exception {
         Credentials pki = Credentials.get();
         X509ExtendedKeyManager km = sunX509(provider, pki.keyStore(KeyType.EC_P256, true));
         KeyManager named = new DelegatingKeyManager(km) {
