@@ -25,7 +25,8 @@ public interface Credentials {
      * Every certificate and key the key manager holds for {@code keyType} ({@code getServerAliases}
      * or, with {@code client}, {@code getClientAliases}), for when the chosen one's key fits none
      * of the schemes both sides accept: a TLS 1.3 ECDSA scheme names its curve (RFC 8446 §4.2.3),
-     * which a JSSE key type ("EC") cannot say. Empty by default.
+     * which a JSSE key type ("EC") cannot say. Only a key for the chosen certificate's identity
+     * stands in ({@link Negotiator#fitting}). Empty by default.
      */
     default List<LocalCredential> credentialsOfType(String keyType, List<Principal> issuers, boolean client) {
         return List.of();
