@@ -300,8 +300,8 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
         if (cached != null) {
             return cached;
         }
-        int dot = alias.indexOf('.');
-        if (!storeAliases && dot <= 0 || storeAliases && builders.isEmpty()) {
+        int dot = storeAliases ? -1 : alias.indexOf('.'); // "<builder>.<name>", or the name itself (builder 0)
+        if (dot == 0 || dot < 0 && !storeAliases) {
             return null;
         }
         try {
@@ -309,7 +309,7 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
             if (b < 0 || b >= builders.size()) {
                 return null;
             }
-            String name = storeAliases ? alias : alias.substring(dot + 1);
+            String name = alias.substring(dot + 1);
             KeyStore.Builder builder = builders.get(b);
             KeyStore.Entry e = builder.getKeyStore().getEntry(name, builder.getProtectionParameter(name));
             if (!(e instanceof KeyStore.PrivateKeyEntry) || !(((KeyStore.PrivateKeyEntry) e).getCertificate() instanceof X509Certificate)) {
