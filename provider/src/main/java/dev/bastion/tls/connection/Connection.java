@@ -3,7 +3,6 @@ package dev.bastion.tls.connection;
 import dev.bastion.tls.codec.AlertDescription;
 import dev.bastion.tls.connection.config.CloseRules;
 import dev.bastion.tls.connection.config.KeyLimits;
-import dev.bastion.tls.crypto.TrafficKeys;
 import dev.bastion.tls.crypto.TranscriptHash;
 import dev.bastion.tls.diag.KeyLog;
 import dev.bastion.tls.diag.Trace;
@@ -11,12 +10,9 @@ import dev.bastion.tls.handshake.Credentials;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.Handshaker;
 import dev.bastion.tls.handshake.Negotiated;
-import dev.bastion.tls.message.HandshakeMessage;
-import dev.bastion.tls.message.HandshakeTrace;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.HandshakeAssembler;
 import dev.bastion.tls.record.RecordReader;
-import dev.bastion.tls.record.Tls13Protection;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -425,30 +421,6 @@ public final class Connection {
     private SSLException failedWith() {
         Failure f = failure;
         return f == null ? null : f.exception();
-    }
-
-    void send(HandshakeMessage message) {
-        byte[] framed = HandshakeMessage.frame(message);
-        if (!complete) { // post-handshake messages (KeyUpdate) are not part of the transcript
-            transcript.update(framed);
-        }
-        outbound.handshake(framed);
-        HandshakeTrace.sent(client, message);
-        TRACE.trace(() -> "queued " + message.type() + " (" + framed.length + " bytes)");
-    }
-
-    void sendCompatibilityCcs() {
-        outbound.changeCipherSpec();
-    }
-
-    void installReadKeys13(TrafficKeys keys) {
-        // RFC 8446 §5.1: handshake messages must not span a key change
-        assembler.requireEmpty("key change");
-        reader.setProtection(new Tls13Protection(keys));
-    }
-
-    void installWriteKeys13(TrafficKeys keys) {
-        outbound.keyChange(new Tls13Protection(keys));
     }
 
     void skipEarlyData() {

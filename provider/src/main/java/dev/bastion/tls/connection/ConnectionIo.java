@@ -8,11 +8,14 @@ import dev.bastion.tls.handshake.Credentials;
 import dev.bastion.tls.handshake.HandshakeConfig;
 import dev.bastion.tls.handshake.HandshakeIo;
 import dev.bastion.tls.handshake.Negotiated;
+import dev.bastion.tls.diag.Trace;
 import dev.bastion.tls.message.HandshakeMessage;
+import dev.bastion.tls.message.HandshakeTrace;
 import dev.bastion.tls.session.KeyingMaterial;
 import dev.bastion.tls.session.SessionContext;
 import dev.bastion.tls.record.AlertMessage;
 import dev.bastion.tls.record.Tls12AeadProtection;
+import dev.bastion.tls.record.Tls13Protection;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import java.util.Optional;
  * effects act on the connection's {@link Outbound} and record reader directly.
  */
 final class ConnectionIo implements HandshakeIo {
+    private static final Trace TRACE = Trace.get("connection");
+
     private final Connection connection;
     private final Outbound outbound;
     private final Credentials credentials;
@@ -63,7 +68,13 @@ final class ConnectionIo implements HandshakeIo {
 
     @Override
     public void send(HandshakeMessage message) {
-        connection.send(message);
+        byte[] framed = HandshakeMessage.frame(message);
+        if (!connection.complete()) { // post-handshake messages (KeyUpdate) are not part of the transcript
+            connection.transcript().update(framed);
+        }
+        outbound.handshake(framed);
+        HandshakeTrace.sent(connection.client(), message);
+        TRACE.trace(() -> "queued " + message.type() + " (" + framed.length + " bytes)");
     }
 
     @Override
@@ -73,17 +84,19 @@ final class ConnectionIo implements HandshakeIo {
 
     @Override
     public void sendCompatibilityCcs() {
-        connection.sendCompatibilityCcs();
+        outbound.changeCipherSpec();
     }
 
     @Override
     public void installReadKeys13(TrafficKeys keys) {
-        connection.installReadKeys13(keys);
+        // RFC 8446 §5.1: handshake messages must not span a key change
+        connection.assembler().requireEmpty("key change");
+        connection.reader().setProtection(new Tls13Protection(keys));
     }
 
     @Override
     public void installWriteKeys13(TrafficKeys keys) {
-        connection.installWriteKeys13(keys);
+        outbound.keyChange(new Tls13Protection(keys));
     }
 
     /** The change_cipher_spec record, then everything after it under {@code writeKeys}. */
