@@ -53,6 +53,7 @@ import javax.net.ssl.SSLException;
  */
 public final class Connection {
     private static final Trace TRACE = Trace.get("connection");
+    private static final int TLS13 = 0x0304;
 
     private final HandshakerFactory factory;
     private final ConnectionListener listener;
@@ -118,6 +119,7 @@ public final class Connection {
             handshaker = factory.create(config);
             TRACE.debug(() -> (config.client() ? "client" : "server") + " handshake begins with " + handshaker);
             handshaker.start(io);
+            outbound.useTls12PlaintextVersion(); // a client's records after its initial ClientHello (RFC 8446 §5.1)
         } catch (RuntimeException e) {
             throw failures().local(e);
         }
@@ -314,7 +316,16 @@ public final class Connection {
      * after it. Idempotent.
      */
     public synchronized void closeOutbound() {
-        closeOutbound(true);
+        closeOutbound(!complete);
+    }
+
+    /**
+     * {@link #closeOutbound} for a socket's {@code close()}: after a TLS 1.3 handshake, while the
+     * peer has not closed, user_canceled before close_notify, as SunJSSE sends them: its peers
+     * take the pair for a full close, close_notify alone for a half-close (RFC 8446 §6.1).
+     */
+    public synchronized void closeDuplex() {
+        closeOutbound(!complete || version == TLS13 && !inboundClosed);
     }
 
     /** {@link #closeOutbound} without user_canceled: the answer to a peer that cancelled. */
@@ -322,7 +333,7 @@ public final class Connection {
         closeOutbound(false);
     }
 
-    private void closeOutbound(boolean cancelHandshake) {
+    private void closeOutbound(boolean userCanceled) {
         if (outboundClosed) {
             return;
         }
@@ -333,9 +344,9 @@ public final class Connection {
         }
         if (!complete) {
             task.cancel();
-            if (cancelHandshake) {
-                outbound.alert(AlertMessage.warning(AlertDescription.USER_CANCELED));
-            }
+        }
+        if (userCanceled) {
+            outbound.alert(AlertMessage.warning(AlertDescription.USER_CANCELED));
         }
         outbound.alert(AlertMessage.closeNotify());
     }
@@ -459,14 +470,6 @@ public final class Connection {
         inbound.processPending();
     }
 
-    /**
-     * A record from the peer was read. A client's plaintext records after the initial
-     * ClientHello (a second ClientHello, alerts) carry 0x0303 (RFC 8446 §5.1).
-     */
-    void peerRecordRead() {
-        outbound.useTls12PlaintextVersion();
-    }
-
     /** The peer sent close_notify. */
     void closeNotifyReceived() {
         closeNotifyReceived = true;
@@ -492,6 +495,6 @@ public final class Connection {
         }
         handshaker = null;
         transcript = null;
+        listener.failed();
     }
-
 }

@@ -29,6 +29,13 @@ public interface ConnectionListener {
     default void keyingMaterial(KeyingMaterial exporter, byte[] material) {
     }
 
+    /**
+     * The connection failed with a fatal alert, sent or received: its session must not be
+     * resumed (RFC 5246 §7.2.2; SunJSSE does the same for TLS 1.3). The default does nothing.
+     */
+    default void failed() {
+    }
+
     /** A listener that ignores everything. */
     ConnectionListener NONE = new ConnectionListener() {
         @Override

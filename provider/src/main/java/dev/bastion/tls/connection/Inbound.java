@@ -113,7 +113,6 @@ final class Inbound {
             throw e;
         }
         int n = out.position() - start;
-        c.peerRecordRead();
         if (earlyData != null) {
             if (!c.complete() && earlyData.dropOpened(type, n)) {
                 wipe(out, start);

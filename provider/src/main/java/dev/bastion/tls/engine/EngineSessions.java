@@ -145,6 +145,23 @@ final class EngineSessions implements ConnectionListener {
 
     }
 
+    /**
+     * A fatal alert ended the connection: neither its session nor, when the handshake was
+     * resuming one, the session it resumed can be resumed again, as in SunJSSE (RFC 5246
+     * §7.2.2). A handshake session that has not learned its version yet names no cached session.
+     */
+    @Override
+    public void failed() {
+        BastionSession s = current;
+        if (s != null) {
+            s.invalidate();
+        }
+        BastionSession h = handshake;
+        if (h != null && sofar.version() != 0) {
+            h.invalidate();
+        }
+    }
+
     /** The negotiated session, or the null session before the handshake completed. */
     SSLSession session() {
         BastionSession s = current;

@@ -293,6 +293,63 @@ class ConnectionTest {
     }
 
     @Test
+    void duplexCloseAfterTls13HandshakeSendsUserCanceledThenCloseNotify() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.handshake();
+        p.client.closeDuplex();
+        assertEquals(2, CorePair.flushAll(p.client, p.toServer), "user_canceled, then close_notify, each its own record");
+        assertTrue(p.client.outboundDone());
+        CorePair.readAll(p.server, p.toServer, ByteBuffer.allocate(100));
+        assertTrue(p.server.inboundDone());
+        assertNull(p.server.failure(), "user_canceled after the handshake is a closure alert, not an error");
+    }
+
+    @Test
+    void duplexCloseAfterThePeersCloseNotifySendsCloseNotifyAlone() throws Exception {
+        CorePair p = CorePair.withFakes();
+        p.handshake();
+        p.server.closeOutbound();
+        CorePair.flushAll(p.server, p.toClient);
+        CorePair.readAll(p.client, p.toClient, ByteBuffer.allocate(100));
+        assertTrue(p.client.inboundDone());
+        p.client.closeDuplex();
+        assertEquals(1, CorePair.flushAll(p.client, p.toServer));
+        assertTrue(p.client.outboundDone());
+    }
+
+    @Test
+    void aFatalAlertSentOrReceivedTellsBothListeners() throws Exception {
+        int[] failed = new int[2];
+        CorePair p = CorePair.withListeners(listener(() -> failed[0]++), listener(() -> failed[1]++));
+        p.handshake();
+        assertArrayEquals(new int[] {0, 0}, failed);
+        ByteBuffer forged = ByteBuffer.wrap(new byte[] {23, 3, 3, 0, 20, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                16, 17, 18, 19, 20});
+        assertThrows(SSLException.class, () -> p.client.read(forged, new ByteBuffer[] {ByteBuffer.allocate(100)}, 0, 1));
+        assertArrayEquals(new int[] {1, 0}, failed, "the side that found the bad record");
+        CorePair.flushAll(p.client, p.toServer);
+        assertThrows(SSLException.class, () -> CorePair.readAll(p.server, p.toServer, ByteBuffer.allocate(100)));
+        assertArrayEquals(new int[] {1, 1}, failed, "the side that received the fatal alert");
+    }
+
+    private static ConnectionListener listener(Runnable onFailure) {
+        return new ConnectionListener() {
+            @Override
+            public void handshakeSession(dev.bastion.tls.handshake.Negotiated sofar) {
+            }
+
+            @Override
+            public void complete(dev.bastion.tls.handshake.Negotiated result) {
+            }
+
+            @Override
+            public void failed() {
+                onFailure.run();
+            }
+        };
+    }
+
+    @Test
     void closeDuringHandshakeSendsUserCanceledThenCloseNotify() throws Exception {
         CorePair p = CorePair.withFakes();
         p.begin();
@@ -303,7 +360,8 @@ class ConnectionTest {
         assertFalse(p.client.outboundDone());
         assertEquals(7, p.client.flush(net));
         assertTrue(p.client.outboundDone());
-        assertArrayEquals(new byte[] {21, 3, 1, 0, 2, 1, 90, 21, 3, 1, 0, 2, 1, 0}, java.util.Arrays.copyOf(net.array(), 14));
+        // RFC 8446 §5.1: only the initial ClientHello may carry 0x0301; these alerts follow it
+        assertArrayEquals(new byte[] {21, 3, 3, 0, 2, 1, 90, 21, 3, 3, 0, 2, 1, 0}, java.util.Arrays.copyOf(net.array(), 14));
         assertEquals(HandshakeStatus.NEED_UNWRAP, p.client.handshakeStatus());
     }
 

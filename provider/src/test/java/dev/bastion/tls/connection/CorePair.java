@@ -29,11 +29,22 @@ final class CorePair {
     int finishedServer;
 
     CorePair(HandshakerFactory factory, List<FakeHandshaker> created, KeyLimits limits) {
+        this(factory, created, limits, ConnectionListener.NONE, ConnectionListener.NONE);
+    }
+
+    CorePair(HandshakerFactory factory, List<FakeHandshaker> created, KeyLimits limits, ConnectionListener clientListener,
+            ConnectionListener serverListener) {
         this.created = created;
         client = new Connection(factory, NoCredentials.INSTANCE, new SecureRandom(), KeyLog.OFF, limits, CloseRules.DEFAULT,
-                ConnectionListener.NONE);
+                clientListener);
         server = new Connection(factory, NoCredentials.INSTANCE, new SecureRandom(), KeyLog.OFF, limits, CloseRules.DEFAULT,
-                ConnectionListener.NONE);
+                serverListener);
+    }
+
+    /** Fakes whose connections report to these listeners. */
+    static CorePair withListeners(ConnectionListener clientListener, ConnectionListener serverListener) {
+        List<FakeHandshaker> list = new ArrayList<>();
+        return new CorePair(FakeHandshaker.factory(false, list), list, KeyLimits.NONE, clientListener, serverListener);
     }
 
     /** Fakes with the KeyUpdate hook. */
