@@ -18,8 +18,12 @@ final class AppInputStream extends InputStream {
         this.io = io;
     }
 
+    /** One byte; after the socket closed, -1 or the failure that closed it (see {@link SocketIo#endOfData}). */
     @Override
     public int read() throws IOException {
+        if (socket.closedAfterConnecting()) {
+            return io.endOfData();
+        }
         socket.handshakeForData();
         return io.readByte();
     }
@@ -29,6 +33,9 @@ final class AppInputStream extends InputStream {
         Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
             return 0;
+        }
+        if (socket.closedAfterConnecting()) {
+            return io.endOfData();
         }
         socket.handshakeForData();
         return io.read(b, off, len);

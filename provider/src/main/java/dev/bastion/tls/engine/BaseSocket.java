@@ -235,9 +235,10 @@ public abstract class BaseSocket extends SSLSocket {
         throw new SocketException("This method is ineffective, since sending urgent data is not supported by SSLSockets");
     }
 
+    /** Refused like {@link #setOOBInline}, as SunJSSE does. */
     @Override
     public boolean getOOBInline() throws SocketException {
-        return layered == null ? super.getOOBInline() : layered.getOOBInline();
+        throw new SocketException("This method is ineffective, since sending urgent data is not supported by SSLSockets");
     }
 
     @Override

@@ -213,7 +213,12 @@ public final class BastionSocket extends BaseSocket {
         return output;
     }
 
-    /** Sends close_notify (bounded wait, see {@link SocketIo#flushOnClose}) and closes. */
+    /**
+     * Sends close_notify (after a TLS 1.3 handshake user_canceled first, see
+     * {@link Connection#closeDuplex}) and closes. A writer blocked on a peer that does not read
+     * is waited for as {@link SocketOutput#flushOnClose} says; when it cannot be, the socket
+     * closes without close_notify and the session is not resumed again, as in SunJSSE.
+     */
     @Override
     public void close() throws IOException {
         if (!closed.compareAndSet(false, true)) {
@@ -221,8 +226,13 @@ public final class BastionSocket extends BaseSocket {
         }
         try {
             if (io.attached() && !transportClosed()) {
-                connection.closeOutbound();
-                io.flushOnClose();
+                connection.closeDuplex();
+                if (!io.flushOnClose(lingerOrUnset())) {
+                    sessions.failed();
+                }
+                if (ownsTransport()) {
+                    io.discardReceived();
+                }
             }
         } finally {
             closeInboundQuietly();
@@ -238,9 +248,15 @@ public final class BastionSocket extends BaseSocket {
         return closed.get() || transportClosed();
     }
 
-    /** Closes the read side; SunJSSE's {@link SSLException} if the handshake began and no close_notify came. */
+    /**
+     * Closes the read side; SunJSSE's {@link SSLException} if the handshake began and no
+     * close_notify came. Nothing to do once the socket is closed (as in SunJSSE).
+     */
     @Override
     public void shutdownInput() throws IOException {
+        if (closedAfterConnecting()) {
+            return;
+        }
         requireOpen();
         if (isInputShutdown()) {
             return;
@@ -259,9 +275,15 @@ public final class BastionSocket extends BaseSocket {
         }
     }
 
-    /** Sends close_notify and shuts the TCP output down; reading goes on (TLS 1.3 half-close). */
+    /**
+     * Sends close_notify and shuts the TCP output down; reading goes on (TLS 1.3 half-close).
+     * Nothing to do once the socket is closed (as in SunJSSE).
+     */
     @Override
     public void shutdownOutput() throws IOException {
+        if (closedAfterConnecting()) {
+            return;
+        }
         requireOpen();
         if (isOutputShutdown()) {
             return;
@@ -273,14 +295,30 @@ public final class BastionSocket extends BaseSocket {
         }
     }
 
+    /** True once closed after connecting, as SunJSSE's (whose close shuts both halves first). */
     @Override
     public boolean isInputShutdown() {
-        return connection.inboundDone() && transportInputShutdown();
+        return closedAfterConnecting() || connection.inboundDone() && transportInputShutdown();
     }
 
+    /** True once closed after connecting, or close_notify is out and the TCP output shut. */
     @Override
     public boolean isOutputShutdown() {
-        return connection.outboundDone() && transportOutputShutdown();
+        return closedAfterConnecting() || connection.outboundDone() && transportOutputShutdown();
+    }
+
+    /** Closed by {@link #close()} or a failure, having been connected. */
+    boolean closedAfterConnecting() {
+        return closed.get() && io.attached();
+    }
+
+    /** {@code SO_LINGER} in seconds, or -1 when it is off (or cannot be read any more). */
+    private int lingerOrUnset() {
+        try {
+            return getSoLinger();
+        } catch (SocketException closedMeanwhile) {
+            return -1;
+        }
     }
 
     // ---- configuration (the engine's rules, EngineParameters) -------------------------------

@@ -40,6 +40,8 @@ import javax.net.ssl.SSLProtocolException;
 final class SocketIo {
     /** Buffers start this small (an idle connection keeps little) and grow once to a full record. */
     static final int INITIAL_BUFFER = 4096;
+    /** At most this many unread bytes are dropped before closing (see {@link #discardReceived}). */
+    private static final int MAX_DISCARDED = 1 << 20;
 
     private final BastionSocket socket;
     private final Connection connection;
@@ -54,6 +56,8 @@ final class SocketIo {
     private volatile int buffered;
     private volatile boolean handshaken;
     private boolean endOfStream;
+    /** The TCP failure that closed the socket, reported again by later reads; null if none. */
+    private volatile IOException transportFailure;
     /** {@code com.sun.net.ssl.requireCloseNotify}: the end of the stream without close_notify is an error. */
     private final boolean requireCloseNotify;
 
@@ -170,16 +174,45 @@ final class SocketIo {
         }
     }
 
-    /** The read side is closed: -1, the failure again, or "Socket is closed" after {@code close()}. */
-    private int endOfData() throws IOException {
-        SSLException f = connection.failure();
-        if (f != null) {
-            throw new SSLException("Connection has failed: " + f.getMessage(), f);
+    /**
+     * What a read answers once the read side is closed, as SunJSSE's: the end of the data (-1),
+     * also after this side's {@code close()}, unless a failure closed the connection, which is
+     * then reported again ("Connection has closed: ...").
+     */
+    int endOfData() throws IOException {
+        Exception cause = connection.failure();
+        if (cause == null) {
+            cause = transportFailure;
         }
-        if (socket.isClosed()) {
-            throw new SocketException("Socket is closed");
+        if (cause != null) {
+            throw new SSLException("Connection has closed: " + cause, cause);
         }
         return -1;
+    }
+
+    /**
+     * Before the TCP connection closes: drops the bytes the peer sent that nobody read (TLS 1.3
+     * tickets, say), without waiting for more. Closing a TCP socket with unread bytes sends a
+     * reset, which can destroy data the peer has received and not yet read, close_notify with
+     * it. Skipped while another thread reads (then nothing is waiting) and bounded.
+     */
+    void discardReceived() {
+        if (!readLock.tryLock()) {
+            return;
+        }
+        try {
+            byte[] scratch = new byte[4096];
+            for (int total = 0, n; total < MAX_DISCARDED && (n = in.available()) > 0; total += n) {
+                n = in.read(scratch, 0, Math.min(n, scratch.length));
+                if (n < 0) {
+                    return;
+                }
+            }
+        } catch (IOException gone) {
+            // nothing more to drop
+        } finally {
+            readLock.unlock();
+        }
     }
 
     /** Decrypted bytes waiting to be read (never blocks, reads nothing). */
@@ -190,7 +223,10 @@ final class SocketIo {
     private boolean readRecordAfterHandshake() throws IOException {
         try {
             if (readRecord()) {
-                flush(); // a KeyUpdate answer
+                flush(); // a KeyUpdate answer, or the close_notify answering the peer's
+                if (connection.outboundDone() && socket.ownsTransport() && !socket.transportOutputShutdown()) {
+                    socket.shutdownTransportOutput(); // nothing can follow close_notify: the FIN now, as SunJSSE
+                }
                 return true;
             }
             if (endOfStream) {
@@ -209,6 +245,10 @@ final class SocketIo {
             return false;
         } catch (SSLException e) {
             throw failed(e);
+        } catch (InterruptedIOException timeout) {
+            throw timeout; // the record read so far is kept; the next read continues it
+        } catch (IOException e) {
+            throw transportFailed(e);
         }
     }
 
@@ -322,10 +362,8 @@ final class SocketIo {
     }
 
     /** See {@link SocketOutput#flushOnClose}. */
-    void flushOnClose() {
-        if (attached()) {
-            output.flushOnClose();
-        }
+    boolean flushOnClose(int lingerSeconds) {
+        return !attached() || output.flushOnClose(lingerSeconds);
     }
 
     /** A failure of the core: its alert goes out if it can, the socket closes, the exception is returned. */
@@ -339,7 +377,10 @@ final class SocketIo {
         return e;
     }
 
-    /** The TCP connection failed: the socket closes; "Socket is closed" when it was closed meanwhile. */
+    /**
+     * The TCP connection failed: the socket closes, and later reads report {@code e} again
+     * ({@link #endOfData}); "Socket is closed" when this side closed it meanwhile.
+     */
     private IOException transportFailed(IOException e) {
         boolean closedHere = socket.isClosed();
         socket.closeAfterFailure();
@@ -348,6 +389,7 @@ final class SocketIo {
             closed.initCause(e);
             return closed;
         }
+        transportFailure = e;
         return e;
     }
 }

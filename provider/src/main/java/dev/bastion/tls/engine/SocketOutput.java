@@ -18,8 +18,11 @@ import javax.net.ssl.SSLException;
  * never during the write. Queued records are gathered into one TCP write where they fit.
  */
 final class SocketOutput {
-    /** How long {@code close()} waits for a writer to finish before closing without close_notify. */
-    private static final long CLOSE_WAIT_MILLIS = 1000;
+    /**
+     * How long {@code close()} waits, without {@code SO_LINGER}, for a writer that has written
+     * nothing in the meantime before it closes without close_notify (a peer that reads nothing).
+     */
+    private static final long CLOSE_STALL_MILLIS = 5000;
 
     private final Connection connection;
     private final OutputStream out;
@@ -29,6 +32,8 @@ final class SocketOutput {
     private ByteBuffer netOut = ByteBuffer.allocate(SocketIo.INITIAL_BUFFER);
     private byte[] wrappedArray;
     private ByteBuffer wrapped;
+    /** Counts TCP writes done, so that {@code close()} can tell a slow reader from one that reads nothing. */
+    private volatile long progress;
 
     SocketOutput(Connection connection, OutputStream out) {
         this.connection = connection;
@@ -90,6 +95,7 @@ final class SocketOutput {
         }
         netOut.flip();
         out.write(netOut.array(), 0, netOut.limit());
+        progress++;
     }
 
     /** Reuses the wrapper while the application writes from the same array (as buffered streams do). */
@@ -147,24 +153,30 @@ final class SocketOutput {
             out.write(netOut.array(), 0, netOut.position());
             out.flush();
             netOut.clear();
+            progress++;
         }
     }
 
     // ---- close ------------------------------------------------------------------------------
 
     /**
-     * Sends what closing the write side queued (close_notify; user_canceled first during the
-     * handshake), waiting at most {@link #CLOSE_WAIT_MILLIS} for a writer blocked on a peer that
-     * does not read; without the lock the socket closes without them.
+     * Sends what closing the write side queued (close_notify, with user_canceled before it
+     * during a handshake or a TLS 1.3 duplex close) once a writer blocked on a slow peer is done:
+     * with {@code SO_LINGER} on, waiting at most that many seconds, as SunJSSE does; with it off,
+     * for as long as the writer gets data out (SunJSSE waits for ever), giving up after
+     * {@link #CLOSE_STALL_MILLIS} in which it wrote nothing.
+     *
+     * @return false when the writer was not done in time and nothing was sent
      */
-    void flushOnClose() {
+    boolean flushOnClose(int lingerSeconds) {
         try {
-            if (writeLock.tryLock(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                try {
-                    flushLocked();
-                } finally {
-                    writeLock.unlock();
-                }
+            if (!lockForClose(lingerSeconds)) {
+                return false;
+            }
+            try {
+                flushLocked();
+            } finally {
+                writeLock.unlock();
             }
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
@@ -172,5 +184,20 @@ final class SocketOutput {
             }
             // the peer is gone; closing goes on
         }
+        return true;
+    }
+
+    private boolean lockForClose(int lingerSeconds) throws InterruptedException {
+        if (lingerSeconds >= 0) {
+            return writeLock.tryLock(lingerSeconds, TimeUnit.SECONDS);
+        }
+        long seen = progress;
+        while (!writeLock.tryLock(CLOSE_STALL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (progress == seen) {
+                return false;
+            }
+            seen = progress;
+        }
+        return true;
     }
 }
