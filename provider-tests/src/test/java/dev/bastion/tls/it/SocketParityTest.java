@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -268,7 +269,7 @@ class SocketParityTest {
                 server.port(), version)) {
             assertTimeoutPreemptively(LIMIT, () -> {
                 InputStream in = s.getInputStream();
-                assertThrows(javax.net.ssl.SSLHandshakeException.class, in::read);
+                assertThrows(SSLHandshakeException.class, in::read);
                 assertInstanceOf(SSLException.class, assertThrows(IOException.class, in::read));
             });
         }
@@ -322,6 +323,52 @@ class SocketParityTest {
                 s.startHandshake();
                 s.close();
                 assertTrue(outputShut.get(10, TimeUnit.SECONDS));
+            });
+        }
+    }
+
+    /** The peer ends TCP after the handshake without close_notify: -1, and the input counts as shut down. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providers")
+    void endOfStreamWithoutCloseNotifyShutsTheInput(String provider, String version) throws Exception {
+        try (SocketServer server = SocketServer.plain(a -> {
+            SSLSocket t = layeredServer(Tls.server(provider), a, version);
+            t.startHandshake();
+            t.getOutputStream().write('x');
+            a.close(); // TCP only: no close_notify
+        }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), version)) {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                s.setSoTimeout(10_000);
+                InputStream in = s.getInputStream();
+                assertEquals('x', in.read());
+                assertEquals(-1, in.read());
+                assertTrue(s.isInputShutdown());
+                assertFalse(s.isClosed());
+            });
+        }
+    }
+
+    /**
+     * TLS 1.3: a server's refusal of the missing client certificate arrives after the client's
+     * handshake completed, at its first read; the alert belongs to the handshake, so the read
+     * throws an {@link SSLHandshakeException}, as SunJSSE chooses the type by the alert.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SunJSSE", "Bastion"})
+    void tls13ClientCertificateRefusalIsAHandshakeExceptionAtTheClientsRead(String provider) throws Exception {
+        try (SocketServer server = SocketServer.tls(Tls.server(provider), a -> {
+            ((SSLSocket) a).setNeedClientAuth(true);
+            try {
+                ((SSLSocket) a).startHandshake();
+            } catch (IOException expected) {
+                // no client certificate
+            }
+            a.close();
+        }); SSLSocket s = Tls.connect(Tls.client(provider), server.port(), "TLSv1.3")) {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                s.setSoTimeout(10_000);
+                s.startHandshake(); // the client's side of a TLS 1.3 handshake completes first
+                assertThrows(SSLHandshakeException.class, () -> s.getInputStream().read());
             });
         }
     }

@@ -23,7 +23,8 @@ import javax.net.ssl.SSLProtocolException;
  * <li>Any other {@link RuntimeException} is a bug in Bastion: it is reported as
  *     {@code internal_error} and never escapes as itself.</li>
  * <li>A fatal alert from the peer: nothing is sent back; the exception names the alert the
- *     way SunJSSE does ("Received fatal alert: handshake_failure").</li>
+ *     way SunJSSE does ("Received fatal alert: handshake_failure"), and its type is SunJSSE's
+ *     for that alert ({@link #peerException}).</li>
  * </ul>
  *
  * <p>The result is sticky: the first failure is kept, and later failures return it unchanged.
@@ -70,9 +71,32 @@ final class Failure {
         }
         String message = "Received fatal alert: " + AlertDescription.nameOf(received.code());
         TRACE.debug(() -> message);
-        exception = connection.handshaking() ? new SSLHandshakeException(message) : new SSLException(message);
+        exception = peerException(received.code(), message, connection.handshaking());
         connection.failed(null);
         return exception;
+    }
+
+    /**
+     * The exception for a received fatal alert, chosen by the alert as SunJSSE chooses it (not by
+     * whether the handshake is still running: in TLS 1.3 a server's verdict on the client's
+     * certificate arrives after the client's handshake completed): unexpected_message is an
+     * {@link SSLProtocolException}; the alerts that belong to handshakes (handshake_failure, the
+     * certificate alerts, decode_error, protocol_version, certificate_required, ...) are
+     * {@link SSLHandshakeException}s; the record and closure alerts and internal_error plain
+     * {@link SSLException}s. A code SunJSSE does not know goes by the handshake's state.
+     */
+    static SSLException peerException(int code, String message, boolean handshaking) {
+        switch (code) {
+            case 10:
+                return new SSLProtocolException(message);
+            case 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 60, 70, 71, 100, 109, 110, 111, 112, 113, 114,
+                    115, 116, 120:
+                return new SSLHandshakeException(message);
+            case 0, 20, 21, 22, 30, 80, 86, 90:
+                return new SSLException(message);
+            default:
+                return handshaking ? new SSLHandshakeException(message) : new SSLException(message);
+        }
     }
 
     private static SSLException localException(TlsAlert alert, boolean handshaking) {

@@ -241,6 +241,9 @@ final class SocketIo {
                         throw e;
                     }
                 }
+                if (socket.ownsTransport() && !socket.transportInputShutdown()) {
+                    socket.shutdownTransportInput(); // the read side is over, as SunJSSE's shutdownInput() there
+                }
             }
             return false;
         } catch (SSLException e) {

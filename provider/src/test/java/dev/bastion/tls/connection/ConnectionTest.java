@@ -159,9 +159,25 @@ class ConnectionTest {
             p.client.read(net, new ByteBuffer[] {ByteBuffer.allocate(100)}, 0, 1);
         });
         assertEquals("Received fatal alert: decrypt_error", received.getMessage());
-        assertFalse(received instanceof SSLHandshakeException, "the client had completed");
+        assertInstanceOf(SSLHandshakeException.class, received,
+                "decrypt_error belongs to handshakes: SunJSSE's type, although this client had completed");
         assertFalse(p.client.hasOutput(), "no alert answers an alert");
         assertTrue(p.client.outboundDone() && p.client.inboundDone());
+    }
+
+    @Test
+    void aReceivedAlertsExceptionTypeIsSunJssesForThatAlert() {
+        for (boolean handshaking : new boolean[] {true, false}) {
+            assertEquals(javax.net.ssl.SSLProtocolException.class, Failure.peerException(10, "m", handshaking).getClass());
+            for (int code : new int[] {40, 42, 46, 48, 50, 51, 70, 71, 109, 112, 116, 120}) {
+                assertEquals(SSLHandshakeException.class, Failure.peerException(code, "m", handshaking).getClass(), "" + code);
+            }
+            for (int code : new int[] {0, 20, 22, 80, 86, 90}) {
+                assertEquals(SSLException.class, Failure.peerException(code, "m", handshaking).getClass(), "" + code);
+            }
+        }
+        assertEquals(SSLHandshakeException.class, Failure.peerException(200, "m", true).getClass(), "unknown: by state");
+        assertEquals(SSLException.class, Failure.peerException(200, "m", false).getClass());
     }
 
     @Test
