@@ -198,7 +198,9 @@ class Tls12ResumptionTest {
     /**
      * jdk.tls.allowLegacyResumption=false: a server refuses, with handshake_failure as SunJSSE's,
      * to resume a session made without the extended master secret by a hello without it; a
-     * client does not offer such a session. Allowed (the default), both resume it.
+     * client does not offer such a session. Allowed (the default), the client offers it and the
+     * server, which uses the extended master secret, makes a full handshake, as SunJSSE's does;
+     * a server that does not use it at all resumes it.
      */
     @Test
     void legacyResumptionFollowsItsSwitch() {
@@ -207,7 +209,15 @@ class Tls12ResumptionTest {
         noEms.tls12 = new Tls12Options(false, true);
         TestConfig server = Tls12Configs.server();
         pipe(noEms, server).handshake();
-        assertTrue(pipe(noEms, server).handshake().serverIo.completed().resumed(), "allowed by default");
+        Pipe offered = pipe(noEms, server).handshake();
+        assertFalse(Tls13HandshakeTest.sent(offered.clientIo, ClientHello.class).legacySessionId().isEmpty(),
+                "offered by default");
+        assertFalse(offered.serverIo.completed().resumed(), "no insecure resumption (RFC 7627 §5.3)");
+
+        TestConfig noEmsServer = Tls12Configs.server();
+        noEmsServer.tls12 = new Tls12Options(false, true);
+        pipe(noEms, noEmsServer).handshake();
+        assertTrue(pipe(noEms, noEmsServer).handshake().serverIo.completed().resumed(), "no extended master secret anywhere");
 
         TestConfig strictServer = Tls12Configs.server();
         strictServer.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, false);

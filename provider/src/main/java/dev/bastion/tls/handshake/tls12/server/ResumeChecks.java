@@ -35,7 +35,8 @@ import java.util.Optional;
  *   <li>a session without client authentication when this server requires it.</li>
  * </ul>
  * A session that passes them all but was made, and would be resumed, without the extended
- * master secret is handshake_failure when {@code jdk.tls.allowLegacyResumption} is false.
+ * master secret, by a server that uses it, is not resumed: handshake_failure when
+ * {@code jdk.tls.allowLegacyResumption} is false, else a full handshake (SunJSSE's answers).
  */
 final class ResumeChecks {
     private static final Trace TRACE = Trace.get("handshake");
@@ -67,10 +68,17 @@ final class ResumeChecks {
         Optional<String> why = refusal(s, config, ch);
         why.ifPresent(w -> TRACE.debug(() -> "TLS 1.2 session " + HexFormat.of().formatHex(s.id())
                 + " not resumed: " + w));
-        if (why.isEmpty() && !s.extendedMasterSecret() && !config.tls12().allowLegacyResumption()) {
-            // the session and this hello both without it: SunJSSE's answer, and RFC 7627 §5.3's SHOULD
-            throw TlsAlert.handshakeFailure("the client resumes a session made without the extended master secret"
-                    + " and offers none now; jdk.tls.allowLegacyResumption=false forbids it (RFC 7627 §5.3)");
+        if (why.isEmpty() && !s.extendedMasterSecret() && config.tls12().useExtendedMasterSecret()) {
+            // The session and this hello both without it, where this server uses it: RFC 7627 §5.3
+            // says abort, and allows legacy insecure resumption. As SunJSSE: the abort when
+            // jdk.tls.allowLegacyResumption=false, else a full handshake, never that resumption.
+            if (!config.tls12().allowLegacyResumption()) {
+                throw TlsAlert.handshakeFailure("the client resumes a session made without the extended master secret"
+                        + " and offers none now; jdk.tls.allowLegacyResumption=false forbids it (RFC 7627 §5.3)");
+            }
+            TRACE.debug(() -> "TLS 1.2 session " + HexFormat.of().formatHex(s.id()) + " not resumed: neither it nor"
+                    + " this hello used the extended master secret (RFC 7627 §5.3); a full handshake instead");
+            return false;
         }
         return why.isEmpty();
     }
