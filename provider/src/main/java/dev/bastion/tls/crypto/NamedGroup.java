@@ -25,6 +25,8 @@ public enum NamedGroup {
     FFDHE2048(0x0100, "ffdhe2048", Family.FFDHE, 256, 256),
     FFDHE3072(0x0101, "ffdhe3072", Family.FFDHE, 384, 384),
     FFDHE4096(0x0102, "ffdhe4096", Family.FFDHE, 512, 512),
+    FFDHE6144(0x0103, "ffdhe6144", Family.FFDHE, 768, 768),
+    FFDHE8192(0x0104, "ffdhe8192", Family.FFDHE, 1024, 1024),
     /** ML-KEM-768 + X25519, TLS 1.3 only; shares are ML-KEM part first (draft-ietf-tls-ecdhe-mlkem §3). */
     X25519MLKEM768(0x11EC, "X25519MLKEM768", Family.HYBRID, 1216, 1120);
 
@@ -91,6 +93,8 @@ public enum NamedGroup {
             case FFDHE2048 -> Optional.of(DhParameters.FFDHE2048);
             case FFDHE3072 -> Optional.of(DhParameters.FFDHE3072);
             case FFDHE4096 -> Optional.of(DhParameters.FFDHE4096);
+            case FFDHE6144 -> Optional.of(DhParameters.FFDHE6144);
+            case FFDHE8192 -> Optional.of(DhParameters.FFDHE8192);
             default -> Optional.empty();
         };
     }

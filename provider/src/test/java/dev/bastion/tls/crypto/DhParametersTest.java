@@ -27,7 +27,8 @@ class DhParametersTest {
      * constants were pasted from the RFC's hex; this recomputes them from the formula.
      */
     @ParameterizedTest
-    @CsvSource({"FFDHE2048, 2048, 560316, 225", "FFDHE3072, 3072, 2625351, 275", "FFDHE4096, 4096, 5736041, 325"})
+    @CsvSource({"FFDHE2048, 2048, 560316, 225", "FFDHE3072, 3072, 2625351, 275", "FFDHE4096, 4096, 5736041, 325",
+        "FFDHE6144, 6144, 15705020, 375", "FFDHE8192, 8192, 10965728, 400"})
     void rfc7919PrimesFollowTheirFormula(NamedGroup group, int b, long x, int exponentBits) {
         BigInteger expected = BigInteger.ONE.shiftLeft(b).subtract(BigInteger.ONE.shiftLeft(b - 64))
                 .add(floorTimesE(b - 130).add(BigInteger.valueOf(x)).shiftLeft(64)).subtract(BigInteger.ONE);

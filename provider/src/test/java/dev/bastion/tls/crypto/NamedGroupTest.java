@@ -32,6 +32,8 @@ class NamedGroupTest {
         "FFDHE2048, 0x0100, ffdhe2048, 256",
         "FFDHE3072, 0x0101, ffdhe3072, 384",
         "FFDHE4096, 0x0102, ffdhe4096, 512",
+        "FFDHE6144, 0x0103, ffdhe6144, 768",
+        "FFDHE8192, 0x0104, ffdhe8192, 1024",
         "X25519MLKEM768, 0x11EC, X25519MLKEM768, 64",
     })
     void registryAndRoundTrip(NamedGroup group, String code, String name, int secretLength) {

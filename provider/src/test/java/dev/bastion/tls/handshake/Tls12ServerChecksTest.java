@@ -215,9 +215,12 @@ class Tls12ServerChecksTest {
         assertEquals(Optional.of(NamedGroup.FFDHE3072), pipe(client, noFfdhe).handshake().clientIo.completed().group(),
                 "DH keySize < 3072: the smallest group allowed");
         noFfdhe.tls12 = new Tls12Options(true, true, 6144);
+        assertEquals(Optional.of(NamedGroup.FFDHE6144), pipe(client, noFfdhe).handshake().clientIo.completed().group(),
+                "DH keySize < 6144");
+        noFfdhe.tls12 = new Tls12Options(true, true, 8256);
         Pipe none = pipe(client, noFfdhe).handshake();
         assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), none.serverIo.completed().cipherSuite(),
-                "no RFC 7919 group of 6144 bits or more here: DHE is passed over");
+                "no RFC 7919 group of 8256 bits or more: DHE is passed over");
         TlsAlert a = fails(pipe(client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519), noFfdhe),
                 Side.SERVER, AlertDescription.HANDSHAKE_FAILURE);
         assertTrue(a.getMessage().contains("no group in common"), a.getMessage());
@@ -226,7 +229,7 @@ class Tls12ServerChecksTest {
     /**
      * {@code jdk.tls.ephemeralDHKeySize}: for a client that lists no FFDHE group, the server uses
      * the smallest RFC 7919 group of at least that size (SunJSSE's sizes 2048, 3072 and 4096 are
-     * exactly those groups), whatever its own list says; past 4096, ffdhe4096, the largest here.
+     * exactly those groups), whatever its own list says, up to ffdhe8192.
      * A client that lists FFDHE groups still gets one of its own (RFC 7919 §4), as from SunJSSE.
      */
     @Test
@@ -234,7 +237,7 @@ class Tls12ServerChecksTest {
         TestConfig client = client(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256).groups(NamedGroup.X25519);
         TestConfig server = Tls12Configs.server().groups(NamedGroup.X25519, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072,
                 NamedGroup.FFDHE4096);
-        int[][] cases = {{3072, 3072}, {4096, 4096}, {2048, 2048}, {2112, 3072}, {8192, 4096}};
+        int[][] cases = {{3072, 3072}, {4096, 4096}, {2048, 2048}, {2112, 3072}, {4160, 6144}, {8192, 8192}};
         for (int[] c : cases) {
             server.tls12 = new Tls12Options(true, true, Tls12Options.MIN_DH_PRIME_BITS, true, c[0]);
             NamedGroup g = pipe(client, server).handshake().clientIo.completed().group().orElseThrow();

@@ -300,6 +300,10 @@ public final class DisabledAlgorithms {
                 return 3072;
             case FFDHE4096:
                 return 4096;
+            case FFDHE6144:
+                return 6144;
+            case FFDHE8192:
+                return 8192;
             default:
                 return 768; // X25519MLKEM768: its ML-KEM parameter set; only a name entry disables it
         }

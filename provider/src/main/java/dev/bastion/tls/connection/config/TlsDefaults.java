@@ -30,7 +30,8 @@ public final class TlsDefaults {
     /** Named groups for supported_groups, most preferred first. */
     public static final List<NamedGroup> GROUPS = List.of(
             NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
-            NamedGroup.SECP521R1, NamedGroup.X448, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096);
+            NamedGroup.SECP521R1, NamedGroup.X448, NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096,
+            NamedGroup.FFDHE6144, NamedGroup.FFDHE8192);
 
     /** Signature schemes, most preferred first (SunJSSE 17's order); the SHA-1 ones only for certificates. */
     public static final List<SignatureScheme> SIGNATURE_SCHEMES = List.of(

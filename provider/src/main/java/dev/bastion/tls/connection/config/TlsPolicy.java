@@ -350,11 +350,6 @@ public record TlsPolicy(
                             + Tls12Options.MIN_DH_PRIME_BITS + " bits");
                     return 0;
                 }
-                int largest = NamedGroup.FFDHE4096.dhParameters().orElseThrow().p().bitLength();
-                if (bits > largest) {
-                    TRACE.warning(() -> property + "=" + value + ": Bastion's largest RFC 7919 group is ffdhe" + largest
-                            + "; DHE uses that");
-                }
                 return bits;
             }
         } catch (NumberFormatException e) {

@@ -52,7 +52,7 @@ import java.util.Optional;
 final class SuiteSelector {
     /** The RFC 7919 groups, smallest first, for a server whose own list names none. */
     private static final List<NamedGroup> LEGACY_DH_GROUPS = List.of(NamedGroup.FFDHE2048, NamedGroup.FFDHE3072,
-            NamedGroup.FFDHE4096);
+            NamedGroup.FFDHE4096, NamedGroup.FFDHE6144, NamedGroup.FFDHE8192);
 
     private SuiteSelector() {
     }
