@@ -76,6 +76,19 @@ public final class GnuTlsClient {
         return this;
     }
 
+    /** Any other option, e.g. {@code --recordsize=512} or {@code --rehandshake}. */
+    public GnuTlsClient flag(String option) {
+        args.add(option);
+        return this;
+    }
+
+    /** Presents a certificate chain and key already in a form GnuTLS reads (written by {@code openssl genpkey}). */
+    public GnuTlsClient certificateFiles(Path chainPem, Path keyPem) {
+        args.add("--x509certfile=" + chainPem);
+        args.add("--x509keyfile=" + keyPem);
+        return this;
+    }
+
     /** Runs gnutls-cli once against {@code 127.0.0.1:port}. */
     public Result run(int port) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("timeout", String.valueOf(Interop.STEP.toSeconds()),

@@ -24,10 +24,14 @@ public final class OpenSslServer implements AutoCloseable {
     private final String command;
     private int offset;
 
-    private OpenSslServer(List<String> cmd, Path log) throws IOException {
+    private OpenSslServer(List<String> cmd, Path log, Path directory) throws IOException {
         this.log = log;
         this.command = String.join(" ", cmd);
-        this.process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
+        this.process = pb.start();
         process.getOutputStream().close();
         long deadline = System.nanoTime() + Interop.STEP.toNanos();
         Matcher m;
@@ -104,6 +108,7 @@ public final class OpenSslServer implements AutoCloseable {
     /** s_server options. */
     public static final class Builder {
         private final List<String> args = new ArrayList<>();
+        private Path directory;
 
         private Builder(TestPki.Credential cert) {
             args.addAll(List.of("-cert", cert.chainPem().toString(), "-key", cert.keyPem().toString(),
@@ -161,12 +166,21 @@ public final class OpenSslServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The directory s_server runs in: with {@code flag("-WWW")} (which overrides {@code -www})
+         * it serves the files there, {@code GET /name}.
+         */
+        public Builder directory(Path dir) {
+            this.directory = dir;
+            return this;
+        }
+
         public OpenSslServer start() throws IOException {
             List<String> cmd = new ArrayList<>(List.of("timeout", String.valueOf(Interop.PROCESS_LIFETIME.toSeconds()),
                     "stdbuf", "-o0", "openssl", "s_server", "-accept", Interop.LOOPBACK + ":0", "-www", "-trace",
                     "-naccept", "1000"));
             cmd.addAll(args);
-            return new OpenSslServer(cmd, Interop.logFile("s_server-"));
+            return new OpenSslServer(cmd, Interop.logFile("s_server-"), directory);
         }
     }
 }
