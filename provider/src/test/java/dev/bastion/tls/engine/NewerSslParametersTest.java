@@ -46,7 +46,7 @@ class NewerSslParametersTest {
         String[] groups = NewerSslParameters.namedGroups(p);
         assertEquals("X25519MLKEM768", groups[0]);
         assertEquals(List.of("X25519MLKEM768", "x25519", "secp256r1", "secp384r1", "secp521r1", "x448", "ffdhe2048",
-                "ffdhe3072", "ffdhe4096"), List.of(groups));
+                "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192"), List.of(groups));
         assertNull(NewerSslParameters.signatureSchemes(p), "as SunJSSE: none unless the application set them");
         assertArrayEquals(groups, NewerSslParameters.namedGroups(bastion.getDefaultSSLParameters()));
         assertArrayEquals(groups, NewerSslParameters.namedGroups(bastion.getSupportedSSLParameters()));
