@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>without a HelloRetryRequest ({@code -groups P-256}): the records fail to open with the
  *       client's handshake keys and are dropped;</li>
  *   <li>with one ({@code -groups ffdhe6144:P-256}: a share for a group the server does not
- *       support): the server has no keys yet and skips every application_data record until the
- *       second ClientHello.</li>
+ *       enable, its {@code jdk.tls.namedGroups} being x25519 and secp256r1): the server has no
+ *       keys yet and skips every application_data record until the second ClientHello.</li>
  * </ul>
  * Only Bastion is asserted: SunJSSE does not skip the records after a HelloRetryRequest
  * ("Receiving application data before handshake complete", see the hostile scenario Q12).
@@ -57,8 +58,8 @@ class EarlyDataInteropTest {
         Path session = earlyDataSession();
         Path early = dir.resolve("early.txt");
         Files.writeString(early, "GET /early HTTP/1.0\r\nHost: localhost\r\n\r\n");
-        SSLContext ctx = Providers.context(provider, "TLS", TestPki.keyManagers(List.of(PKI.server(ServerKey.EC))),
-                PKI.trustManagers());
+        SSLContext ctx = Providers.bastionWith(Map.of("jdk.tls.namedGroups", "x25519,secp256r1"), Map.of(),
+                TestPki.keyManagers(List.of(PKI.server(ServerKey.EC))), PKI.trustManagers());
         try (EngineServer server = new EngineServer("early-data", () -> {
             SSLEngine e = ctx.createSSLEngine();
             e.setEnabledProtocols(new String[] {"TLSv1.3"});
