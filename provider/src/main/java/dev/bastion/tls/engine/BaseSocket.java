@@ -113,6 +113,15 @@ public abstract class BaseSocket extends SSLSocket {
         }
     }
 
+    /** {@code SO_LINGER} in seconds, or -1 when it is off (or cannot be read any more). */
+    final int lingerOrUnset() {
+        try {
+            return getSoLinger();
+        } catch (SocketException closedMeanwhile) {
+            return -1;
+        }
+    }
+
     final boolean transportInputShutdown() {
         return layered == null ? super.isInputShutdown() : !autoClose || layered.isInputShutdown();
     }

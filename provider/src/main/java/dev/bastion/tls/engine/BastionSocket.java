@@ -312,14 +312,6 @@ public final class BastionSocket extends BaseSocket {
         return closed.get() && io.attached();
     }
 
-    /** {@code SO_LINGER} in seconds, or -1 when it is off (or cannot be read any more). */
-    private int lingerOrUnset() {
-        try {
-            return getSoLinger();
-        } catch (SocketException closedMeanwhile) {
-            return -1;
-        }
-    }
 
     // ---- configuration (the engine's rules, EngineParameters) -------------------------------
 
