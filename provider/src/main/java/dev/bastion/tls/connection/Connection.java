@@ -61,7 +61,7 @@ public final class Connection {
     private final Outbound outbound = new Outbound();
     /** Made at the first failure: a healthy connection carries none. */
     private Failure failure;
-    private final ConnectionIo io;
+    final ConnectionIo io;
     private final Inbound inbound;
     private final KeyUsage keyUsage;
     private HandshakeConfig config;

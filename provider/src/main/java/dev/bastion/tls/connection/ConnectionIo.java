@@ -35,6 +35,8 @@ final class ConnectionIo implements HandshakeIo {
     private final SecureRandom random;
     private final KeyLog keyLog;
     private final ConnectionListener listener;
+    /** A no_renegotiation warning went out: a fatal alert that follows is most likely the peer's answer to it. */
+    private boolean refusedRenegotiation;
 
     ConnectionIo(Connection connection, Outbound outbound, Credentials credentials, SecureRandom random, KeyLog keyLog,
             ConnectionListener listener) {
@@ -115,7 +117,13 @@ final class ConnectionIo implements HandshakeIo {
 
     @Override
     public void warning(AlertDescription description) {
+        refusedRenegotiation |= description == AlertDescription.NO_RENEGOTIATION;
         outbound.alert(AlertMessage.warning(description));
+    }
+
+    /** Whether this side has refused a renegotiation (sent no_renegotiation). */
+    boolean refusedRenegotiation() {
+        return refusedRenegotiation;
     }
 
     @Override

@@ -24,7 +24,9 @@ import javax.net.ssl.SSLProtocolException;
  *     {@code internal_error} and never escapes as itself.</li>
  * <li>A fatal alert from the peer: nothing is sent back; the exception names the alert the
  *     way SunJSSE does ("Received fatal alert: handshake_failure"), and its type is SunJSSE's
- *     for that alert ({@link #peerException}).</li>
+ *     for that alert ({@link #peerException}). After this side refused a renegotiation
+ *     (a no_renegotiation warning), the message says so: peers that insist on renegotiating
+ *     end the connection with a bare handshake_failure.</li>
  * </ul>
  *
  * <p>The result is sticky: the first failure is kept, and later failures return it unchanged.
@@ -34,6 +36,9 @@ import javax.net.ssl.SSLProtocolException;
  */
 final class Failure {
     private static final Trace TRACE = Trace.get("connection");
+    /** Added to a received alert's message after a refused renegotiation: why the peer gave up. */
+    static final String RENEGOTIATION_REFUSED = " (received after Bastion refused the peer's"
+            + " renegotiation with a no_renegotiation warning: Bastion never renegotiates)";
 
     private final Connection connection;
     private SSLException exception;
@@ -69,7 +74,8 @@ final class Failure {
         if (exception != null) {
             return exception;
         }
-        String message = "Received fatal alert: " + AlertDescription.nameOf(received.code());
+        String message = "Received fatal alert: " + AlertDescription.nameOf(received.code())
+                + (connection.io.refusedRenegotiation() ? RENEGOTIATION_REFUSED : "");
         TRACE.debug(() -> message);
         exception = peerException(received.code(), message, connection.handshaking());
         connection.failed(null);

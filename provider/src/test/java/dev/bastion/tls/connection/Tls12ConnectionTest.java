@@ -151,6 +151,30 @@ class Tls12ConnectionTest {
                 seal(serverWrite, 0, ContentType.APPLICATION_DATA, bytes("ok too"))));
     }
 
+    /**
+     * A peer that insists on renegotiating ends the connection with a bare handshake_failure; the
+     * client's exception says it came after the refusal. Without a refusal the message is SunJSSE's.
+     */
+    @Test
+    void aFatalAlertAfterARefusedRenegotiationSaysSo() throws Exception {
+        Tls12Pair p = pair(ECDHE).handshake();
+        Tls12AeadProtection serverWrite = new Tls12AeadProtection(p.keys().serverWrite());
+        Tls12Pair.deliver(p.client, seal(serverWrite, 1, ContentType.HANDSHAKE, new HelloRequest().encoding()));
+        p.flush(p.client);
+        byte[] fatal = seal(serverWrite, 0, ContentType.ALERT, new byte[] {2, 40});
+        SSLException e = assertThrows(SSLHandshakeException.class, () -> Tls12Pair.deliver(p.client, fatal));
+        assertEquals("Received fatal alert: handshake_failure" + Failure.RENEGOTIATION_REFUSED, e.getMessage());
+    }
+
+    @Test
+    void aFatalAlertWithoutARefusedRenegotiationIsSunJssesMessage() throws Exception {
+        Tls12Pair q = pair(ECDHE).handshake();
+        Tls12AeadProtection otherWrite = new Tls12AeadProtection(q.keys().serverWrite());
+        byte[] plain = seal(otherWrite, 1, ContentType.ALERT, new byte[] {2, 40});
+        SSLException f = assertThrows(SSLHandshakeException.class, () -> Tls12Pair.deliver(q.client, plain));
+        assertEquals("Received fatal alert: handshake_failure", f.getMessage());
+    }
+
     /** Refused renegotiation requests are bounded like KeyUpdates; application data resets the count. */
     @Test
     void endlessHelloRequestsAreBounded() throws Exception {
