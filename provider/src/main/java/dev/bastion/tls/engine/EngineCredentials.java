@@ -30,7 +30,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <li>server certificate: {@code chooseEngineServerAlias(keyType, issuers, engine)} (sockets:
  *     {@code chooseServerAlias(…, socket)}) for each key type in the handshake's order; client
  *     certificate: {@code chooseEngineClientAlias} ({@code chooseClientAlias});
- *     a chain whose key {@code jdk.tls.disabledAlgorithms} refuses is skipped;</li>
+ *     a chain whose key {@code jdk.tls.disabledAlgorithms} refuses is skipped, and the handshake's
+ *     failure message then says so ({@link #refusedChoice});</li>
  * <li>peer chains: {@code checkServerTrusted/checkClientTrusted(chain, authType, engine or socket)},
  *     rejections mapped by {@link CertificateAlerts}; a peer key refused by
  *     {@code jdk.tls.disabledAlgorithms} ("RSA keySize &lt; 2048") is {@code certificate_unknown};</li>
@@ -49,6 +50,8 @@ final class EngineCredentials implements Credentials {
     private final DisabledAlgorithms disabled;
     private final OcspStapler stapler;
     private final Charset alpnCharset;
+    /** Why the last certificate the key manager chose was not used, for the handshake's failure message. */
+    private String refusedChoice;
 
     EngineCredentials(BastionEngine engine, X509ExtendedKeyManager keys, X509ExtendedTrustManager trust,
             DisabledAlgorithms disabled, OcspStapler stapler, Charset alpnCharset) {
@@ -165,7 +168,8 @@ final class EngineCredentials implements Credentials {
         }
         if (chain.length > 0 && !disabled.permits(chain[0].getPublicKey())) {
             throw new TlsAlert(AlertDescription.CERTIFICATE_UNKNOWN, "the " + whose + " certificate's "
-                    + chain[0].getPublicKey().getAlgorithm() + " key is disabled by jdk.tls.disabledAlgorithms");
+                    + chain[0].getPublicKey().getAlgorithm() + " key is disabled by jdk.tls.disabledAlgorithms ("
+                    + DisabledAlgorithms.describe(chain[0].getPublicKey()) + ")");
         }
         try {
             binding.checkTrusted(trust, chain.clone(), authType, server);
@@ -180,10 +184,20 @@ final class EngineCredentials implements Credentials {
         }
         X509Certificate[] chain = keys.getCertificateChain(alias);
         PrivateKey key = keys.getPrivateKey(alias);
-        if (chain == null || chain.length == 0 || key == null || !disabled.permits(chain[0].getPublicKey())) {
+        if (chain == null || chain.length == 0 || key == null) {
+            return Optional.empty();
+        }
+        if (!disabled.permits(chain[0].getPublicKey())) {
+            refusedChoice = "the key manager chose '" + alias + "', whose " + DisabledAlgorithms.describe(chain[0].getPublicKey())
+                    + " key jdk.tls.disabledAlgorithms refuses";
             return Optional.empty();
         }
         return Optional.of(new LocalCredential(List.of(chain), key));
+    }
+
+    @Override
+    public Optional<String> refusedChoice() {
+        return Optional.ofNullable(refusedChoice);
     }
 
     @Override

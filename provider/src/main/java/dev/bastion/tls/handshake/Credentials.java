@@ -32,6 +32,15 @@ public interface Credentials {
         return List.of();
     }
 
+    /**
+     * Why the key manager's last choice was not used, when it was refused (its key is too small
+     * for {@code jdk.tls.disabledAlgorithms}, say): handshake failure messages add it, since the
+     * key manager's answer alone does not show why no certificate could be used. Empty by default.
+     */
+    default Optional<String> refusedChoice() {
+        return Optional.empty();
+    }
+
     /** The client's certificate and key for a CertificateRequest; empty to send no certificate. */
     Optional<LocalCredential> chooseClientCredential(List<String> keyTypes, List<Principal> issuers);
 

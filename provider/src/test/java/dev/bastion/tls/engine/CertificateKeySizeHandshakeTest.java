@@ -154,7 +154,7 @@ class CertificateKeySizeHandshakeTest {
     void clientRefusesAServerCertificateItsPropertyDisables(String version) throws Exception {
         Outcome o = handshake(context(STRICT, null), context(Map.of(), rsa1024), version, false);
         assertNotNull(o.client(), "the strict client must refuse the RSA-1024 server certificate");
-        assertTrue(o.client().getMessage().contains("server certificate's RSA key is disabled by jdk.tls.disabledAlgorithms"),
+        assertTrue(o.client().getMessage().contains("server certificate's RSA key is disabled by jdk.tls.disabledAlgorithms (1024-bit RSA)"),
                 o.client().getMessage());
         assertNotNull(o.server());
         assertEquals("Received fatal alert: certificate_unknown", o.server().getMessage());
@@ -167,7 +167,7 @@ class CertificateKeySizeHandshakeTest {
     void serverRefusesAClientCertificateItsPropertyDisables(String version) throws Exception {
         Outcome o = handshake(context(Map.of(), rsa1024), context(STRICT, rsa2048), version, true);
         assertNotNull(o.server(), "the strict server must refuse the RSA-1024 client certificate");
-        assertTrue(o.server().getMessage().contains("client certificate's RSA key is disabled by jdk.tls.disabledAlgorithms"),
+        assertTrue(o.server().getMessage().contains("client certificate's RSA key is disabled by jdk.tls.disabledAlgorithms (1024-bit RSA)"),
                 o.server().getMessage());
         assertNotNull(o.client());
         assertEquals("Received fatal alert: certificate_unknown", o.client().getMessage());
@@ -179,6 +179,8 @@ class CertificateKeySizeHandshakeTest {
         Outcome o = handshake(context(Map.of(), null), context(STRICT, rsa1024), version, false);
         assertNotNull(o.server(), "the strict server must not sign with its RSA-1024 key");
         assertTrue(o.server().getMessage().contains("certificate for key types"), o.server().getMessage());
+        assertTrue(o.server().getMessage().contains("whose 1024-bit RSA key jdk.tls.disabledAlgorithms refuses"),
+                "the message says why the key manager's choice was not used: " + o.server().getMessage());
         assertNotNull(o.client());
         assertEquals("Received fatal alert: handshake_failure", o.client().getMessage());
     }

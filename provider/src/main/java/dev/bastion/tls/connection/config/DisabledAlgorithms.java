@@ -139,6 +139,13 @@ public final class DisabledAlgorithms {
         return true;
     }
 
+    /** A key as messages name it: "1024-bit RSA", or the bare algorithm when its size is unknown. */
+    public static String describe(Key key) {
+        String alg = key.getAlgorithm() == null ? "unnamed" : key.getAlgorithm();
+        OptionalInt bits = keySize(key);
+        return bits.isPresent() ? bits.getAsInt() + "-bit " + alg : alg;
+    }
+
     /**
      * Whether a Diffie-Hellman key over a prime of {@code primeBits} bits passes the {@code DH}
      * (alias {@code DiffieHellman}) entries, such as {@code DH keySize < 2048}: what SunJSSE's

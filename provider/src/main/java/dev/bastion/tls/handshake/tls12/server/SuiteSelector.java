@@ -89,7 +89,8 @@ final class SuiteSelector {
             return new SuiteChoice(suite, group, credential.get(), scheme, customDh(suite, group, config, ch));
         }
         String why = "no TLS 1.2 cipher suite can be used: client offered " + Negotiator.suiteList(ch.cipherSuites())
-                + ", server enables " + ours + "; " + refused;
+                + ", server enables " + ours + "; " + refused
+                + io.credentials().refusedChoice().map(r -> "; " + r).orElse("");
         if (ffdheRefused) {
             // RFC 7919 §4: the client's FFDHE groups are all unacceptable and no other suite is usable
             throw new TlsAlert(AlertDescription.INSUFFICIENT_SECURITY, why + " (RFC 7919 §4)");

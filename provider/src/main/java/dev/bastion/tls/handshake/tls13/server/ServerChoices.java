@@ -81,7 +81,8 @@ final class ServerChoices {
         LocalCredential credential = Negotiator.fitting(io.credentials().chooseServerCredential(keyTypes, issuers),
                 schemes, SignatureScheme.TLS13, io.credentials(), issuers, false).orElseThrow(() -> TlsAlert.handshakeFailure(
                         "the key manager has no server certificate for key types " + keyTypes
-                                + " (client's signature schemes: " + schemes + ")"));
+                                + " (client's signature schemes: " + schemes + ")"
+                                + io.credentials().refusedChoice().map(r -> "; " + r).orElse("")));
         PublicKey key = credential.chain().get(0).getPublicKey();
         SignatureScheme scheme = Negotiator.schemeFor(schemes, key, SignatureScheme.TLS13).orElseThrow(
                 () -> TlsAlert.handshakeFailure("the server certificate's " + key.getAlgorithm() + " key fits none of"
