@@ -247,7 +247,7 @@ class AeadTest {
             byte[] nonce = new byte[12];
             byte[] aad = new byte[13];
             long least = Long.MAX_VALUE;
-            try (Aead aead = Aeads.Implementation.BC_RFC8439.create(AeadAlgorithm.CHACHA20_POLY1305, new byte[32])) {
+            try (Aead aead = Aeads.Implementation.RFC8439.create(AeadAlgorithm.CHACHA20_POLY1305, new byte[32])) {
                 for (int round = 0; round < 10 && least > 0; round++) {
                     long before = (Long) counter.invoke(bean, noArguments);
                     for (int i = 0; i < 100; i++) {

@@ -4,50 +4,43 @@ import dev.bastion.tls.codec.TlsAlert;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import org.bouncycastle.crypto.engines.ChaCha7539Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
- * ChaCha20-Poly1305 as RFC 8439 §2.8 composes it, over Bouncy Castle's lightweight
- * {@link ChaCha7539Engine} and {@link Poly1305}: the one-time Poly1305 key is the first 32
- * bytes of the key stream block with counter 0 (§2.6), encryption starts at counter 1, and
- * the tag covers {@code aad || pad16 || ciphertext || pad16 || le64(aad length) ||
- * le64(ciphertext length)}.
+ * ChaCha20-Poly1305 as RFC 8439 §2.8 composes it, over our {@link ChaCha20} and Bouncy
+ * Castle's lightweight {@link Poly1305}: the one-time Poly1305 key is the first 32 bytes of the
+ * key stream block with counter 0 (§2.6), encryption starts at counter 1, and the tag covers
+ * {@code aad || pad16 || ciphertext || pad16 || le64(aad length) || le64(ciphertext length)}.
  *
  * <p>Unlike Bouncy Castle's {@code ChaCha20Poly1305} mode this allocates nothing per record
- * and authenticates before it decrypts, so no unauthenticated plaintext is ever written.
- * It reuses one parameter object per purpose and writes the per-record nonce and one-time
- * key into the arrays that {@link ParametersWithIV#getIV()} and {@link KeyParameter#getKey()}
- * return, which are the objects' own arrays in Bouncy Castle 1.87. Should a later version
- * return copies, every RFC 8439 and Wycheproof vector in the tests fails (the nonce and
- * one-time key would stay zero), so an upgrade cannot slip through unnoticed.
+ * and authenticates before it decrypts, so no unauthenticated plaintext is ever written. It
+ * writes the per-record one-time key into the array that {@link KeyParameter#getKey()}
+ * returns, which is the object's own array in Bouncy Castle 1.87. Should a later version
+ * return a copy, every RFC 8439 and Wycheproof vector in the tests fails (the one-time key
+ * would stay zero), so an upgrade cannot slip through unnoticed.
  *
- * <p>Heap buffers are processed in place in their arrays (the key stream is applied byte by
- * byte in ascending order, so output starting at or before the input never overwrites
- * unread input); direct and read-only buffers go through a small scratch array.
+ * <p>Heap buffers are processed in place in their arrays (output starting at or before the
+ * input never overwrites unread input, see {@link ChaCha20}); direct and read-only buffers go
+ * through a small scratch array.
  */
-final class BcRfc8439Aead implements Aead {
+final class Rfc8439Aead implements Aead {
     private static final int CHUNK = 2048;
     private static final byte[] ZEROS = new byte[64];
 
-    private final ChaCha7539Engine chacha = new ChaCha7539Engine();
+    private final ChaCha20 chacha;
     private final Poly1305 poly1305 = new Poly1305();
-    private final ParametersWithIV keyAndNonce;
-    private final ParametersWithIV nonceOnly = new ParametersWithIV(null, new byte[AeadAlgorithm.NONCE_LENGTH]);
     private final KeyParameter oneTimeKey = new KeyParameter(new byte[32]);
     private final byte[] block = new byte[64];
     private final byte[] tag = new byte[AeadAlgorithm.TAG_LENGTH];
     private final byte[] received = new byte[AeadAlgorithm.TAG_LENGTH];
     private final byte[] scratch = new byte[CHUNK];
-    private boolean keyed;
 
-    BcRfc8439Aead(byte[] key) {
+    Rfc8439Aead(byte[] key) {
         if (key.length != AeadAlgorithm.CHACHA20_POLY1305.keyLength()) {
             throw new IllegalArgumentException("ChaCha20-Poly1305 needs a 32-byte key, got " + key.length);
         }
-        this.keyAndNonce = new ParametersWithIV(new KeyParameter(key), new byte[AeadAlgorithm.NONCE_LENGTH]);
+        this.chacha = new ChaCha20(key);
     }
 
     @Override
@@ -69,14 +62,14 @@ final class BcRfc8439Aead implements Aead {
         if (src.hasArray() && dst.hasArray()) {
             byte[] out = dst.array();
             int outOff = dst.arrayOffset() + dstPos;
-            chacha.processBytes(src.array(), src.arrayOffset() + src.position(), n, out, outOff);
+            chacha.xor(src.array(), src.arrayOffset() + src.position(), out, outOff, n);
             poly1305.update(out, outOff, n);
         } else {
             int srcPos = src.position();
             for (int off = 0; off < n; off += CHUNK) {
                 int c = Math.min(CHUNK, n - off);
                 src.get(srcPos + off, scratch, 0, c);
-                chacha.processBytes(scratch, 0, c, scratch, 0);
+                chacha.xor(scratch, 0, scratch, 0, c);
                 poly1305.update(scratch, 0, c);
                 dst.put(dstPos + off, scratch, 0, c);
             }
@@ -84,7 +77,7 @@ final class BcRfc8439Aead implements Aead {
         // the suffix continues the same key stream and MAC input (ChaCha20 is a stream cipher)
         for (int off = 0; off < suffixLength; off += CHUNK) {
             int c = Math.min(CHUNK, suffixLength - off);
-            chacha.processBytes(suffix, off, c, scratch, 0);
+            chacha.xor(suffix, off, scratch, 0, c);
             poly1305.update(scratch, 0, c);
             dst.put(dstPos + n + off, scratch, 0, c);
         }
@@ -120,31 +113,23 @@ final class BcRfc8439Aead implements Aead {
         dst.position(dstPos + n);
     }
 
-    /** Wipes the one-time key and scratch, and overwrites the engine's key by re-keying with zeros. */
+    /** Wipes the key, the one-time key and scratch. */
     @Override
     public void close() {
-        Arrays.fill(keyAndNonce.getIV(), (byte) 0);
+        chacha.wipe();
         Arrays.fill(oneTimeKey.getKey(), (byte) 0);
         Arrays.fill(block, (byte) 0);
         Arrays.fill(scratch, (byte) 0);
-        chacha.init(true, new ParametersWithIV(new KeyParameter(new byte[32]), new byte[AeadAlgorithm.NONCE_LENGTH]));
         poly1305.init(oneTimeKey);
-        keyed = true;
     }
 
-    /** Keys ChaCha20 for this nonce, derives the Poly1305 key (RFC 8439 §2.6) and MACs the AAD. */
+    /** Starts ChaCha20 for this nonce, derives the Poly1305 key (RFC 8439 §2.6) and MACs the AAD. */
     private void start(byte[] nonce, byte[] aad, int aadLength) {
         if (nonce.length != AeadAlgorithm.NONCE_LENGTH) {
             throw new IllegalArgumentException("nonce must be 12 bytes, got " + nonce.length);
         }
-        ParametersWithIV params = keyed ? nonceOnly : keyAndNonce;
-        System.arraycopy(nonce, 0, params.getIV(), 0, AeadAlgorithm.NONCE_LENGTH);
-        chacha.init(true, params);
-        if (!keyed) {
-            keyed = true;
-            Arrays.fill(((KeyParameter) keyAndNonce.getParameters()).getKey(), (byte) 0);
-        }
-        chacha.processBytes(ZEROS, 0, 64, block, 0);
+        chacha.start(nonce, 0);
+        chacha.keyStreamBlock(block);
         System.arraycopy(block, 0, oneTimeKey.getKey(), 0, 32);
         Arrays.fill(block, (byte) 0);
         poly1305.init(oneTimeKey);
@@ -166,13 +151,13 @@ final class BcRfc8439Aead implements Aead {
 
     private void decrypt(ByteBuffer src, int srcPos, ByteBuffer dst, int dstPos, int n) {
         if (src.hasArray() && dst.hasArray()) {
-            chacha.processBytes(src.array(), src.arrayOffset() + srcPos, n, dst.array(), dst.arrayOffset() + dstPos);
+            chacha.xor(src.array(), src.arrayOffset() + srcPos, dst.array(), dst.arrayOffset() + dstPos, n);
             return;
         }
         for (int off = 0; off < n; off += CHUNK) {
             int c = Math.min(CHUNK, n - off);
             src.get(srcPos + off, scratch, 0, c);
-            chacha.processBytes(scratch, 0, c, scratch, 0);
+            chacha.xor(scratch, 0, scratch, 0, c);
             dst.put(dstPos + off, scratch, 0, c);
         }
         Arrays.fill(scratch, (byte) 0);
