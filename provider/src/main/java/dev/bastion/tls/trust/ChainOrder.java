@@ -1,5 +1,6 @@
 package dev.bastion.tls.trust;
 
+import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -45,22 +46,49 @@ final class ChainOrder {
         return path;
     }
 
-    /** A not yet used certificate of {@code chain} that names {@code cert}'s issuer; one issued by an anchor first. */
+    /**
+     * A not yet used certificate of {@code chain} that names {@code cert}'s issuer; when several
+     * do (a re-keyed or cross-signed CA sent beside another of the same name), those whose key
+     * verifies {@code cert}'s signature first, and among them one issued by an anchor.
+     */
     private static X509Certificate issuerOf(X509Certificate cert, X509Certificate[] chain, List<X509Certificate> used,
             Set<X500Principal> anchorSubjects) {
         if (cert.getIssuerX500Principal().equals(cert.getSubjectX500Principal())) {
             return null; // self-issued and not trusted: the path cannot continue
         }
-        X509Certificate found = null;
+        List<X509Certificate> named = new ArrayList<>();
         for (X509Certificate c : chain) {
-            if (c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && !used.contains(c)) {
-                if (anchorSubjects.contains(c.getIssuerX500Principal())) {
-                    return c;
-                }
-                found = found == null ? c : found;
+            if (c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && !used.contains(c) && !named.contains(c)) {
+                named.add(c);
             }
         }
-        return found;
+        if (named.size() > 1) {
+            List<X509Certificate> signers = new ArrayList<>();
+            for (X509Certificate c : named) {
+                if (signed(cert, c)) {
+                    signers.add(c);
+                }
+            }
+            if (!signers.isEmpty()) {
+                named = signers;
+            }
+        }
+        for (X509Certificate c : named) {
+            if (anchorSubjects.contains(c.getIssuerX500Principal())) {
+                return c;
+            }
+        }
+        return named.isEmpty() ? null : named.get(0);
+    }
+
+    /** Whether {@code issuer}'s key verifies {@code cert}'s signature. */
+    private static boolean signed(X509Certificate cert, X509Certificate issuer) {
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String describe(List<X509Certificate> path) {

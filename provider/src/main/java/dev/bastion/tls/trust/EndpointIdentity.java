@@ -11,15 +11,16 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
 
 /**
  * Endpoint identification as a trust manager performs it, from what the connection knows: the
  * algorithm from its {@code SSLParameters} ({@code "HTTPS"}, {@code "LDAPS"}; null or empty
  * for none) and the host from its handshake session. A client checks the server's certificate
- * against the SNI host name it requested, or else the peer host the application gave
- * ({@code createSSLEngine(host, port)}, the socket's host), so an IP literal is checked against
- * IP address SANs; a server that asks for identification checks the client's certificate
- * against the client's peer host.
+ * against the SNI host name it requested, and, when the certificate does not name that one, the
+ * peer host the application gave ({@code createSSLEngine(host, port)}, the socket's host), as
+ * SunJSSE does; an IP literal is checked against IP address SANs. A server that asks for
+ * identification checks the client's certificate against the client's peer host.
  */
 final class EndpointIdentity {
     /**
@@ -73,17 +74,49 @@ final class EndpointIdentity {
             throw new CertificateException("No handshake session: endpoint identification (" + algorithm
                     + ") needs the connection's handshake session to learn the host name");
         }
-        HostnameChecker.check(host(session, checkingServer), leaf);
+        String peerHost = session.getPeerHost();
+        String serverName = checkingServer ? requestedHostName(session) : null;
+        if (serverName == null) {
+            HostnameChecker.check(peerHost, leaf);
+            return;
+        }
+        try {
+            HostnameChecker.check(serverName, leaf);
+        } catch (CertificateException bySni) {
+            if (peerHost == null || peerHost.isEmpty() || serverName.equalsIgnoreCase(peerHost)) {
+                throw bySni;
+            }
+            try {
+                HostnameChecker.check(peerHost, leaf);
+            } catch (CertificateException byPeerHost) {
+                CertificateException e = new CertificateException(bySni.getMessage() + "; nor does it name the peer host "
+                        + peerHost);
+                e.addSuppressed(byPeerHost);
+                throw e;
+            }
+        }
     }
 
-    private static String host(SSLSession session, boolean checkingServer) {
-        if (checkingServer && session instanceof ExtendedSSLSession) {
-            for (SNIServerName name : ((ExtendedSSLSession) session).getRequestedServerNames()) {
-                if (name instanceof SNIHostName) {
-                    return ((SNIHostName) name).getAsciiName();
+    /**
+     * The host_name the client requested (SNI), in ASCII; null if none. A server name of that
+     * type that is not an {@link SNIHostName} is read from its encoding.
+     */
+    private static String requestedHostName(SSLSession session) {
+        if (!(session instanceof ExtendedSSLSession)) {
+            return null;
+        }
+        for (SNIServerName name : ((ExtendedSSLSession) session).getRequestedServerNames()) {
+            if (name instanceof SNIHostName) {
+                return ((SNIHostName) name).getAsciiName();
+            }
+            if (name != null && name.getType() == StandardConstants.SNI_HOST_NAME) {
+                try {
+                    return new SNIHostName(name.getEncoded()).getAsciiName();
+                } catch (IllegalArgumentException e) {
+                    return null; // not a host name: the peer host is used
                 }
             }
         }
-        return session.getPeerHost();
+        return null;
     }
 }

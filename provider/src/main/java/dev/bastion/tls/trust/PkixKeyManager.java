@@ -39,7 +39,8 @@ import javax.security.auth.x500.X500Principal;
  * names the requested server name (RFC 6125 rules, {@link HostnameChecker}) and is valid now;
  * one valid now; one naming the server name; any fit one; and last an unfit one. Ties go to the
  * earlier key type, then to the earlier builder and alias. An entry whose private key cannot be
- * recovered (wrong password) is passed over.
+ * recovered (wrong password) is passed over. {@code getServerAliases}/{@code getClientAliases}
+ * list the aliases in the same order of preference (as SunJSSE's "PKIX" key manager does).
  *
  * <p>Aliases are {@code "<builder index>.<key store alias>"}, as SunJSSE's "PKIX" key manager
  * makes them unique across builders; over one key store given with its password (the
@@ -157,6 +158,7 @@ public final class PkixKeyManager extends X509ExtendedKeyManager {
 
     private String[] aliases(String keyType, Principal[] issuers, boolean server) {
         List<Candidate> found = candidates(new String[] {keyType}, issuers, server, null);
+        found.sort(Comparator.comparingInt(Candidate::rank)); // stable: key store order within a rank, as SunJSSE
         return found.isEmpty() ? null : found.stream().map(Candidate::alias).toArray(String[]::new);
     }
 

@@ -19,6 +19,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -45,7 +46,8 @@ import javax.security.auth.x500.X500Principal;
  *
  * <ul>
  * <li>The chain the peer sent is put in path order ({@link ChainOrder}); an end-entity
- *     certificate that is itself trusted is accepted while it is within its validity period.</li>
+ *     certificate that is itself trusted is accepted while it is within its validity period. A
+ *     trusted certificate issues a path only if it is a CA certificate (as SunJSSE requires).</li>
  * <li>The validator applies {@code jdk.certpath.disabledAlgorithms} to every certificate of the
  *     path, except the entries for a TLS use ({@code usage TLSServer}/{@code TLSClient}, with
  *     {@code jdkCA}), which the public validator API cannot see: those are applied after it
@@ -65,6 +67,8 @@ import javax.security.auth.x500.X500Principal;
  * </ul>
  */
 public final class PkixTrustManager extends X509ExtendedTrustManager {
+    /** The keyCertSign bit of the key usage extension (RFC 5280 §4.2.1.3). */
+    private static final int KEY_CERT_SIGN = 5;
     private final PKIXParameters template;
     private final Set<X509Certificate> trustedCerts;
     private final Set<X500Principal> anchorSubjects;
@@ -73,6 +77,8 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     private final TlsUsageConstraints usage;
     /** {@code jdk.security.caDistrustPolicies}, read when made. */
     private final CaDistrustPolicies distrust;
+    /** {@code jdk.security.allowNonCaAnchor}, read when made: trusted certificates issue without being CAs. */
+    private final boolean allowNonCaAnchor;
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors) {
         this(template, anchors, TlsUsageConstraints.of(Security::getProperty), CaDistrustPolicies.of(Security::getProperty));
@@ -83,6 +89,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         this.template = template;
         this.usage = usage;
         this.distrust = distrust;
+        this.allowNonCaAnchor = allowNonCaAnchor(System::getProperty, Security::getProperty);
         Set<X509Certificate> certs = new LinkedHashSet<>();
         Set<X500Principal> subjects = new HashSet<>();
         for (TrustAnchor a : anchors) {
@@ -138,6 +145,19 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     public static PkixTrustManager of(PKIXParameters parameters) {
         PKIXParameters p = (PKIXParameters) parameters.clone();
         return new PkixTrustManager(p, p.getTrustAnchors());
+    }
+
+    /**
+     * Whether {@code jdk.security.allowNonCaAnchor} (the system property, else the security
+     * property of that name; JDK-8230318, JDK-8241893) lets a trusted certificate that is not a
+     * CA issue certificates, as it lets SunJSSE's trust manager; default false.
+     */
+    static boolean allowNonCaAnchor(UnaryOperator<String> systemProperties, UnaryOperator<String> securityProperties) {
+        String value = systemProperties.apply("jdk.security.allowNonCaAnchor");
+        if (value == null) {
+            value = securityProperties.apply("jdk.security.allowNonCaAnchor");
+        }
+        return value != null && "true".equalsIgnoreCase(value.trim());
     }
 
     /** Whether {@code com.sun.net.ssl.checkRevocation} asks for revocation checking (SunJSSE's switch; default off). */
@@ -231,6 +251,9 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
                 useStapledResponses(p, validator, chain, session);
             }
             PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) validator.validate(cp, p);
+            if (!allowNonCaAnchor) {
+                checkAnchorIssues(result.getTrustAnchor());
+            }
             if (!usage.isEmpty()) {
                 usage.check(path, result.getTrustAnchor().getTrustedCert(), server,
                         p.getDate() != null ? p.getDate().toInstant() : Instant.now());
@@ -298,6 +321,32 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     private static CertPathValidator validator() throws GeneralSecurityException {
         return Security.getProvider("SUN") != null ? CertPathValidator.getInstance("PKIX", "SUN")
                 : CertPathValidator.getInstance("PKIX");
+    }
+
+    /**
+     * The trusted certificate that issued the path must be fit to issue certificates, as
+     * SunJSSE requires: an X.509 v3 certificate needs basicConstraints with cA set (RFC 5280
+     * §4.2.1.9) and, when it has a key usage extension, keyCertSign (§4.2.1.3); a v1 or v2
+     * certificate, which has no extensions to say so, and an anchor given as name and key are
+     * accepted. Otherwise a pinned server certificate would vouch for whatever its key signed.
+     * {@code jdk.security.allowNonCaAnchor=true} turns the check off, as in SunJSSE.
+     */
+    private static void checkAnchorIssues(TrustAnchor anchor) throws CertPathValidatorException {
+        X509Certificate c = anchor.getTrustedCert();
+        if (c == null) {
+            return;
+        }
+        if (c.getVersion() >= 3 && c.getBasicConstraints() < 0) {
+            throw new CertPathValidatorException("the trusted certificate " + c.getSubjectX500Principal()
+                    + " is not a CA certificate (no basicConstraints with cA set), so it cannot issue certificates; "
+                    + "it is trusted only as itself", null, null, -1, PKIXReason.NOT_CA_CERT);
+        }
+        boolean[] ku = c.getKeyUsage();
+        if (ku != null && (ku.length <= KEY_CERT_SIGN || !ku[KEY_CERT_SIGN])) {
+            throw new CertPathValidatorException("the trusted certificate " + c.getSubjectX500Principal()
+                    + " has a key usage without keyCertSign, so it cannot issue certificates", null, null, -1,
+                    PKIXReason.INVALID_KEY_USAGE);
+        }
     }
 
     private static void checkValidity(X509Certificate cert) throws CertificateException {

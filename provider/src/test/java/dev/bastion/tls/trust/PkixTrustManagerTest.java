@@ -238,11 +238,15 @@ class PkixTrustManagerTest {
     void engineCallsCheckTheRequestedServerName() throws Exception {
         SSLEngine engine = engine("HTTPS", List.of(new SNIHostName("www.example.com")), "ignored.example", List.of());
         assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", engine));
-        SSLEngine other = engine("HTTPS", List.of(new SNIHostName("mail.example.com")), "www.example.com", List.of());
+        SSLEngine other = engine("HTTPS", List.of(new SNIHostName("mail.example.com")), "imap.example.com", List.of());
         CertificateException e = assertThrows(CertificateException.class,
                 () -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", other));
         assertTrue(e.getMessage().startsWith("No subject alternative DNS name matching mail.example.com found: the "
                 + "certificate names DNS names [www.example.com]"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; nor does it name the peer host imap.example.com"), e.getMessage());
+        SSLEngine peerHostNamed = engine("HTTPS", List.of(new SNIHostName("mail.example.com")), "www.example.com", List.of());
+        assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", peerHostNamed),
+                "the SNI name is not named, the peer host is: accepted, as SunJSSE");
         SSLEngine byPeerHost = engine("LDAPS", List.of(), "www.example.com", List.of());
         assertDoesNotThrow(() -> tm.checkServerTrusted(chain(leaf, intermediate), "UNKNOWN", byPeerHost));
         SSLEngine none = engine(null, List.of(new SNIHostName("mail.example.com")), null, List.of());
@@ -356,5 +360,37 @@ class PkixTrustManagerTest {
                 return permits(p, algorithm, parameters) && permits(p, key);
             }
         };
+    }
+
+    /**
+     * A trusted certificate that is not a CA issues nothing (JDK-8230318), unless
+     * {@code jdk.security.allowNonCaAnchor} says otherwise (the system property before the
+     * security property), as for SunJSSE.
+     */
+    @Test
+    void aNonCaAnchorIssuesOnlyWhenAllowed() throws Exception {
+        Issued pinned = TestCert.of("CN=pinned.example").dns("pinned.example").issue(); // no basicConstraints
+        Issued minted = TestCert.of("CN=bank.example").issuer(pinned).dns("bank.example").issue();
+        CertificateException e = assertThrows(CertificateException.class,
+                () -> trusting(pinned.cert()).checkServerTrusted(chain(minted), "UNKNOWN"));
+        assertTrue(String.valueOf(e.getCause()).contains("is not a CA certificate"), String.valueOf(e.getCause()));
+        assertDoesNotThrow(() -> trusting(pinned.cert()).checkServerTrusted(chain(pinned), "UNKNOWN"), "trusted as itself");
+        String before = System.getProperty("jdk.security.allowNonCaAnchor");
+        System.setProperty("jdk.security.allowNonCaAnchor", "true");
+        try {
+            PkixTrustManager allowing = trusting(pinned.cert());
+            assertDoesNotThrow(() -> allowing.checkServerTrusted(chain(minted), "UNKNOWN"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("jdk.security.allowNonCaAnchor");
+            } else {
+                System.setProperty("jdk.security.allowNonCaAnchor", before);
+            }
+        }
+        Map<String, String> security = Map.of("jdk.security.allowNonCaAnchor", "true");
+        assertTrue(PkixTrustManager.allowNonCaAnchor(k -> null, security::get));
+        assertFalse(PkixTrustManager.allowNonCaAnchor(Map.of("jdk.security.allowNonCaAnchor", "false")::get, security::get),
+                "the system property wins");
+        assertFalse(PkixTrustManager.allowNonCaAnchor(k -> null, k -> null));
     }
 }
