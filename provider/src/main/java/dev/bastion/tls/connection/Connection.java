@@ -77,7 +77,7 @@ public final class Connection {
     private boolean complete;
     private boolean finishedPending;
     private boolean inboundClosed;
-    private boolean outboundClosed;
+    private volatile boolean outboundClosed;
     private boolean closeNotifyReceived;
     private final DelegatedTask task = new DelegatedTask(this);
 
@@ -170,11 +170,11 @@ public final class Connection {
 
     /** The handshake status SunJSSE 17 reports in the same state (never FINISHED). */
     public HandshakeStatus handshakeStatus() {
-        if (task.pending()) {
+        if (task.pending() && !outboundClosed) {
             return HandshakeStatus.NEED_TASK;
         }
         synchronized (this) {
-            if (task.pending()) {
+            if (task.pending() && !(outboundClosed && outbound.hasData())) { // closing: the alerts first
                 return HandshakeStatus.NEED_TASK;
             }
             if (outbound.hasData() || task.failed()) {
@@ -193,10 +193,7 @@ public final class Connection {
         }
     }
 
-    /**
-     * True exactly once: when the handshake is complete, no task is pending and its last
-     * flight has been written. The adapter then reports {@code FINISHED}.
-     */
+    /** True once: the handshake is complete, no task pending, its last flight out ({@code FINISHED}). */
     public synchronized boolean takeFinished() {
         if (finishedPending && !task.pending() && !outbound.hasData()) {
             finishedPending = false;
@@ -342,9 +339,8 @@ public final class Connection {
             outbound.wipe();
             return;
         }
-        if (!complete) {
-            task.cancel();
-        }
+        // a pending task still runs (SunJSSE's does): it installs the peer's keys, so its
+        // close_notify can be read; Outbound drops what the handshake sends after ours
         if (userCanceled) {
             outbound.alert(AlertMessage.warning(AlertDescription.USER_CANCELED));
         }
@@ -354,6 +350,11 @@ public final class Connection {
     /** Closed for writing, and everything queued has been written. */
     public synchronized boolean outboundDone() {
         return outboundClosed && !outbound.hasData();
+    }
+
+    /** Closed for writing (closeOutbound or failure), whether or not its last records went out. */
+    public synchronized boolean outboundClosed() {
+        return outboundClosed;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.bastion.tls.engine;
 import dev.bastion.tls.connection.Connection;
 import dev.bastion.tls.connection.config.AlpnCharset;
 import dev.bastion.tls.handshake.ClientAuth;
+import dev.bastion.tls.record.ContentType;
+import dev.bastion.tls.record.RecordLimits;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -94,8 +96,8 @@ public final class BastionEngine extends SSLEngine {
             if (connection.outboundDone()) {
                 return result(Status.CLOSED, 0, 0);
             }
-            if (connection.taskPending()) {
-                return result(Status.OK, 0, 0);
+            if (connection.taskPending() && !connection.outboundClosed()) {
+                return result(Status.OK, 0, 0); // closed: the alerts go out while the task waits, as in SunJSSE
             }
             if (connection.hasOutput()) {
                 int n = connection.flush(dst);
@@ -123,6 +125,9 @@ public final class BastionEngine extends SSLEngine {
             prepare();
             if (connection.inboundDone()) {
                 return result(Status.CLOSED, 0, 0);
+            }
+            if (!connection.started()) {
+                return unwrapUnstarted(src);
             }
             if (connection.taskPending() || (connection.handshaking() && connection.hasOutput())) {
                 return result(Status.OK, 0, 0);
@@ -160,10 +165,11 @@ public final class BastionEngine extends SSLEngine {
             if (f != null) {
                 throw f;
             }
-            if (connection.failure() != null || connection.inboundDone() || connection.outboundDone()) {
+            if (connection.failure() != null || connection.inboundDone() || connection.outboundClosed()) {
                 if (!connection.started()) {
-                    // never to run: done both ways, as SunJSSE (wrap answers CLOSED, nobody spins)
+                    // never to run: done both ways, as SunJSSE (wrap and unwrap answer CLOSED, nobody spins)
                     connection.closeOutbound();
+                    connection.closeInbound(); // does not throw before the handshake began
                 }
                 throw new SSLException("Cannot kickstart, the connection is broken or closed");
             }
@@ -362,6 +368,34 @@ public final class BastionEngine extends SSLEngine {
         if (!connection.started() && !connection.inboundDone() && !connection.outboundDone()) {
             kickstart();
         }
+    }
+
+    /**
+     * An engine closed for writing before its handshake began reads what arrives as SunJSSE's
+     * does, without starting a handshake: each whole record is taken and dropped (OK), an alert
+     * ends the read side (CLOSED); bytes that are no TLS record fail as they would have in a
+     * handshake.
+     */
+    private SSLEngineResult unwrapUnstarted(ByteBuffer src) throws SSLException {
+        if (src.remaining() < RecordLimits.HEADER_LENGTH) {
+            return result(Status.BUFFER_UNDERFLOW, 0, 0);
+        }
+        int p = src.position();
+        int type = src.get(p) & 0xff;
+        int length = (src.get(p + 3) & 0xff) << 8 | src.get(p + 4) & 0xff;
+        if (type < 20 || type > 24 || src.get(p + 1) != 3 || length > RecordLimits.MAX_TLS12_CIPHERTEXT) {
+            connection.closeInbound();
+            throw new SSLException("Unsupported or unrecognized SSL message");
+        }
+        if (src.remaining() < RecordLimits.HEADER_LENGTH + length) {
+            return result(Status.BUFFER_UNDERFLOW, 0, 0);
+        }
+        src.position(p + RecordLimits.HEADER_LENGTH + length);
+        if (type == ContentType.ALERT.code()) {
+            connection.closeInbound();
+            return result(Status.CLOSED, RecordLimits.HEADER_LENGTH + length, 0);
+        }
+        return result(Status.OK, RecordLimits.HEADER_LENGTH + length, 0);
     }
 
     private void requireMode() {
