@@ -69,8 +69,8 @@ final class Aeads {
      * </pre>
      * (The BC_RFC8439 rows were the composition over Bouncy Castle's {@code ChaCha7539Engine};
      * {@link Implementation#RFC8439} replaced that engine with our {@link ChaCha20}, about 1.7
-     * times as fast, and JMH {@code BulkBenchmark} 16 KiB wrap + unwrap on JDK 17 went from 1.3
-     * to about 1.45 times SunJSSE's ChaCha20-Poly1305, with ChaCha20 two thirds of the time and
+     * times as fast; a 16 KiB wrap + unwrap on JDK 17 ({@code BulkCpuTime}) went from 1.43 to 1.87
+     * times SunJSSE's ChaCha20-Poly1305 in TLS 1.3, with ChaCha20 two thirds of the time and
      * Bouncy Castle's Poly1305 one third.)
      * AES-GCM: the JDK's intrinsified GCM wins by 30 to 90 times everywhere. ChaCha20-Poly1305:
      * on JDK 17 SunJCE's pure-Java cipher is slower than our RFC 8439 composition, and it
