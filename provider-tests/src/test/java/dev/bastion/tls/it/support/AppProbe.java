@@ -1,5 +1,8 @@
 package dev.bastion.tls.it.support;
 
+import io.grpc.netty.GrpcSslContexts;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,7 +42,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * against the JDK's HttpsServer on 127.0.0.1 (its context made through the default provider
  * list too), the PostgreSQL JDBC driver against a real PostgreSQL and Angus Mail's SMTP
  * STARTTLS against aiosmtpd, and Jetty 12 as a server (HTTP/2 by ALPN) to
- * {@code java.net.http.HttpClient}, curl and {@code openssl s_client} ({@link JettyProbe}).
+ * {@code java.net.http.HttpClient}, curl and {@code openssl s_client} ({@link JettyProbe}), and
+ * JNDI's LDAPS and StartTLS against UnboundID's in-memory directory ({@link LdapProbe}).
  * Arguments: the comma-separated apps to run, then the directory holding
  * {@code probe.properties} ({@code pg.port}, {@code pg.password}, {@code smtp.port},
  * {@code server.p12}) and {@code ca.pem}. Prints one {@code key=value} line per observation
@@ -98,6 +102,8 @@ public final class AppProbe {
             case "smtp" -> MailProbe.smtp(conf);
             case "jetty" -> JettyProbe.jetty(dir, conf);
             case "tomcat" -> TomcatProbe.tomcat(dir, conf);
+            case "ldap" -> LdapProbe.ldap(conf);
+            case "grpc-defaults" -> grpcDefaults();
             default -> throw new IllegalArgumentException("unknown app " + app);
         }
     }
@@ -270,6 +276,15 @@ public final class AppProbe {
             print("pgjdbc-cert.clientDn", r.getString(2));
             print("pgjdbc-cert.version", r.getString(3));
         }
+    }
+
+    /**
+     * gRPC's documented default, {@code GrpcSslContexts.forClient().build()} (no netty-tcnative on
+     * this class path, so a JDK context): the provider of the context gRPC chose.
+     */
+    private static void grpcDefaults() throws Exception {
+        SslContext ctx = GrpcSslContexts.forClient().build();
+        print("grpc-defaults.provider", ((JdkSslContext) ctx).context().getProvider().getName());
     }
 
     /** Every throwable in the cause chain as {@code class: message}, joined by " <- ". */

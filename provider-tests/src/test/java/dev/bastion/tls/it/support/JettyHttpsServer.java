@@ -1,5 +1,6 @@
 package dev.bastion.tls.it.support;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
@@ -24,7 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * An unchanged Jetty 12 HTTPS server on 127.0.0.1 (ephemeral port) over a given
- * {@link SSLContext}: GET answers "hello", POST answers "posted:" and the body. Every request
+ * {@link SSLContext}: GET answers "hello" (GET {@code /bytes/N}: the N bytes of
+ * {@link #bytes(int)}), POST answers "posted:" and the body. Every request
  * records the server-side {@link SSLEngine} Jetty used, so a test can show whose engine
  * carried the connection.
  */
@@ -77,6 +79,13 @@ public final class JettyHttpsServer implements AutoCloseable {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 record(request);
+                String path = request.getHttpURI().getPath();
+                if (request.getMethod().equals("GET") && path.startsWith("/bytes/")) {
+                    response.setStatus(200);
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                    response.write(true, ByteBuffer.wrap(bytes(Integer.parseInt(path.substring(7)))), callback);
+                    return true;
+                }
                 String body = Content.Source.asString(request);
                 String answer = request.getMethod().equals("POST") ? "posted:" + body : "hello";
                 response.setStatus(200);
@@ -100,6 +109,15 @@ public final class JettyHttpsServer implements AutoCloseable {
         seen.add(new Seen(engine.getClass().getName(), engine.getSession().getClass().getName(),
                 engine.getSession().getProtocol(), Request.getRemotePort(request),
                 request.getConnectionMetaData().getHttpVersion().asString()));
+    }
+
+    /** The body of GET {@code /bytes/n}: {@code n} bytes of a fixed pattern that repeats every 251 bytes. */
+    public static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i % 251);
+        }
+        return b;
     }
 
     public int port() {
