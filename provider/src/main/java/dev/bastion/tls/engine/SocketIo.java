@@ -223,7 +223,7 @@ final class SocketIo {
     private boolean readRecordAfterHandshake() throws IOException {
         try {
             if (readRecord()) {
-                flush(); // a KeyUpdate answer, or the close_notify answering the peer's
+                output.flushIfIdle(); // a KeyUpdate answer, or the close_notify answering the peer's
                 if (connection.outboundDone() && socket.ownsTransport() && !socket.transportOutputShutdown()) {
                     socket.shutdownTransportOutput(); // nothing can follow close_notify: the FIN now, as SunJSSE
                 }
@@ -369,13 +369,13 @@ final class SocketIo {
         return !attached() || output.flushOnClose(lingerSeconds);
     }
 
-    /** A failure of the core: its alert goes out if it can, the socket closes, the exception is returned. */
+    /**
+     * A failure of the core: its alert goes out if it can (waiting for a writer only while it
+     * gets data out, as {@code close()} does: a reader must not wait for ever on a writer stuck
+     * on a peer that reads nothing), the socket closes, the exception is returned.
+     */
     private SSLException failed(SSLException e) {
-        try {
-            flush();
-        } catch (IOException alertNotSent) {
-            e.addSuppressed(alertNotSent);
-        }
+        flushOnClose(-1);
         socket.closeAfterFailure();
         return e;
     }

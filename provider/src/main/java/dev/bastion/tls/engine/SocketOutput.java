@@ -55,7 +55,7 @@ final class SocketOutput {
                 appOutArray[0] = null;
             }
         } finally {
-            writeLock.unlock();
+            release();
         }
     }
 
@@ -66,7 +66,41 @@ final class SocketOutput {
             oneOut[0] = (byte) b;
             write(oneOut, 0, 1);
         } finally {
-            writeLock.unlock();
+            release();
+        }
+    }
+
+    /**
+     * For the reader, after each record: writes what reading queued (a KeyUpdate answer, the
+     * close_notify answering the peer's) unless a writer holds the TCP output; that writer
+     * sends it (queued records go before each record it writes, and {@link #release} looks
+     * again). Never waits for the writer: a writer blocked on a peer that is itself blocked
+     * writing to us lets go only once we read, and waiting here would deadlock both ends.
+     */
+    void flushIfIdle() throws IOException {
+        if (!connection.hasOutput() || !writeLock.tryLock()) {
+            return;
+        }
+        try {
+            flushLocked();
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Unlocks, then sends what a reader queued while this thread held the output (it did not
+     * wait, see {@link #flushIfIdle}); whoever finds the lock taken can count on its holder
+     * looking again after it lets go.
+     */
+    private void release() throws IOException {
+        writeLock.unlock();
+        while (connection.hasOutput() && !writeLock.isHeldByCurrentThread() && writeLock.tryLock()) {
+            try {
+                flushLocked();
+            } finally {
+                writeLock.unlock();
+            }
         }
     }
 
@@ -114,7 +148,7 @@ final class SocketOutput {
         try {
             flushLocked();
         } finally {
-            writeLock.unlock();
+            release();
         }
     }
 
