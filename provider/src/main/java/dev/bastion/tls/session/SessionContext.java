@@ -1,5 +1,6 @@
 package dev.bastion.tls.session;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,6 +51,19 @@ public final class SessionContext implements SSLSessionContext {
     private volatile ResumptionSettings settings = ResumptionSettings.DEFAULT;
     private volatile TicketSealer sealer;
     private volatile SessionViews views = SessionContext::plainView;
+    /**
+     * Client: the sessions invalidated lately (id, peer, creation time), newest last, at most
+     * {@link #RECENT_INVALIDATIONS}: TLS 1.3 tickets arrive after the handshake, so a session can
+     * be invalidated before its tickets come, and those must not resume it either.
+     */
+    private final ArrayDeque<Invalidated> invalidated = new ArrayDeque<>();
+    private static final int RECENT_INVALIDATIONS = 64;
+
+    private record Invalidated(byte[] id, String peer, long created) {
+        boolean covers(String peer, SessionState s) {
+            return s.hasId(id) || (peer.equals(this.peer) && s.creationTime() == created);
+        }
+    }
 
     private SessionContext(boolean client, LongSupplier clock) {
         this.client = client;
@@ -205,12 +219,24 @@ public final class SessionContext implements SSLSessionContext {
         }
     }
 
-    /** Keeps a TLS 1.3 ticket for {@code host:port}. */
+    /** Keeps a TLS 1.3 ticket for {@code host:port}, unless its session was invalidated meanwhile. */
     public void saveTicket(String host, int port, ClientTicket ticket) {
-        if (host != null && !host.isEmpty()) {
-            requireClient().addTicket(ClientSessionCache.key(host, port), ticket);
+        String key = host == null || host.isEmpty() ? null : ClientSessionCache.key(host, port);
+        if (key != null && !invalidatedLately(key, ticket.state())) {
+            requireClient().addTicket(key, ticket);
         } else {
             ticket.state().wipe();
+        }
+    }
+
+    private boolean invalidatedLately(String peer, SessionState state) {
+        synchronized (invalidated) {
+            for (Invalidated i : invalidated) {
+                if (i.covers(peer, state)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -225,8 +251,14 @@ public final class SessionContext implements SSLSessionContext {
         }
         String key = session.getPeerHost() == null ? null
                 : ClientSessionCache.key(session.getPeerHost(), session.getPeerPort());
-        long created = session.getCreationTime();
-        clientCache.removeIf((peer, s) -> s.hasId(id) || (peer.equals(key) && s.creationTime() == created));
+        Invalidated gone = new Invalidated(id, key, session.getCreationTime());
+        synchronized (invalidated) {
+            invalidated.addLast(gone);
+            if (invalidated.size() > RECENT_INVALIDATIONS) {
+                invalidated.removeFirst();
+            }
+        }
+        clientCache.removeIf(gone::covers);
     }
 
     /** The cached session with this id, or null (expired ones are not shown). */

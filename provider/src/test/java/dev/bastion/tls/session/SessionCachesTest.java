@@ -239,6 +239,31 @@ class SessionCachesTest {
         assertFalse(ctx.getIds().hasMoreElements());
     }
 
+    /**
+     * TLS 1.3 tickets arrive after the handshake: a session invalidated before they come is not
+     * resumed by them either (found by a concurrency probe; SunJSSE keeps such tickets).
+     */
+    @Test
+    void ticketsArrivingAfterInvalidateAreDropped() {
+        SessionContext ctx = SessionContext.withClock(true, clock::get);
+        ClientTicket late = ticket(5, 3600, "invalidated");
+        assertEquals(5, late.state().secret()[0]);
+        new BastionSession("invalidated".getBytes(StandardCharsets.US_ASCII), "h", 1, ctx, SessionParameters.NONE,
+                late.state().creationTime() + 1).invalidate();
+        ctx.saveTicket("h", 1, late);
+        assertEquals(Optional.empty(), ctx.takeTicket("h", 1, x -> true), "by id");
+        assertEquals(0, late.state().secret()[0], "the dropped ticket's secret is wiped");
+        clock.addAndGet(5);
+        ClientTicket other = ticket(1, 3600, "another");
+        new BastionSession(new byte[] {9}, "h", 1, ctx, SessionParameters.NONE, other.state().creationTime()).invalidate();
+        ctx.saveTicket("h", 1, other);
+        assertEquals(Optional.empty(), ctx.takeTicket("h", 1, x -> true), "by peer and creation time");
+        clock.addAndGet(5);
+        ClientTicket kept = ticket(2, 3600, "kept");
+        ctx.saveTicket("h", 1, kept);
+        assertTrue(ctx.takeTicket("h", 1, x -> true).isPresent(), "a session nobody invalidated");
+    }
+
     @Test
     void clientKeepsOneTls12SessionPerPeerAndHandsOutCopies() {
         SessionContext ctx = SessionContext.withClock(true, clock::get);
