@@ -339,8 +339,7 @@ public final class Connection {
             outbound.wipe();
             return;
         }
-        // a pending task still runs (SunJSSE's does): it installs the peer's keys, so its
-        // close_notify can be read; Outbound drops what the handshake sends after ours
+        // a pending task still runs, as SunJSSE's: the peer's close_notify needs its keys
         if (userCanceled) {
             outbound.alert(AlertMessage.warning(AlertDescription.USER_CANCELED));
         }
