@@ -46,7 +46,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.X509Certificate;
@@ -56,10 +55,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,12 +104,12 @@ class GrpcOnBastionTest {
     @CsvSource({"TLSv1.3, false", "TLSv1.3, true", "TLSv1.2, true"})
     void unaryAndStreamingCalls(String version, boolean mutual) throws Exception {
         SslContextBuilder serverBuilder = GrpcSslContexts.configure(
-                SslContextBuilder.forServer(keys(Credentials.get().keyStore(KeyType.EC_P256, true))), SslProvider.JDK)
-                .sslContextProvider(BASTION).trustManager(trust()).clientAuth(mutual ? ClientAuth.REQUIRE : ClientAuth.NONE);
+                SslContextBuilder.forServer(Credentials.keyManagerFactory(Credentials.get().keyStore(KeyType.EC_P256, true))), SslProvider.JDK)
+                .sslContextProvider(BASTION).trustManager(Credentials.get().trustManagerFactory()).clientAuth(mutual ? ClientAuth.REQUIRE : ClientAuth.NONE);
         SslContextBuilder clientBuilder = GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
-                .sslContextProvider(BASTION).trustManager(trust()).protocols(version);
+                .sslContextProvider(BASTION).trustManager(Credentials.get().trustManagerFactory()).protocols(version);
         if (mutual) {
-            clientBuilder.keyManager(keys(Credentials.get().keyStore(KeyType.EC_P256, false)));
+            clientBuilder.keyManager(Credentials.keyManagerFactory(Credentials.get().keyStore(KeyType.EC_P256, false)));
         }
         SslContext serverTls = serverBuilder.build();
         SslContext clientTls = clientBuilder.build();
@@ -300,17 +297,6 @@ class GrpcOnBastionTest {
         }
     }
 
-    private static KeyManagerFactory keys(KeyStore store) throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-        kmf.init(store, Credentials.PASSWORD);
-        return kmf;
-    }
-
-    private static TrustManagerFactory trust() throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(Credentials.get().trustStore());
-        return tmf;
-    }
 
     private static Provider bastion() {
         Providers.install();

@@ -28,7 +28,6 @@ import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
 import java.security.cert.X509Certificate;
@@ -39,11 +38,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -274,28 +271,17 @@ class NettyOnBastionTest {
 
     /** A server context with a {@code key} certificate for localhost on {@code provider} (null: the JDK's default). */
     private static SslContextBuilder server(Provider provider, KeyType key) throws Exception {
-        return SslContextBuilder.forServer(keys(Credentials.get().keyStore(key, true))).sslProvider(SslProvider.JDK)
-                .sslContextProvider(provider).trustManager(trust());
+        return SslContextBuilder.forServer(Credentials.keyManagerFactory(Credentials.get().keyStore(key, true))).sslProvider(SslProvider.JDK)
+                .sslContextProvider(provider).trustManager(Credentials.get().trustManagerFactory());
     }
 
     /** A client context trusting the test CA, with a {@code key} client certificate or none (null). */
     private static SslContextBuilder client(Provider provider, KeyType key) throws Exception {
         SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).sslContextProvider(provider)
-                .trustManager(trust());
-        return key == null ? b : b.keyManager(keys(Credentials.get().keyStore(key, false)));
+                .trustManager(Credentials.get().trustManagerFactory());
+        return key == null ? b : b.keyManager(Credentials.keyManagerFactory(Credentials.get().keyStore(key, false)));
     }
 
-    private static KeyManagerFactory keys(KeyStore store) throws Exception {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-        kmf.init(store, Credentials.PASSWORD);
-        return kmf;
-    }
-
-    private static TrustManagerFactory trust() throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-        tmf.init(Credentials.get().trustStore());
-        return tmf;
-    }
 
     private static ApplicationProtocolConfig alpn(String... protocols) {
         return new ApplicationProtocolConfig(Protocol.ALPN, SelectorFailureBehavior.NO_ADVERTISE,

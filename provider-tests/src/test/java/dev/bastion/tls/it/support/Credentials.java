@@ -254,6 +254,20 @@ public final class Credentials {
         });
     }
 
+    /** The default provider's "PKIX" key manager factory over {@code store} (its entries use {@link #PASSWORD}). */
+    public static KeyManagerFactory keyManagerFactory(KeyStore store) throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+        kmf.init(store, PASSWORD);
+        return kmf;
+    }
+
+    /** The default provider's "PKIX" trust manager factory trusting the CA. */
+    public TrustManagerFactory trustManagerFactory() throws Exception {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trustStore());
+        return tmf;
+    }
+
     /** A trust store holding the CA. */
     public KeyStore trustStore() throws Exception {
         KeyStore ts = KeyStore.getInstance("PKCS12");
