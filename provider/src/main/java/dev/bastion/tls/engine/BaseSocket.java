@@ -105,11 +105,18 @@ public abstract class BaseSocket extends SSLSocket {
         }
     }
 
+    /** Shuts the TCP output; a no-op when the socket closed meanwhile (the peer's close_notify ended both halves). */
     final void shutdownTransportOutput() throws IOException {
-        if (layered == null) {
-            super.shutdownOutput();
-        } else if (autoClose) {
-            layered.shutdownOutput();
+        try {
+            if (layered == null) {
+                super.shutdownOutput();
+            } else if (autoClose) {
+                layered.shutdownOutput();
+            }
+        } catch (SocketException e) {
+            if (!transportClosed()) {
+                throw e;
+            }
         }
     }
 
