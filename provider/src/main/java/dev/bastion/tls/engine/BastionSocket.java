@@ -33,8 +33,9 @@ import javax.net.ssl.SSLSocket;
  *     handshake, {@code startHandshake()} asks for a TLS 1.3 KeyUpdate.</li>
  * <li>A failed handshake or a fatal alert closes the socket (after sending the alert); a read
  *     timeout does not: the data read so far is kept and the next call continues.</li>
- * <li>{@link HandshakeCompletedListener}s are called on a new thread
- *     ({@code HandshakeCompletedNotify-Thread}), as SunJSSE calls them.</li>
+ * <li>{@link HandshakeCompletedListener}s are called on another thread
+ *     ({@code HandshakeCompletedNotify-Thread}), as SunJSSE calls them; {@link HandshakeNotifier}
+ *     reuses idle ones.</li>
  * <li>{@link #close()} sends close_notify (user_canceled first during the handshake; nothing
  *     before it), {@link #shutdownOutput()} sends close_notify and keeps reading,
  *     {@link #shutdownInput()} throws SunJSSE's {@link SSLException} when the peer's
@@ -452,14 +453,12 @@ public final class BastionSocket extends BaseSocket {
         Kickstart.begin(connection, context, parameters, sessions, peerHost, peerPort);
     }
 
-    /** The handshake completed and its last flight is written: notify the listeners on their own thread. */
+    /** The handshake completed and its last flight is written: notify the listeners on another thread. */
     void handshakeCompleted() {
         if (listeners.isEmpty()) {
             return;
         }
-        HandshakeCompletedEvent event = new HandshakeCompletedEvent(this, sessions.session());
-        List<HandshakeCompletedListener> targets = List.copyOf(listeners);
-        new Thread(() -> targets.forEach(l -> l.handshakeCompleted(event)), "HandshakeCompletedNotify-Thread").start();
+        HandshakeNotifier.notify(List.copyOf(listeners), new HandshakeCompletedEvent(this, sessions.session()));
     }
 
     /** Open and connected, then the handshake (run now if it has not run). */
