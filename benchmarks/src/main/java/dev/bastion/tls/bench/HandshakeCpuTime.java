@@ -16,7 +16,14 @@ import javax.net.ssl.SSLSession;
  * {@code FULL12_RSA} (full handshakes, ECDSA P-256 or RSA-2048; TLS 1.2 with ECDHE and
  * AES-128-GCM, as in {@link HandshakeBenchmark}).
  *
- * <p>{@code java -Xms1g -Xmx1g -Djdk.tls.namedGroups=x25519,secp256r1 -cp benchmarks/target/benchmarks.jar
+ * <p>Run it with {@code -XX:+AlwaysPreTouch}: without it, the first pass of the allocations through
+ * the young generation takes a page fault for every fresh 4 KiB page, and those faults, charged to
+ * this thread's CPU time, fall on whichever modes run first and weigh on a provider in
+ * proportion to what it allocates (they doubled SunJSSE's CPU time per TLS 1.2 session-id
+ * resumption, the first mode measured, and inflated that ratio from 1.3 to 1.6). A server that
+ * has run for a while has touched its heap.
+ *
+ * <p>{@code java -XX:+AlwaysPreTouch -Xms1g -Xmx1g -Djdk.tls.namedGroups=x25519,secp256r1 -cp benchmarks/target/benchmarks.jar
  * dev.bastion.tls.bench.HandshakeCpuTime [modes] [warm-up handshakes] [rounds] [providers]}
  */
 public final class HandshakeCpuTime {
@@ -35,31 +42,39 @@ public final class HandshakeCpuTime {
         KeyStore rsa = null;
         com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        for (String mode : modes) {
+        // Every mode is warmed up before any is measured, so that all see the same compiled code:
+        // measured right after its own warm-up, the first mode of a run came out up to a tenth
+        // apart from the same mode measured later in it.
+        SSLContext[][][] contexts = new SSLContext[modes.length][][];
+        for (int m = 0; m < modes.length; m++) {
+            String mode = modes[m];
             boolean full = mode.startsWith("FULL");
-            String protocol = mode.startsWith("TLS13") || mode.startsWith("FULL13") ? "TLSv1.3" : "TLSv1.2";
             boolean rsaKey = mode.endsWith("_RSA");
             if (rsaKey && rsa == null) {
                 rsa = TestCredentials.selfSigned("RSA");
             }
             KeyStore ks = rsaKey ? rsa : ec;
-            String suite = !full || protocol.equals("TLSv1.3") ? null
-                    : rsaKey ? "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" : "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
             boolean tickets = !mode.equals("TLS12_SESSION_ID");
             SSLContext[][] ctx = new SSLContext[providers.length][2];
             for (int p = 0; p < providers.length; p++) {
                 ctx[p][0] = full ? TestCredentials.context(providers[p], ks) : Contexts.withTickets(providers[p], ks, tickets);
                 ctx[p][1] = full ? ctx[p][0] : Contexts.withTickets(providers[p], ks, tickets);
-                run(ctx[p], protocol, suite, full, warmup);
-                check(providers[p], mode, ctx[p], protocol, suite, full);
+                run(ctx[p], protocol(mode), suite(mode), full, warmup);
+                check(providers[p], mode, ctx[p], protocol(mode), suite(mode), full);
             }
+            contexts[m] = ctx;
+        }
+        for (int m = 0; m < modes.length; m++) {
+            String mode = modes[m];
+            boolean full = mode.startsWith("FULL");
+            SSLContext[][] ctx = contexts[m];
             long[] cpu = new long[providers.length];
             long[] bytes = new long[providers.length];
             for (int r = 0; r < rounds; r++) {
                 for (int p = 0; p < providers.length; p++) {
                     long t0 = tmx.getCurrentThreadCpuTime();
                     long a0 = tmx.getThreadAllocatedBytes(self);
-                    run(ctx[p], protocol, suite, full, CHUNK);
+                    run(ctx[p], protocol(mode), suite(mode), full, CHUNK);
                     cpu[p] += tmx.getCurrentThreadCpuTime() - t0;
                     bytes[p] += tmx.getThreadAllocatedBytes(self) - a0;
                 }
@@ -75,6 +90,16 @@ public final class HandshakeCpuTime {
             }
             System.out.println(line);
         }
+    }
+
+    private static String protocol(String mode) {
+        return mode.startsWith("TLS13") || mode.startsWith("FULL13") ? "TLSv1.3" : "TLSv1.2";
+    }
+
+    /** The TLS 1.2 full handshakes' suite; null (the defaults) for the others. */
+    private static String suite(String mode) {
+        return !mode.startsWith("FULL12") ? null
+                : mode.endsWith("_RSA") ? "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" : "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
     }
 
     private static void run(SSLContext[] ctx, String protocol, String suite, boolean full, int n) throws Exception {
