@@ -1,6 +1,8 @@
 package dev.bastion.tls.crypto;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,6 +104,30 @@ public enum NamedGroup {
     /** A fresh ephemeral key pair (TLS 1.3 client share, TLS 1.2 ECDHE server key). */
     public KeyShare generate(SecureRandom random) {
         return exchange().generate(Objects.requireNonNull(random, "random"));
+    }
+
+    /**
+     * Fresh key shares for {@code groups}, in their order (a TLS 1.3 ClientHello's). When they
+     * hold both X25519MLKEM768 and x25519, the hybrid share's X25519 part and the x25519 share
+     * are one key pair, as Go's client does and draft-ietf-tls-hybrid-design allows: the server
+     * picks at most one of the two shares, so nothing is agreed twice with the key, and the
+     * ClientHello costs one X25519 key generation less.
+     */
+    public static List<KeyShare> generateAll(List<NamedGroup> groups, SecureRandom random) {
+        Objects.requireNonNull(random, "random");
+        XdhKeyShare x25519 = groups.contains(X25519) && groups.contains(X25519MLKEM768)
+                ? (XdhKeyShare) X25519.generate(random) : null;
+        List<KeyShare> shares = new ArrayList<>(groups.size());
+        for (NamedGroup g : groups) {
+            if (x25519 != null && g == X25519) {
+                shares.add(x25519);
+            } else if (x25519 != null && g == X25519MLKEM768) {
+                shares.add(((X25519MlKem768KeyExchange) g.exchange()).generate(random, x25519));
+            } else {
+                shares.add(g.generate(random));
+            }
+        }
+        return shares;
     }
 
     /**

@@ -31,6 +31,14 @@ final class X25519MlKem768KeyExchange implements GroupKeyExchange {
         return new X25519MlKem768KeyShare(dk, (XdhKeyShare) x25519.generate(random));
     }
 
+    /**
+     * A client share whose X25519 part is the key pair of {@code x25519} (copied: the two shares
+     * close independently), for a ClientHello that also offers {@code x25519} on its own.
+     */
+    KeyShare generate(SecureRandom random, XdhKeyShare x25519) {
+        return new X25519MlKem768KeyShare(MlKem768.generate(random), x25519.copy());
+    }
+
     /** The client's share from an ML-KEM seed and an X25519 private key: for known-answer tests. */
     X25519MlKem768KeyShare generate(byte[] mlKemSeed, byte[] x25519Private) {
         return new X25519MlKem768KeyShare(MlKem768.fromSeed(mlKemSeed), x25519.fromPrivate(x25519Private.clone()));

@@ -33,6 +33,17 @@ final class XdhKeyShare implements KeyShare {
         return exchange.agree(privateKey, peerValue);
     }
 
+    /**
+     * An independent key share with the same key pair (its own copy of the private scalar, so
+     * closing one leaves the other usable), made without computing the public key again.
+     */
+    XdhKeyShare copy() {
+        if (closed) {
+            throw new IllegalStateException(group() + " key share is closed");
+        }
+        return new XdhKeyShare(exchange, privateKey.clone(), publicKey.clone());
+    }
+
     @Override
     public void close() {
         Arrays.fill(privateKey, (byte) 0);

@@ -12,6 +12,7 @@ import dev.bastion.tls.testutil.Hex;
 import dev.bastion.tls.testutil.Wycheproof;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +121,45 @@ class X25519MlKem768Test {
         byte[] serverShare = NamedGroup.X25519MLKEM768.encapsulate(client.publicValue(), random).publicValue();
         client.close();
         assertThrows(IllegalStateException.class, () -> client.agree(serverShare));
+    }
+
+    /**
+     * A ClientHello offering X25519MLKEM768 and x25519 sends one X25519 key in both shares, and
+     * each share still agrees with its server, whichever is closed first.
+     */
+    @Test
+    void generateAllSharesOneX25519KeyBetweenTheHybridAndX25519() {
+        for (List<NamedGroup> groups : List.of(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519),
+                List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.X25519MLKEM768))) {
+            List<KeyShare> shares = NamedGroup.generateAll(groups, random);
+            assertEquals(groups, shares.stream().map(KeyShare::group).toList(), "one share per group, in order");
+            KeyShare hybrid = shares.get(groups.indexOf(NamedGroup.X25519MLKEM768));
+            KeyShare x25519 = shares.get(groups.indexOf(NamedGroup.X25519));
+            byte[] hybridValue = hybrid.publicValue();
+            assertArrayEquals(x25519.publicValue(), Arrays.copyOfRange(hybridValue, hybridValue.length - 32, hybridValue.length),
+                    "the hybrid share's X25519 part is the x25519 share");
+
+            Encapsulation toHybrid = NamedGroup.X25519MLKEM768.encapsulate(hybridValue, random);
+            Encapsulation toX25519 = NamedGroup.X25519.encapsulate(x25519.publicValue(), random);
+            x25519.close();
+            assertArrayEquals(toHybrid.sharedSecret(), hybrid.agree(toHybrid.publicValue()), "closing x25519 leaves the hybrid");
+            assertThrows(IllegalStateException.class, () -> x25519.agree(toX25519.publicValue()), "x25519 itself is closed");
+            shares.forEach(KeyShare::close);
+        }
+        List<KeyShare> again = NamedGroup.generateAll(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), random);
+        Encapsulation toX25519 = NamedGroup.X25519.encapsulate(again.get(1).publicValue(), random);
+        again.get(0).close();
+        assertArrayEquals(toX25519.sharedSecret(), again.get(1).agree(toX25519.publicValue()), "closing the hybrid leaves x25519");
+        again.get(1).close();
+    }
+
+    @Test
+    void generateAllKeepsSeparateKeysWithoutTheHybridPair() {
+        List<KeyShare> shares = NamedGroup.generateAll(List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1), random);
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1), shares.stream().map(KeyShare::group).toList());
+        List<KeyShare> one = NamedGroup.generateAll(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), random);
+        List<KeyShare> next = NamedGroup.generateAll(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), random);
+        assertFalse(Arrays.equals(one.get(1).publicValue(), next.get(1).publicValue()), "every ClientHello has fresh keys");
     }
 
     private static void assertIllegalParameter(org.junit.jupiter.api.function.Executable call, String messagePart) {

@@ -62,10 +62,7 @@ public final class Tls13Client {
         Opaque random = Opaque.of(bytes(r, 32));
         // RFC 8446 §D.4: a non-empty legacy_session_id turns on middlebox compatibility mode
         Opaque sessionId = config.middleboxCompatibility() ? Opaque.of(bytes(r, 32)) : Opaque.EMPTY;
-        List<KeyShare> shares = new ArrayList<>();
-        for (NamedGroup g : config.keyShareGroups()) {
-            shares.add(g.generate(r));
-        }
+        List<KeyShare> shares = NamedGroup.generateAll(config.keyShareGroups(), r);
         Optional<Tls12Session> tls12 = ClientResumption.tls12(config, io);
         if (tls12.isPresent()) {
             sessionId = ClientResumption.sessionId(tls12, sessionId, bytes(r, 32));
