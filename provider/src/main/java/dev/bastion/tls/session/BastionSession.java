@@ -39,7 +39,11 @@ public final class BastionSession extends ExtendedSSLSession {
     private final int peerPort;
     private final SSLSessionContext context;
     private volatile long creationTime;
-    /** Application values ({@code putValue}); made at the first one: most sessions never get any. */
+    /**
+     * Application values ({@code putValue}), found or made at the first use: most sessions never
+     * get any. Shared with the other objects showing the same session (see
+     * {@link SessionContext#sharedValues}), as SunJSSE's resumed sessions share them.
+     */
     private volatile Map<String, Object> values;
     private volatile SessionParameters parameters;
     private volatile long lastAccessedTime;
@@ -184,7 +188,7 @@ public final class BastionSession extends ExtendedSSLSession {
         if (name == null || value == null) {
             throw new IllegalArgumentException("session value name and value must not be null");
         }
-        Object old = writableValues().put(name, value);
+        Object old = values(true).put(name, value);
         unbound(name, old); // the same object again too: unbound, then bound, as SunJSSE (and servlet sessions) do
         if (value instanceof SSLSessionBindingListener) {
             ((SSLSessionBindingListener) value).valueBound(new SSLSessionBindingEvent(this, name));
@@ -196,7 +200,7 @@ public final class BastionSession extends ExtendedSSLSession {
         if (name == null) {
             throw new IllegalArgumentException("session value name must not be null");
         }
-        Map<String, Object> v = values;
+        Map<String, Object> v = values(false);
         return v == null ? null : v.get(name);
     }
 
@@ -205,19 +209,29 @@ public final class BastionSession extends ExtendedSSLSession {
         if (name == null) {
             throw new IllegalArgumentException("session value name must not be null");
         }
-        Map<String, Object> v = values;
+        Map<String, Object> v = values(false);
         unbound(name, v == null ? null : v.remove(name));
     }
 
     @Override
     public String[] getValueNames() {
-        Map<String, Object> v = values;
+        Map<String, Object> v = values(false);
         return v == null ? new String[0] : v.keySet().toArray(new String[0]);
     }
 
-    private Map<String, Object> writableValues() {
+    /**
+     * This session's values: those of its context for the same session (a resumed session's,
+     * one found by id), else its own; null when there are none yet and {@code create} is false.
+     */
+    private Map<String, Object> values(boolean create) {
         Map<String, Object> v = values;
-        if (v == null) {
+        if (v == null && context instanceof SessionContext) {
+            v = ((SessionContext) context).sharedValues(this, create);
+            if (v != null) {
+                values = v;
+            }
+        }
+        if (v == null && create) {
             synchronized (this) {
                 v = values;
                 if (v == null) {

@@ -118,6 +118,11 @@ final class ServerSessionCache {
         return e == null ? null : e.encoding();
     }
 
+    /** Whether a session is cached under {@code id} (the order of use is not changed). */
+    synchronized boolean contains(byte[] id) {
+        return id.length > 0 && id.length <= 255 && map.containsKey(Entry.probe(id));
+    }
+
     synchronized void remove(byte[] id) {
         if (id.length > 0 && id.length <= 255) {
             map.remove(Entry.probe(id));

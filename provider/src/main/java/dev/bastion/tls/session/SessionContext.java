@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLSession;
@@ -58,6 +62,19 @@ public final class SessionContext implements SSLSessionContext {
      */
     private final ArrayDeque<Invalidated> invalidated = new ArrayDeque<>();
     private static final int RECENT_INVALIDATIONS = 64;
+
+    /**
+     * The application values of sessions ({@code SSLSession.putValue}), by session (peer and id
+     * on a client, id on a server), least recently used first: every object showing one session
+     * (the connection's, a resumed connection's, one found by id) shows the same values, as
+     * SunJSSE's do. Only sessions an application put values into are here, at most twice the
+     * cache size of them; the least recently used go, and those past the session timeout, as
+     * others come.
+     */
+    private final LinkedHashMap<String, Shared> shared = new LinkedHashMap<>(16, 0.75f, true);
+
+    private record Shared(Map<String, Object> values, long created) {
+    }
 
     private record Invalidated(byte[] id, String peer, long created) {
         boolean covers(String peer, SessionState s) {
@@ -259,6 +276,49 @@ public final class SessionContext implements SSLSessionContext {
             }
         }
         clientCache.removeIf(gone::covers);
+    }
+
+    /**
+     * The values shared by the objects showing {@code session}, made when {@code create} (the
+     * first {@code putValue}); null when there are none yet, or when this context never resumes
+     * the session: a server's sessions that are not in its cache (a ticket's, TLS 1.3 ones), a
+     * client's without a peer or id. As SunJSSE: its client resumes and finds by id the session
+     * object itself, and so does its server for a TLS 1.2 session id.
+     */
+    Map<String, Object> sharedValues(BastionSession session, boolean create) {
+        if (!create) {
+            synchronized (shared) {
+                if (shared.isEmpty()) {
+                    return null;
+                }
+            }
+        }
+        byte[] id = session.getId();
+        String peer = session.getPeerHost();
+        if (id.length == 0 || (client && peer == null)) {
+            return null;
+        }
+        String key = (client ? ClientSessionCache.key(peer, session.getPeerPort()) + "/" : "")
+                + HexFormat.of().formatHex(id);
+        synchronized (shared) {
+            Shared s = shared.get(key);
+            if (s != null || !create || (!client && !serverCache.contains(id))) {
+                return s == null ? null : s.values();
+            }
+            int t = timeout;
+            long now = now();
+            int max = cacheSize == 0 ? Integer.MAX_VALUE : 2 * cacheSize;
+            for (Iterator<Shared> it = shared.values().iterator(); it.hasNext();) {
+                Shared old = it.next();
+                if (shared.size() < max && (t == 0 || now - old.created() < t * 1000L)) {
+                    break;
+                }
+                it.remove();
+            }
+            s = new Shared(new ConcurrentHashMap<>(), session.getCreationTime());
+            shared.put(key, s);
+            return s.values();
+        }
     }
 
     /** The cached session with this id, or null (expired ones are not shown). */
