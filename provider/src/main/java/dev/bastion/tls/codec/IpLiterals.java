@@ -21,6 +21,12 @@ public final class IpLiterals {
         if (host.isEmpty() || host.length() > 15) {
             return false; // longer than 255.255.255.255 cannot be one (no leading zeros needed)
         }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false; // every part below must be digits: a host name ends here, without the split
+            }
+        }
         String[] parts = host.split("\\.", -1);
         if (parts.length > 4) {
             return false;

@@ -47,13 +47,22 @@ final class Kickstart {
      */
     static EngineSettings withoutIpLiterals(EngineSettings settings) {
         List<SNIServerName> names = settings.serverNames();
-        if (names == null || names.stream().noneMatch(Kickstart::isIpLiteral)) {
+        if (names == null || !anyIpLiteral(names)) {
             return settings;
         }
         return new EngineSettings(settings.protocols(), settings.cipherSuites(), settings.applicationProtocols(),
                 names.stream().filter(n -> !isIpLiteral(n)).toList(), settings.sniMatchers(),
                 settings.useCipherSuitesOrder(), settings.algorithmConstraints(), settings.namedGroups(),
                 settings.signatureSchemes(), settings.maximumPacketSize());
+    }
+
+    private static boolean anyIpLiteral(List<SNIServerName> names) {
+        for (int i = 0; i < names.size(); i++) { // no stream: this runs for every handshake
+            if (isIpLiteral(names.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isIpLiteral(SNIServerName name) {

@@ -55,6 +55,17 @@ public final class HandshakeConfigs {
      */
     public static HandshakeConfig build(TlsPolicy policy, boolean client, EngineSettings params, String peerHost,
             int peerPort, ClientAuth clientAuth) {
+        HandshakeConfig known = ConfigMemo.get(policy, client, params, peerHost, peerPort, clientAuth);
+        if (known != null) {
+            return known;
+        }
+        HandshakeConfig made = make(policy, client, params, peerHost, peerPort, clientAuth);
+        ConfigMemo.put(policy, client, params, peerHost, peerPort, clientAuth, made);
+        return made;
+    }
+
+    private static HandshakeConfig make(TlsPolicy policy, boolean client, EngineSettings params, String peerHost,
+            int peerPort, ClientAuth clientAuth) {
         Usable usable = usable(policy, params.protocols(), params.cipherSuites());
         List<Integer> versions = usable.versions;
         List<CipherSuite> suites = usable.suites;
@@ -86,7 +97,7 @@ public final class HandshakeConfigs {
             certificateSchemes = ApplicationConstraints.schemes(constraints, certificateSchemes);
         }
         Set<ExtensionType> off = policy.disabledExtensions().side(client);
-        if (client && TLS13_NEEDS.stream().anyMatch(off::contains)) {
+        if (client && !off.isEmpty() && TLS13_NEEDS.stream().anyMatch(off::contains)) {
             versions = versions.stream().filter(v -> v != Protocol.TLS13.code()).toList();
             suites = suites.stream().filter(x -> !x.isTls13()).toList();
         }
