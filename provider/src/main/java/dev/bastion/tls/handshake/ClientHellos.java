@@ -77,6 +77,25 @@ public final class ClientHellos {
     public static ClientHello build(HandshakeConfig config, Opaque random, Opaque sessionId, List<KeyShareEntry> shares,
             HelloResumption resumption, List<Opaque> authorities) {
         boolean tls13 = config.enables(HandshakeConfig.TLS13);
+        Extensions extensions = !tls13 && resumption.sessionTicket().isEmpty()
+                ? TLS12_EXTENSIONS.get(config, 0)
+                : extensions(config, shares, resumption, authorities);
+        return new ClientHello(LEGACY_VERSION, random, sessionId, SUITE_CODES.get(config.cipherSuites(), flags(config)),
+                NULL_COMPRESSION, extensions);
+    }
+
+    /**
+     * The extensions of a hello offering TLS 1.2 alone and no session ticket: they depend on
+     * the configuration only (no key shares, PSK or authorities are sent without TLS 1.3), so
+     * they are built and encoded once per configuration, which connections of one context with
+     * the same settings share.
+     */
+    private static final IdentityMemo<HandshakeConfig, Extensions> TLS12_EXTENSIONS = new IdentityMemo<>(8,
+            (config, flags) -> extensions(config, List.of(), HelloResumption.NONE, List.of()).withEncoding());
+
+    private static Extensions extensions(HandshakeConfig config, List<KeyShareEntry> shares, HelloResumption resumption,
+            List<Opaque> authorities) {
+        boolean tls13 = config.enables(HandshakeConfig.TLS13);
         boolean tls12 = config.enables(HandshakeConfig.TLS12);
         List<Extension> ext = new ArrayList<>();
         serverName(config).ifPresent(ext::add);
@@ -115,8 +134,7 @@ public final class ClientHellos {
                     : List.of(PskKeyExchangeModes.PSK_DHE_KE)));
             resumption.preSharedKey().ifPresent(ext::add);
         }
-        return new ClientHello(LEGACY_VERSION, random, sessionId, SUITE_CODES.get(config.cipherSuites(), flags),
-                NULL_COMPRESSION, Extensions.of(config.sent(ext)));
+        return Extensions.of(config.sent(ext));
     }
 
     /*

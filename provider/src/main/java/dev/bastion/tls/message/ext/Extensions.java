@@ -38,10 +38,30 @@ public final class Extensions {
 
     private final List<Extension> list;
     private final boolean present;
+    /** The block as {@link #encode} writes it, for a block made once and sent many times ({@link #withEncoding}); else null. */
+    private final byte[] encoding;
 
     private Extensions(List<Extension> list, boolean present) {
+        this(list, present, null);
+    }
+
+    private Extensions(List<Extension> list, boolean present, byte[] encoding) {
         this.list = list;
         this.present = present;
+        this.encoding = encoding;
+    }
+
+    /**
+     * These extensions, encoded once here and copied out by every {@link #encode}: for a block
+     * kept and sent again and again (the extensions are immutable, so the bytes cannot change).
+     */
+    public Extensions withEncoding() {
+        if (encoding != null || !present) {
+            return this;
+        }
+        Writer w = new Writer();
+        encode(w);
+        return new Extensions(list, present, w.toByteArray());
     }
 
     /** A block with these extensions, in this order; a repeated type is a programming error. */
@@ -90,6 +110,10 @@ public final class Extensions {
     /** Writes the block (nothing at all for {@link #ABSENT}). */
     public void encode(Writer out) {
         if (!present) {
+            return;
+        }
+        if (encoding != null) {
+            out.bytes(encoding);
             return;
         }
         out.vec16(w -> {

@@ -2,9 +2,11 @@ package dev.bastion.tls.message.ext;
 
 import static dev.bastion.tls.message.ext.Wire.block;
 import static dev.bastion.tls.message.ext.Wire.ext;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +125,25 @@ class ExtensionsTest {
         alert(AlertDescription.DECODE_ERROR, () -> decode(new byte[] {0, 0}, MessageKind.CERTIFICATE_REQUEST));
         // A length that runs past the block.
         alert(AlertDescription.DECODE_ERROR, () -> decode(new byte[] {0, 4, 0, 23, 0, 1}, MessageKind.CLIENT_HELLO));
+    }
+
+    @Test
+    void aBlockWithItsEncodingKeptWritesTheSameBytesAndIsEqual() {
+        Extensions e = decode(block(ext(23, ""), ext(0xff01, "00"), ext(11, "0100")), MessageKind.CLIENT_HELLO);
+        Extensions kept = e.withEncoding();
+        assertEquals(e, kept);
+        assertEquals(e.hashCode(), kept.hashCode());
+        assertSame(kept, kept.withEncoding());
+        assertSame(Extensions.ABSENT, Extensions.ABSENT.withEncoding());
+        Writer plain = new Writer();
+        e.encode(plain);
+        for (int i = 0; i < 2; i++) {
+            Writer w = new Writer();
+            w.u8(7);
+            kept.encode(w);
+            byte[] out = w.toByteArray();
+            assertArrayEquals(plain.toByteArray(), java.util.Arrays.copyOfRange(out, 1, out.length));
+        }
     }
 
     @Test
