@@ -128,13 +128,13 @@ final class EngineParameters {
     /** Validates first, then sets (SunJSSE's messages). */
     void setProtocols(String[] names) {
         validateProtocols(names);
-        protocols = Arrays.copyOf(names, names.length);
+        protocols = names.clone(); // a String[]: the same copy as Arrays.copyOf, without its reflective array creation
         protocolsSet = true;
     }
 
     void setCipherSuites(String[] names) {
         validateSuites(names);
-        suites = Arrays.copyOf(names, names.length);
+        suites = names.clone();
         suitesSet = true;
     }
 

@@ -82,11 +82,37 @@ final class AbbreviatedFlight {
 
     private static Extensions extensions(HandshakeConfig config, ClientHello ch, CipherSuite suite, boolean ems,
             Optional<String> protocol, boolean ticket, Optional<MaxFragmentLength> mfl) {
+        boolean renegotiationInfo = ClientHelloChecks.secureRenegotiation(ch);
+        boolean pointFormats = suite.keyExchange() == CipherSuite.KeyExchange.ECDHE
+                && ch.extensions().get(EcPointFormats.class).isPresent();
+        if (protocol.isEmpty() && !ticket && mfl.isEmpty() && config.disabledExtensions().isEmpty()) {
+            return PLAIN[(renegotiationInfo ? 1 : 0) | (pointFormats ? 2 : 0) | (ems ? 4 : 0)];
+        }
+        return extensions(config, renegotiationInfo, pointFormats, ems, protocol, ticket, mfl);
+    }
+
+    /**
+     * The blocks of the usual answers (no ALPN, ticket or max_fragment_length, no extension
+     * disabled), by renegotiation_info (1), ec_point_formats (2) and extended_master_secret (4):
+     * the same immutable extensions in the same order as built per handshake, encoded once.
+     */
+    private static final Extensions[] PLAIN = new Extensions[8];
+
+    static {
+        for (int i = 0; i < PLAIN.length; i++) {
+            PLAIN[i] = extensions(null, (i & 1) != 0, (i & 2) != 0, (i & 4) != 0, Optional.empty(), false, Optional.empty())
+                    .withEncoding();
+        }
+    }
+
+    /** {@code config} null: no extension is disabled. */
+    private static Extensions extensions(HandshakeConfig config, boolean renegotiationInfo, boolean pointFormats,
+            boolean ems, Optional<String> protocol, boolean ticket, Optional<MaxFragmentLength> mfl) {
         List<Extension> ext = new ArrayList<>();
-        if (ClientHelloChecks.secureRenegotiation(ch)) {
+        if (renegotiationInfo) {
             ext.add(RenegotiationInfo.INITIAL);
         }
-        if (suite.keyExchange() == CipherSuite.KeyExchange.ECDHE && ch.extensions().get(EcPointFormats.class).isPresent()) {
+        if (pointFormats) {
             ext.add(new EcPointFormats(List.of(EcPointFormats.UNCOMPRESSED)));
         }
         if (ems) {
@@ -97,7 +123,7 @@ final class AbbreviatedFlight {
             ext.add(SessionTicket.EMPTY);
         }
         mfl.ifPresent(ext::add);
-        List<Extension> sent = config.sent(ext);
+        List<Extension> sent = config == null ? ext : config.sent(ext);
         return sent.isEmpty() ? Extensions.ABSENT : Extensions.of(sent);
     }
 
