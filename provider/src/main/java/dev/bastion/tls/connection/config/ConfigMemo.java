@@ -16,9 +16,10 @@ import javax.net.ssl.SNIServerName;
  * cent of a resumed handshake. A {@link HandshakeConfig} is immutable and may be shared.
  *
  * <p>Only settings without algorithm constraints (an application's {@code AlgorithmConstraints}
- * is asked afresh each time) and without SNI matchers are remembered. Server names are compared by class, type and exact name (not
- * {@link SNIHostName#equals}, which ignores case), so the configuration found holds names
- * identical to those asked with. The arrays are kept as private copies.
+ * is asked afresh each time) and without SNI matchers are remembered. Server names are compared
+ * by class, type and exact name, not by {@link SNIHostName#equals}, which ignores case: the memo
+ * adds no case folding of its own. The arrays are kept as private copies; each key has two
+ * places, so that a context's client and server side hashing alike do not evict each other.
  */
 final class ConfigMemo {
     /** Racy by design: an entry is immutable and complete, and a lost write only costs a rebuild. */
@@ -41,7 +42,14 @@ final class ConfigMemo {
     /** The configuration built before for exactly these inputs, or null. */
     static HandshakeConfig get(TlsPolicy policy, boolean client, EngineSettings s, String peerHost, int peerPort,
             ClientAuth clientAuth) {
-        Entry e = SLOTS[slot(policy, client, peerHost, peerPort)];
+        int first = slot(policy, client, peerHost, peerPort);
+        HandshakeConfig found = match(SLOTS[first], policy, client, s, peerHost, peerPort, clientAuth);
+        return found != null ? found
+                : match(SLOTS[(first + 1) & (SLOTS.length - 1)], policy, client, s, peerHost, peerPort, clientAuth);
+    }
+
+    private static HandshakeConfig match(Entry e, TlsPolicy policy, boolean client, EngineSettings s, String peerHost,
+            int peerPort, ClientAuth clientAuth) {
         if (e == null || e.policy != policy || e.client != client || e.clientAuth != clientAuth
                 || e.peerPort != peerPort || !Objects.equals(e.peerHost, peerHost)
                 || e.useCipherSuitesOrder != s.useCipherSuitesOrder() || e.maximumPacketSize != s.maximumPacketSize()
@@ -60,7 +68,10 @@ final class ConfigMemo {
         if (!cacheable(s)) {
             return;
         }
-        SLOTS[slot(policy, client, peerHost, peerPort)] = new Entry(policy, client, clientAuth, peerHost, peerPort,
+        int first = slot(policy, client, peerHost, peerPort);
+        int second = (first + 1) & (SLOTS.length - 1);
+        int at = SLOTS[first] == null || SLOTS[second] != null ? first : second;
+        SLOTS[at] = new Entry(policy, client, clientAuth, peerHost, peerPort,
                 copy(s.protocols()), copy(s.cipherSuites()), copy(s.applicationProtocols()),
                 s.serverNames() == null ? null : List.copyOf(s.serverNames()),
                 s.useCipherSuitesOrder(), copy(s.namedGroups()), copy(s.signatureSchemes()), s.maximumPacketSize(),
