@@ -19,7 +19,8 @@ public final class SharedLists {
 
     /**
      * An immutable list equal to {@code list}: the one shared by earlier callers when there is
-     * one. The elements must be immutable and have value-based {@code equals}.
+     * one. The elements must be immutable and have value-based {@code equals} that tells apart
+     * everything a caller may read from them (not {@code SNIHostName}, equal across letter case).
      */
     @SuppressWarnings("unchecked")
     public static <T> List<T> of(List<T> list) {

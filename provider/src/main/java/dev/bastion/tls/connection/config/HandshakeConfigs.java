@@ -117,7 +117,8 @@ public final class HandshakeConfigs {
                         : AlpnCharset.toWire(List.of(params.applicationProtocols()), policy.alpnCharset()),
                 Optional.ofNullable(peerHost),
                 peerPort,
-                params.serverNames() == null ? List.of() : SharedLists.of(params.serverNames()),
+                // not SharedLists: SNIHostName.equals ignores case, and the spelling asked for is the one sent
+                params.serverNames() == null ? List.of() : List.copyOf(params.serverNames()),
                 !client || (policy.clientSni() && !off.contains(ExtensionType.SERVER_NAME)),
                 params.sniMatchers() == null ? List.of() : List.copyOf(params.sniMatchers()),
                 client ? ClientAuth.NONE : clientAuth,

@@ -48,5 +48,8 @@ class ConfigMemoTest {
         HandshakeConfig lower = build(settings(p, new String[0], List.of(new SNIHostName("case.example"))), "h", 1);
         HandshakeConfig upper = build(settings(p, new String[0], List.of(new SNIHostName("CASE.example"))), "h", 1);
         assertNotSame(lower, upper);
+        // and each keeps its own spelling, which goes into the hello's server_name and the session
+        assertEquals("case.example", ((SNIHostName) lower.serverNames().get(0)).getAsciiName());
+        assertEquals("CASE.example", ((SNIHostName) upper.serverNames().get(0)).getAsciiName());
     }
 }
