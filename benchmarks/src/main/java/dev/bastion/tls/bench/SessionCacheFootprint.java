@@ -22,7 +22,8 @@ import javax.net.ssl.SSLSession;
  *     session.</li>
  * <li>Bastion's cache filled directly with {@code sessions} sessions shaped exactly like the ones
  *     its handshakes store (the suite, extended master secret, 48-byte master secret, 32-byte id,
- *     the server's chain of a real handshake, signature schemes), since 100,000 real handshakes take minutes.</li>
+ *     the server's chain of a real handshake, signature schemes, a peer named by an IPv4 address and a port, as
+ *     a server socket's sessions are), since 100,000 real handshakes take minutes.</li>
  * </ol>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.bastion.tls.bench.SessionCacheFootprint [sessions] [handshakes]}
  */
@@ -84,8 +85,9 @@ public final class SessionCacheFootprint {
             byte[] master = new byte[48];
             random.nextBytes(id);
             random.nextBytes(master);
+            // the peer as a server socket names it: the client's address and port
             ctx.cache(new SessionState(SessionState.TLS12, suite, id, master, System.currentTimeMillis(), true, "",
-                    List.of(), chain).withSignatureSchemes(schemes, schemes));
+                    List.of(), chain).withSignatureSchemes(schemes, schemes), "198.51.100." + (i & 0xFF), 32768 + (i & 0x7FFF));
         }
         long after = usedAfterGc();
         System.out.printf("Bastion  %,6d bytes per cached TLS 1.2 session (%,d sessions filled directly, %s)%n",

@@ -209,6 +209,75 @@ class SessionApiParityTest {
         assertEquals(List.of("bound app"), onServer.events);
     }
 
+    /**
+     * {@code invalidate()} through a resumed connection's session is seen through every object
+     * showing that session, as through SunJSSE's single object: the first connection's and the
+     * one {@code getSession(id)} found. A server's ticket sessions are separate (the first one's
+     * tickets still resume it), on both. One difference is deliberate: SunJSSE's TLS 1.3 client
+     * makes a separate session per resumption, so its first session stays valid, while Bastion's
+     * invalidates the whole session, whose tickets then no longer resume, so it is not valid
+     * ("available for resuming", as {@code isValid} is documented) either.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modes")
+    void invalidatedThroughAnyObject(String provider, Mode mode) throws Exception {
+        SSLContext[] c = ResumptionTest.contexts(provider, provider, mode.tickets);
+        EnginePair first = connect(c, mode.protocol, false);
+        SSLSession byId = c[0].getClientSessionContext().getSession(first.client.getSession().getId());
+        SSLSession serverById = c[1].getServerSessionContext().getSession(first.server.getSession().getId());
+        assertNotNull(byId);
+        assertTrue(byId.isValid());
+        assertEquals(mode == Mode.TLS12_SESSION_ID, serverById != null, "only a session-id session is cached by the server");
+        EnginePair second = connect(c, mode.protocol, false);
+        assertEquals(first.client.getSession().getCreationTime(), second.client.getSession().getCreationTime(), "resumed");
+        assertTrue(first.client.getSession().isValid());
+        assertTrue(first.server.getSession().isValid());
+
+        second.client.getSession().invalidate();
+        second.server.getSession().invalidate();
+        assertFalse(second.client.getSession().isValid());
+        assertFalse(second.server.getSession().isValid());
+        boolean clientShared = !(mode == Mode.TLS13_PSK && provider.equals("SunJSSE"));
+        assertEquals(!clientShared, first.client.getSession().isValid(), "the client's first session object");
+        assertEquals(!clientShared, byId.isValid(), "the client's session found by id");
+        boolean serverShared = mode == Mode.TLS12_SESSION_ID;
+        assertEquals(!serverShared, first.server.getSession().isValid(), "the server's first session object");
+        if (serverById != null) {
+            assertFalse(serverById.isValid(), "the server's session found by id");
+        }
+        Thread.sleep(5);
+        EnginePair third = connect(c, mode.protocol, false);
+        assertTrue(third.client.getSession().getCreationTime() > first.client.getSession().getCreationTime(),
+                "a full handshake: the client offers the invalidated session no more");
+    }
+
+    /** A server's TLS 1.2 session found by id shows the peer its connection was made with. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.bastion.tls.it.SessionContextBehaviourTest#providers")
+    void serverSessionFoundByIdShowsItsPeer(String provider) throws Exception {
+        SSLContext[] c = ResumptionTest.contexts(provider, provider, false);
+        int port = 443;
+        for (String peer : List.of("client.example", "192.0.2.7", "bücher.example")) {
+            SSLEngine client = c[0].createSSLEngine("localhost", port++); // a new peer each time: no resumption
+            SSLEngine server = c[1].createSSLEngine(peer, 50123);
+            client.setEnabledProtocols(new String[] {"TLSv1.2"});
+            server.setEnabledProtocols(new String[] {"TLSv1.2"});
+            new EnginePair(client, server).handshake();
+            SSLSession found = c[1].getServerSessionContext().getSession(server.getSession().getId());
+            assertNotNull(found);
+            assertEquals(peer, found.getPeerHost());
+            assertEquals(50123, found.getPeerPort());
+        }
+        SSLEngine client = c[0].createSSLEngine("other.example", 443);
+        SSLEngine server = c[1].createSSLEngine();
+        client.setEnabledProtocols(new String[] {"TLSv1.2"});
+        server.setEnabledProtocols(new String[] {"TLSv1.2"});
+        new EnginePair(client, server).handshake();
+        SSLSession found = c[1].getServerSessionContext().getSession(server.getSession().getId());
+        assertNull(found.getPeerHost(), "an engine made without a peer");
+        assertEquals(-1, found.getPeerPort());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.bastion.tls.it.SessionContextBehaviourTest#providers")
     void zeroMeansNoLimit(String provider) throws Exception {

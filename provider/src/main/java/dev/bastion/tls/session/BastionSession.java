@@ -48,6 +48,8 @@ public final class BastionSession extends ExtendedSSLSession {
     private volatile SessionParameters parameters;
     private volatile long lastAccessedTime;
     private volatile boolean invalidated;
+    /** The context's invalidation generation when this object last found itself valid there (see {@link #isValid()}). */
+    private volatile int invalidationsSeen;
     /** The connection's exporter once its handshake completed; null before, and in sessions the cache hands out. */
     private volatile KeyingMaterial exporter;
     /** The secret bytes {@link #exporter} works on. */
@@ -172,11 +174,26 @@ public final class BastionSession extends ExtendedSSLSession {
         }
     }
 
-    /** Negotiated, not invalidated, and not older than the context's timeout (0 means no limit). */
+    /**
+     * Negotiated, not invalidated, and not older than the context's timeout (0 means no limit).
+     * Invalidated through any object showing this session counts, as in SunJSSE, whose
+     * connections and {@code getSession(id)} share one object per session.
+     */
     @Override
     public boolean isValid() {
         if (invalidated || !parameters.negotiated()) {
             return false;
+        }
+        if (context instanceof SessionContext) {
+            SessionContext sc = (SessionContext) context;
+            int generation = sc.invalidations();
+            if (generation != invalidationsSeen) {
+                if (sc.invalidatedElsewhere(this)) {
+                    invalidated = true;
+                    return false;
+                }
+                invalidationsSeen = generation;
+            }
         }
         int timeout = context == null ? 0 : context.getSessionTimeout();
         long now = context instanceof SessionContext ? ((SessionContext) context).now() : System.currentTimeMillis();

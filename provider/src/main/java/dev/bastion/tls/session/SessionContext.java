@@ -73,6 +73,9 @@ public final class SessionContext implements SSLSessionContext {
      */
     private final LinkedHashMap<String, Shared> shared = new LinkedHashMap<>(16, 0.75f, true);
 
+    /** Sessions invalidated through one of their objects, which the others must show (see {@link BastionSession#isValid()}). */
+    private final InvalidatedSessions invalidatedSessions = new InvalidatedSessions();
+
     private record Shared(Map<String, Object> values, long created) {
     }
 
@@ -147,13 +150,22 @@ public final class SessionContext implements SSLSessionContext {
         return s;
     }
 
-    /** Caches a TLS 1.2 session under its id (nothing when the id is empty). */
+    /** Caches a TLS 1.2 session made with no known peer under its id (nothing when the id is empty). */
     public void cache(SessionState state) {
+        cache(state, null, -1);
+    }
+
+    /**
+     * Caches a TLS 1.2 session under its id (nothing when the id is empty), with the peer's host
+     * (as the application gave it, or null) and port (or -1), which {@link #getSession} shows.
+     */
+    public void cache(SessionState state, String peerHost, int peerPort) {
         byte[] id = state.id();
         if (id.length > 0) {
             int t = timeout;
             long now = now();
-            requireServer().put(id, codec.encode(state), created -> t > 0 && now - created >= t * 1000L);
+            requireServer().put(id, new ServerSessionCache.Peer(peerHost, peerPort), codec.encode(state),
+                    created -> t > 0 && now - created >= t * 1000L);
         }
     }
 
@@ -262,6 +274,14 @@ public final class SessionContext implements SSLSessionContext {
     /** Forgets {@code session}: neither its id nor its tickets resume it any more. */
     public void invalidate(BastionSession session) {
         byte[] id = session.getId();
+        // A server's session not in its cache (a ticket's, a TLS 1.3 one) stays resumable through its
+        // tickets, so the other objects showing it stay valid, as SunJSSE's separate objects do.
+        String sessionKey = client || serverCache.contains(id) ? sessionKey(session) : null;
+        if (sessionKey != null) {
+            int size = cacheSize;
+            invalidatedSessions.add(sessionKey, session.getCreationTime(), now(), timeout,
+                    2 * (size == 0 ? DEFAULT_CACHE_SIZE : Math.max(size, RECENT_INVALIDATIONS)));
+        }
         if (!client) {
             serverCache.remove(id);
             return;
@@ -293,13 +313,11 @@ public final class SessionContext implements SSLSessionContext {
                 }
             }
         }
-        byte[] id = session.getId();
-        String peer = session.getPeerHost();
-        if (id.length == 0 || (client && peer == null)) {
+        String key = sessionKey(session);
+        if (key == null) {
             return null;
         }
-        String key = (client ? ClientSessionCache.key(peer, session.getPeerPort()) + "/" : "")
-                + HexFormat.of().formatHex(id);
+        byte[] id = session.getId();
         synchronized (shared) {
             Shared s = shared.get(key);
             if (s != null || !create || (!client && !serverCache.contains(id))) {
@@ -321,12 +339,38 @@ public final class SessionContext implements SSLSessionContext {
         }
     }
 
+    /**
+     * What identifies {@code session} among the objects that show it: its id on a server, its
+     * peer and id on a client; null when it has none (no id, or a client's without a peer).
+     */
+    String sessionKey(BastionSession session) {
+        byte[] id = session.getId();
+        String peer = session.getPeerHost();
+        if (id.length == 0 || (client && peer == null)) {
+            return null;
+        }
+        return (client ? ClientSessionCache.key(peer, session.getPeerPort()) + "/" : "") + HexFormat.of().formatHex(id);
+    }
+
+    /** Changes whenever a session of this context is invalidated. */
+    int invalidations() {
+        return invalidatedSessions.generation();
+    }
+
+    /** Whether {@code session} was invalidated through another object showing it. */
+    boolean invalidatedElsewhere(BastionSession session) {
+        String key = sessionKey(session);
+        return key != null && invalidatedSessions.contains(key);
+    }
+
     /** The cached session with this id, or null (expired ones are not shown). */
     @Override
     public SSLSession getSession(byte[] sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");
         if (!client) {
-            return find(sessionId).map(s -> view(null, -1, s)).orElse(null);
+            Optional<SessionState> found = find(sessionId);
+            ServerSessionCache.Peer peer = found.isEmpty() ? null : serverCache.peer(sessionId);
+            return found.map(s -> view(peer == null ? null : peer.host(), peer == null ? -1 : peer.port(), s)).orElse(null);
         }
         for (Map.Entry<String, SessionState> e : liveClientSessions()) {
             if (e.getValue().hasId(sessionId)) {

@@ -109,6 +109,33 @@ class SessionCachesTest {
         assertEquals(91, ctx.cachedCount(), "0: no limit");
     }
 
+    /** A cached session keeps its peer for getSession(id); the timeout still reads the right creation time. */
+    @Test
+    void serverCacheKeepsThePeer() {
+        SessionContext ctx = SessionContext.withClock(false, clock::get);
+        String longHost = "a".repeat(ServerSessionCache.MAX_HOST_BYTES + 1);
+        List<ServerSessionCache.Peer> peers = List.of(new ServerSessionCache.Peer("192.0.2.1", 50123),
+                new ServerSessionCache.Peer("bücher.example", 0), new ServerSessionCache.Peer(null, -1),
+                new ServerSessionCache.Peer("", 443), new ServerSessionCache.Peer("b".repeat(ServerSessionCache.MAX_HOST_BYTES), 65535),
+                new ServerSessionCache.Peer(longHost, 8443));
+        for (int i = 0; i < peers.size(); i++) {
+            ctx.cache(tls12(id(i + 1), "", List.of()), peers.get(i).host(), peers.get(i).port());
+        }
+        for (int i = 0; i < peers.size(); i++) {
+            BastionSession s = (BastionSession) ctx.getSession(id(i + 1));
+            ServerSessionCache.Peer p = peers.get(i);
+            assertEquals(p.host() != null && p.host().length() > ServerSessionCache.MAX_HOST_BYTES ? null : p.host(), s.getPeerHost(), "peer " + i);
+            assertEquals(p.port(), s.getPeerPort(), "peer " + i);
+            assertEquals(1_700_000_000_000L, s.getCreationTime());
+            assertTrue(ctx.find(id(i + 1)).isPresent());
+        }
+        clock.set(1_700_000_000_000L + 3_600_000);
+        ctx.setSessionTimeout(3600);
+        for (int i = 0; i < peers.size(); i++) {
+            assertTrue(ctx.find(id(i + 1)).isEmpty(), "expired, whatever the peer's length: " + i);
+        }
+    }
+
     @Test
     void serverCacheTimeoutAppliesToCachedSessions() {
         SessionContext ctx = SessionContext.withClock(false, clock::get);

@@ -70,7 +70,7 @@ final class AwaitClientFinished implements ServerState {
         if (progress.issueTicket()) {
             Tickets12.send(state, io);
         } else {
-            sessions.get().cache(state);
+            sessions.get().cache(state, progress.config().peerHost().orElse(null), progress.config().peerPort());
         }
         state.wipe();
     }
