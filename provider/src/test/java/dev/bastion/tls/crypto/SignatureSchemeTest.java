@@ -13,17 +13,23 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
@@ -166,6 +172,58 @@ class SignatureSchemeTest {
         alert = assertThrows(TlsAlert.class, () -> SignatureScheme.ECDSA_SECP256R1_SHA256.verify(infinity, msg, sig));
         assertEquals(AlertDescription.DECRYPT_ERROR, alert.alert(), alert.getMessage());
         SignatureScheme.ECDSA_SECP256R1_SHA256.verify(new EcKeyOnCurve(good.getW(), good.getParams()), msg, sig);
+    }
+
+    /**
+     * A public point verified once is kept with BC's precomputations: later verifications with it
+     * give the same answers (a good signature passes, a changed one is decrypt_error), from many
+     * threads at once, a point off the curve sharing its x is still refused, and only the last
+     * {@link EcdsaBc#CACHED_POINTS} points are kept.
+     */
+    @Test
+    void aKeptPublicPointVerifiesAsAFreshOne() throws Exception {
+        SignatureScheme scheme = SignatureScheme.ECDSA_SECP256R1_SHA256;
+        KeyPair ec = SignatureTestKeys.ec(EcdsaCurve.SECP256R1);
+        ECPublicKey pub = (ECPublicKey) ec.getPublic();
+        byte[] msg = {7, 8, 9};
+        byte[] sig = scheme.sign(ec.getPrivate(), msg, new SecureRandom());
+        byte[] bad = sig.clone();
+        bad[bad.length - 1] ^= 1;
+        scheme.verify(pub, msg, sig);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                boolean good = i % 3 != 0;
+                results.add(pool.submit(() -> {
+                    try {
+                        scheme.verify(new EcKeyOnCurve(pub.getW(), pub.getParams()), msg, good ? sig : bad);
+                        return good;
+                    } catch (TlsAlert a) {
+                        assertEquals(AlertDescription.DECRYPT_ERROR, a.alert());
+                        return !good;
+                    }
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get(), "every answer as for a fresh point");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        PublicKey offCurve = new EcKeyOnCurve(new ECPoint(pub.getW().getAffineX(), pub.getW().getAffineY().add(BigInteger.ONE)),
+                pub.getParams());
+        assertEquals(AlertDescription.DECRYPT_ERROR,
+                assertThrows(TlsAlert.class, () -> scheme.verify(offCurve, msg, sig)).alert());
+        for (int i = 0; i < EcdsaBc.CACHED_POINTS + 5; i++) {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair other = g.generateKeyPair();
+            scheme.verify(other.getPublic(), msg, scheme.sign(other.getPrivate(), msg, new SecureRandom()));
+        }
+        assertEquals(EcdsaBc.CACHED_POINTS, EcdsaBc.cachedPoints());
+        scheme.verify(pub, msg, sig);
+        assertThrows(TlsAlert.class, () -> scheme.verify(pub, msg, bad));
     }
 
     @Test
