@@ -38,7 +38,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * does. Not JMH: no forks, no blackholes; for ratios.
  *
  * <p>Each mode builds in memory a root CA, an intermediate CA it signs, and for each provider its
- * own set of {@code leaves} server certificates the intermediate signs, each with a fresh key
+ * own set of {@code leaves} server certificates the intermediate signs, each with a fresh key (RSA leaves: one of 16 keys)
  * (basic constraints, key usage, serverAuth, subjectAltName localhost; valid from a day ago for
  * 30 days). One validation parses the next leaf's chain [leaf, intermediate] from its DER
  * encoding through {@code CertificateFactory "X.509"}, as a TLS stack does from the wire, then
@@ -200,9 +200,16 @@ public final class ChainValidationCpuTime {
         KeyPair inter = keyPair(caCurve);
         byte[] rootDer = cert(rootName, root, rootName, root.getPublic(), -1, 1, sigAlg, now);
         byte[] interDer = cert(rootName, root, interName, inter.getPublic(), 0, 2, sigAlg, now);
+        // RSA leaves share 16 keys (3,000 fresh RSA-2048 keys take minutes to make): a leaf's own key
+        // is only parsed by a validation, never used, and every leaf is still a certificate never seen
+        KeyPair[] rsaLeafKeys = new KeyPair[caCurve == null ? 16 : 0];
+        for (int i = 0; i < rsaLeafKeys.length; i++) {
+            rsaLeafKeys[i] = keyPair(null);
+        }
         byte[][] all = IntStream.range(0, providers.length * leaves).parallel().mapToObj(i -> {
             try {
-                return cert(interName, inter, new X500Name("CN=localhost"), keyPair(leafCurve).getPublic(), -2, 1000 + i, sigAlg, now);
+                KeyPair leafKey = caCurve == null ? rsaLeafKeys[i % rsaLeafKeys.length] : keyPair(leafCurve);
+                return cert(interName, inter, new X500Name("CN=localhost"), leafKey.getPublic(), -2, 1000 + i, sigAlg, now);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

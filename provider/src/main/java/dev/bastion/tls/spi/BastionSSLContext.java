@@ -173,7 +173,8 @@ public final class BastionSSLContext extends SSLContextSpi {
 
     private EngineContext build(KeyManager[] km, TrustManager[] tm, SecureRandom random)
             throws GeneralSecurityException, IOException {
-        TrustManager[] trust = tm != null ? tm : KeyStoreLoader.defaultTrustManagers(properties.system());
+        TrustManager[] trust = tm != null ? tm
+                : new TrustManager[] {CertificateSignatures.attach(KeyStoreLoader.defaultTrustManager(properties.system()))};
         SecureRandom r = random != null ? random : new SecureRandom();
         SessionSettings.apply(properties, clientSessions, serverSessions, r);
         return new EngineContext(

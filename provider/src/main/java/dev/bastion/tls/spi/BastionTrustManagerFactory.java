@@ -44,7 +44,7 @@ public final class BastionTrustManagerFactory extends TrustManagerFactorySpi {
     @Override
     protected void engineInit(KeyStore ks) throws KeyStoreException {
         KeyStore store = ks != null ? ks : KeyStoreLoader.defaultTrustStore(system);
-        manager = PkixTrustManager.of(store, PkixTrustManager.revocationRequested(system));
+        manager = CertificateSignatures.attach(PkixTrustManager.of(store, PkixTrustManager.revocationRequested(system)));
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class BastionTrustManagerFactory extends TrustManagerFactorySpi {
             throw new InvalidAlgorithmParameterException("Bastion's TrustManagerFactory takes CertPathTrustManagerParameters "
                     + "holding PKIXParameters, not " + (spec == null ? "null" : spec.getClass().getName()));
         }
-        manager = PkixTrustManager.of((PKIXParameters) p);
+        manager = CertificateSignatures.attach(PkixTrustManager.of((PKIXParameters) p));
     }
 
     @Override

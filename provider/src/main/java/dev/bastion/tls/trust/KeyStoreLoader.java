@@ -16,7 +16,6 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The default key and trust managers, built like SunJSSE's from the {@code javax.net.ssl.*}
@@ -56,7 +55,7 @@ public final class KeyStoreLoader {
     }
 
     /** The default trust manager from {@code system} (see the class comment). */
-    public static X509ExtendedTrustManager defaultTrustManager(UnaryOperator<String> system) throws KeyStoreException {
+    public static PkixTrustManager defaultTrustManager(UnaryOperator<String> system) throws KeyStoreException {
         return PkixTrustManager.of(defaultTrustStore(system), PkixTrustManager.revocationRequested(system));
     }
 

@@ -31,6 +31,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.ExtendedSSLSession;
@@ -79,14 +81,18 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     private final CaDistrustPolicies distrust;
     /** {@code jdk.security.allowNonCaAnchor}, read when made: trusted certificates issue without being CAs. */
     private final boolean allowNonCaAnchor;
+    /** The installed provider that checks ECDSA-only paths' signatures, if any ({@link EcdsaPathSignatures}). */
+    private final Optional<String> signatureProvider;
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors) {
-        this(template, anchors, TlsUsageConstraints.of(Security::getProperty), CaDistrustPolicies.of(Security::getProperty));
+        this(template, anchors, TlsUsageConstraints.of(Security::getProperty), CaDistrustPolicies.of(Security::getProperty),
+                Optional.empty());
     }
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors, TlsUsageConstraints usage,
-            CaDistrustPolicies distrust) {
+            CaDistrustPolicies distrust, Optional<String> signatureProvider) {
         this.template = template;
+        this.signatureProvider = signatureProvider;
         this.usage = usage;
         this.distrust = distrust;
         this.allowNonCaAnchor = allowNonCaAnchor(System::getProperty, Security::getProperty);
@@ -132,13 +138,22 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     /** This trust manager with other TLS usage constraints (tests). */
     PkixTrustManager withUsage(TlsUsageConstraints other) {
         Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
-        return new PkixTrustManager(template, anchors, other, distrust);
+        return new PkixTrustManager(template, anchors, other, distrust, signatureProvider);
     }
 
     /** This trust manager with other CA distrust policies (tests). */
     PkixTrustManager withDistrust(CaDistrustPolicies other) {
         Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
-        return new PkixTrustManager(template, anchors, usage, other);
+        return new PkixTrustManager(template, anchors, usage, other, signatureProvider);
+    }
+
+    /**
+     * This trust manager, with the certificate signatures of ECDSA-only paths checked through
+     * the installed provider {@code name} (see {@link EcdsaPathSignatures}); empty for the JDK's.
+     */
+    public PkixTrustManager withSignatureProvider(Optional<String> name) {
+        Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
+        return new PkixTrustManager(template, anchors, usage, distrust, Objects.requireNonNull(name, "name"));
     }
 
     /** Validating with a copy of the application's parameters (anchors, revocation, cert stores, checkers, date). */
@@ -244,6 +259,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         if (constraints != null) {
             p.addCertPathChecker(new ConstraintsChecker(constraints));
         }
+        EcdsaPathSignatures.offer(p, path, signatureProvider);
         try {
             CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
             CertPathValidator validator = validator();

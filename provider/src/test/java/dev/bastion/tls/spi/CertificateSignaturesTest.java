@@ -1,0 +1,65 @@
+package dev.bastion.tls.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.bastion.tls.BastionProvider;
+import dev.bastion.tls.crypto.CertificateSignatureProvider;
+import dev.bastion.tls.testutil.TestCert;
+import dev.bastion.tls.testutil.TestCert.Issued;
+import dev.bastion.tls.trust.PkixTrustManager;
+import java.security.KeyStore;
+import java.security.Security;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The helper provider that checks ECDSA certificate signatures joins the JVM's list only where
+ * Bastion already is, and Bastion's TrustManagerFactory then uses it.
+ */
+class CertificateSignaturesTest {
+
+    @Test
+    void onlyWhereBastionIsInstalled() throws Exception {
+        boolean hadBastion = Security.getProvider(BastionProvider.NAME) != null;
+        boolean hadHelper = Security.getProvider(CertificateSignatureProvider.NAME) != null;
+        Issued root = TestCert.ca("CN=Root");
+        KeyStore ts = root.trustStore("root");
+        try {
+            Security.removeProvider(BastionProvider.NAME);
+            Security.removeProvider(CertificateSignatureProvider.NAME);
+            PkixTrustManager plain = PkixTrustManager.of(ts, false);
+            assertSame(plain, CertificateSignatures.attach(plain), "Bastion is not installed");
+            assertNull(Security.getProvider(CertificateSignatureProvider.NAME));
+
+            Security.addProvider(new BastionProvider());
+            assertNotSame(plain, CertificateSignatures.attach(plain));
+            assertNotNull(Security.getProvider(CertificateSignatureProvider.NAME));
+
+            Issued intermediate = TestCert.of("CN=Intermediate").ca().issuer(root).issue();
+            Issued leaf = TestCert.of("CN=www.example.com").issuer(intermediate).dns("www.example.com")
+                    .keyUsage(KeyUsage.digitalSignature).extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", BastionProvider.NAME);
+            tmf.init(ts);
+            long before = CertificateSignatureProvider.verifications();
+            ((X509TrustManager) tmf.getTrustManagers()[0]).checkServerTrusted(
+                    new X509Certificate[] {leaf.cert(), intermediate.cert()}, "ECDHE_ECDSA");
+            assertEquals(2, CertificateSignatureProvider.verifications() - before);
+        } finally {
+            Security.removeProvider(BastionProvider.NAME);
+            if (hadBastion) {
+                Security.addProvider(new BastionProvider());
+            }
+            if (!hadHelper) {
+                Security.removeProvider(CertificateSignatureProvider.NAME);
+            }
+        }
+    }
+}

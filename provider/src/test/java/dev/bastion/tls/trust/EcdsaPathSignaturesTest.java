@@ -1,0 +1,198 @@
+package dev.bastion.tls.trust;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bastion.tls.crypto.CertificateSignatureProvider;
+import dev.bastion.tls.testutil.TestCert;
+import dev.bastion.tls.testutil.TestCert.Issued;
+import java.io.ByteArrayInputStream;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.Security;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link EcdsaPathSignatures}: ECDSA-only paths have their signatures checked by Bastion's ECDSA
+ * inside the JDK's validator, with the same verdicts (a changed signature anywhere, an impostor
+ * issuer), and every other case keeps the JDK's signature checks.
+ */
+class EcdsaPathSignaturesTest {
+    private static boolean hadHelper;
+    private static Optional<String> helper;
+    private static Issued root;
+    private static Issued intermediate;
+    private static Issued leaf;
+    private static PkixTrustManager tm;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        hadHelper = Security.getProvider(CertificateSignatureProvider.NAME) != null;
+        helper = CertificateSignatureProvider.install();
+        assertEquals(Optional.of(CertificateSignatureProvider.NAME), helper);
+        // Let's Encrypt's ECDSA shape: P-384 root and intermediate signing with SHA-384, a P-256 leaf
+        root = TestCert.of("CN=EC Root").keys(ec("secp384r1")).ca().signatureAlgorithm("SHA384withECDSA").issue();
+        intermediate = TestCert.of("CN=EC Intermediate").keys(ec("secp384r1")).ca().issuer(root)
+                .signatureAlgorithm("SHA384withECDSA").issue();
+        leaf = serverCert("CN=www.example.com", intermediate);
+        tm = trusting(root.cert());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (!hadHelper) {
+            Security.removeProvider(CertificateSignatureProvider.NAME);
+        }
+    }
+
+    private static Issued serverCert(String subject, Issued issuer) throws Exception {
+        return TestCert.of(subject).issuer(issuer).dns("www.example.com").signatureAlgorithm("SHA384withECDSA")
+                .keyUsage(KeyUsage.digitalSignature).extendedKeyUsage(KeyPurposeId.id_kp_serverAuth).issue();
+    }
+
+    private static java.security.KeyPair ec(String curve) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec(curve));
+        return g.generateKeyPair();
+    }
+
+    private static PkixTrustManager trusting(X509Certificate anchor) throws Exception {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        ts.setCertificateEntry("ca", anchor);
+        return PkixTrustManager.of(ts, false).withSignatureProvider(helper);
+    }
+
+    @Test
+    void anEcdsaChainIsCheckedByBastionsEcdsa() throws Exception {
+        // new certificates: the JDK keeps a certificate object's last verification
+        Issued otherIntermediate = TestCert.of("CN=EC Intermediate 2").keys(ec("secp384r1")).ca().issuer(root)
+                .signatureAlgorithm("SHA384withECDSA").issue();
+        Issued otherLeaf = serverCert("CN=www.example.com", otherIntermediate);
+        long before = CertificateSignatureProvider.verifications();
+        assertDoesNotThrow(() -> tm.checkServerTrusted(new X509Certificate[] {otherLeaf.cert(), otherIntermediate.cert()},
+                "ECDHE_ECDSA"));
+        assertEquals(2, CertificateSignatureProvider.verifications() - before, "the leaf's and the intermediate's signatures");
+    }
+
+    /** A changed signature on either certificate, and a leaf from an impostor with the intermediate's name, are refused as by the JDK alone. */
+    @Test
+    void badSignaturesAreRefusedAsTheJdkRefusesThem() throws Exception {
+        Issued impostor = TestCert.of("CN=EC Intermediate").keys(ec("secp384r1")).ca().issuer(root)
+                .signatureAlgorithm("SHA384withECDSA").issue();
+        List<X509Certificate[]> bad = List.of(
+                new X509Certificate[] {tampered(leaf.cert()), intermediate.cert()},
+                new X509Certificate[] {leaf.cert(), tampered(intermediate.cert())},
+                new X509Certificate[] {serverCert("CN=www.example.com", impostor).cert(), intermediate.cert()});
+        for (X509Certificate[] chain : bad) {
+            long before = CertificateSignatureProvider.verifications();
+            CertificateException e = assertThrows(CertificateException.class, () -> tm.checkServerTrusted(chain, "ECDHE_ECDSA"));
+            assertTrue(CertificateSignatureProvider.verifications() > before, "checked by Bastion's ECDSA");
+            CertPathValidatorException cause = assertInstanceOf(CertPathValidatorException.class, e.getCause(), e.toString());
+            assertEquals(BasicReason.INVALID_SIGNATURE, cause.getReason(), e.toString());
+            CertPathValidatorException jdk = assertThrows(CertPathValidatorException.class, () -> jdkAlone(chain));
+            assertEquals(BasicReason.INVALID_SIGNATURE, jdk.getReason());
+        }
+    }
+
+    private static void jdkAlone(X509Certificate[] chain) throws Exception {
+        PKIXParameters p = new PKIXParameters(Set.of(new TrustAnchor(root.cert(), null)));
+        p.setRevocationEnabled(false);
+        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain)), p);
+    }
+
+    /** A path with any certificate signed otherwise (here an RSA root's signature) keeps the JDK's checks. */
+    @Test
+    void aMixedChainKeepsTheJdksSignatures() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        Issued rsaRoot = TestCert.of("CN=RSA Root").keys(g.generateKeyPair()).ca().issue();
+        Issued ecIntermediate = TestCert.of("CN=EC under RSA").keys(ec("secp384r1")).ca().issuer(rsaRoot).issue();
+        Issued ecLeaf = serverCert("CN=www.example.com", ecIntermediate);
+        PkixTrustManager rsaTm = trusting(rsaRoot.cert());
+        long before = CertificateSignatureProvider.verifications();
+        assertDoesNotThrow(() -> rsaTm.checkServerTrusted(new X509Certificate[] {ecLeaf.cert(), ecIntermediate.cert()},
+                "ECDHE_ECDSA"));
+        assertEquals(before, CertificateSignatureProvider.verifications());
+    }
+
+    @Test
+    void offeredOnlyWhenTheParametersAllowIt() throws Exception {
+        List<X509Certificate> ecPath = List.of(leaf.cert(), intermediate.cert());
+        PKIXParameters plain = params();
+        EcdsaPathSignatures.offer(plain, ecPath, helper);
+        assertEquals(CertificateSignatureProvider.NAME, plain.getSigProvider());
+
+        PKIXParameters revocation = params();
+        revocation.setRevocationEnabled(true);
+        EcdsaPathSignatures.offer(revocation, ecPath, helper);
+        assertNull(revocation.getSigProvider(), "CRLs and OCSP responses go through the same provider");
+
+        PKIXParameters ownChecker = params();
+        ownChecker.addCertPathChecker((PKIXRevocationChecker) CertPathValidator.getInstance("PKIX").getRevocationChecker());
+        EcdsaPathSignatures.offer(ownChecker, ecPath, helper);
+        assertNull(ownChecker.getSigProvider(), "an application's revocation checker runs even with revocation off");
+
+        PKIXParameters own = params();
+        own.setSigProvider("SunEC");
+        EcdsaPathSignatures.offer(own, ecPath, helper);
+        assertEquals("SunEC", own.getSigProvider(), "the application's choice stays");
+
+        PKIXParameters rsaSigned = params();
+        Issued rsaSignedLeaf = TestCert.of("CN=x").issuer(TestCert.of("CN=RSA CA").keys(rsa()).ca().issue()).issue();
+        EcdsaPathSignatures.offer(rsaSigned, List.of(leaf.cert(), rsaSignedLeaf.cert()), helper);
+        assertNull(rsaSigned.getSigProvider());
+
+        PKIXParameters none = params();
+        EcdsaPathSignatures.offer(none, ecPath, Optional.empty());
+        assertNull(none.getSigProvider(), "no helper given");
+
+        PKIXParameters removed = params();
+        EcdsaPathSignatures.offer(removed, ecPath, Optional.of("NoSuchProvider"));
+        assertNull(removed.getSigProvider(), "a helper no longer installed");
+    }
+
+    private static java.security.KeyPair rsa() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+    }
+
+    private static PKIXParameters params() throws Exception {
+        PKIXParameters p = new PKIXParameters(Set.of(new TrustAnchor(root.cert(), null)));
+        p.setRevocationEnabled(false);
+        return p;
+    }
+
+    /** The same certificate with the last byte of its signature changed: still DER, no longer a valid signature. */
+    private static X509Certificate tampered(X509Certificate c) throws Exception {
+        byte[] der = c.getEncoded();
+        der[der.length - 1] ^= 0x01;
+        return parse(der);
+    }
+
+    private static X509Certificate parse(byte[] der) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+}
