@@ -242,7 +242,7 @@ public final class ChainValidationCpuTime {
      * A certificate for {@code key}, signed by {@code issuer}: a CA certificate with path length
      * {@code pathLen} (-1: none) or, if {@code pathLen} is -2, a TLS server certificate for localhost.
      */
-    private static byte[] cert(X500Name issuerName, KeyPair issuer, X500Name subject, PublicKey key, int pathLen, long serial,
+    static byte[] cert(X500Name issuerName, KeyPair issuer, X500Name subject, PublicKey key, int pathLen, long serial,
             String sigAlg, long now) throws Exception {
         boolean ca = pathLen != -2;
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(serial),

@@ -42,6 +42,11 @@ final class EnginePair {
         return new EnginePair(clientContext.createSSLEngine(host, 443), serverContext.createSSLEngine(), protocol, null, true);
     }
 
+    /** {@link #reusingBuffers(SSLContext, String, String)} for engines the caller made and set up. */
+    static EnginePair reusingBuffers(SSLEngine clientEngine, SSLEngine serverEngine, String protocol) {
+        return new EnginePair(clientEngine, serverEngine, protocol, null, true);
+    }
+
     private static final ThreadLocal<ByteBuffer[]> BUFFERS = new ThreadLocal<>();
 
     private EnginePair(SSLEngine clientEngine, SSLEngine serverEngine, String protocol, String suite) {
