@@ -1,5 +1,6 @@
 package dev.bastion.tls.crypto;
 
+import dev.bastion.tls.diag.Trace;
 import java.security.Provider;
 import java.security.Security;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  */
 public final class CertificateSignatureProvider extends Provider {
     private static final long serialVersionUID = 1L;
+    private static final Trace TRACE = Trace.get("trust");
 
     /** The provider's name, {@value}. */
     public static final String NAME = "BastionCertificateSignatures";
@@ -59,8 +61,12 @@ public final class CertificateSignatureProvider extends Provider {
                 present = Security.getProvider(NAME);
                 if (present == null) {
                     try {
-                        Security.addProvider(new CertificateSignatureProvider());
+                        int at = Security.addProvider(new CertificateSignatureProvider());
+                        TRACE.debug(() -> "added provider " + NAME + " at position " + at
+                                + ", for the ECDSA signatures of certificate paths");
                     } catch (SecurityException e) {
+                        TRACE.debug(() -> "cannot add provider " + NAME + " (" + e.getMessage()
+                                + "): certificate paths keep the JDK's ECDSA");
                         return Optional.empty();
                     }
                     present = Security.getProvider(NAME);
