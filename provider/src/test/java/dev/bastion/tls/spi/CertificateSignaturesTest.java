@@ -40,6 +40,15 @@ class CertificateSignaturesTest {
             assertNull(Security.getProvider(CertificateSignatureProvider.NAME));
 
             Security.addProvider(new BastionProvider());
+            assertSame(plain, CertificateSignatures.attach(plain, name -> name.equals(CertificateSignatures.PROPERTY) ? "jdk" : null,
+                    name -> null), "switched off by the system property");
+            assertSame(plain, CertificateSignatures.attach(plain, name -> null,
+                    name -> name.equals(CertificateSignatures.PROPERTY) ? "JDK" : null), "or by the security property");
+            assertSame(plain, CertificateSignatures.attach(plain, name -> name.equals(CertificateSignatures.PROPERTY) ? "fast" : null,
+                    name -> null), "an unknown value keeps the JDK's checks");
+            assertNull(Security.getProvider(CertificateSignatureProvider.NAME));
+            assertNotSame(plain, CertificateSignatures.attach(plain, name -> name.equals(CertificateSignatures.PROPERTY)
+                    ? "bastion" : null, name -> "jdk"), "the system property wins");
             assertNotSame(plain, CertificateSignatures.attach(plain));
             assertNotNull(Security.getProvider(CertificateSignatureProvider.NAME));
 
