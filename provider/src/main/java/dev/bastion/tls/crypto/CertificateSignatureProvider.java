@@ -50,11 +50,11 @@ public final class CertificateSignatureProvider extends Provider {
     }
 
     /**
-     * The provider's name, once it is in the JVM's provider list: it is added, last, when it
-     * is not there. Empty when it cannot be added (a security manager that forbids it) or when
-     * a provider of another kind holds the name.
+     * The provider, once it is in the JVM's provider list: it is added, last, when it is not
+     * there. Empty when it cannot be added (a security manager that forbids it) or when
+     * a provider of another kind, or this class from another class loader, holds the name.
      */
-    public static Optional<String> install() {
+    public static Optional<Provider> install() {
         Provider present = Security.getProvider(NAME);
         if (present == null) {
             synchronized (CertificateSignatureProvider.class) {
@@ -73,9 +73,9 @@ public final class CertificateSignatureProvider extends Provider {
                 }
             }
         }
-        // another class loader's copy of this class (a second Bastion jar) verifies alike
-        return present != null && present.getClass().getName().equals(CertificateSignatureProvider.class.getName())
-                ? Optional.of(NAME) : Optional.empty();
+        // only this class loader's copy: another's (a second Bastion jar, perhaps of another version,
+        // perhaps of an application since undeployed) is not ours to use or to keep alive
+        return present != null && present.getClass() == CertificateSignatureProvider.class ? Optional.of(present) : Optional.empty();
     }
 
     /** One algorithm's service, built without reflection (the package is not exported). */

@@ -49,7 +49,7 @@ final class CertificateSignatures {
         if (bastion == null || bastion.getClass().getClassLoader() != CertificateSignatures.class.getClassLoader()) {
             return manager;
         }
-        Optional<String> name = CertificateSignatureProvider.install();
-        return name.isPresent() ? manager.withSignatureProvider(name) : manager;
+        Optional<Provider> helper = CertificateSignatureProvider.install();
+        return helper.isPresent() ? manager.withSignatureProvider(helper) : manager;
     }
 }

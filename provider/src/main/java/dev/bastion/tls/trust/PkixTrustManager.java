@@ -2,9 +2,11 @@ package dev.bastion.tls.trust;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchProviderException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.security.Provider;
 import java.security.Security;
 import java.security.cert.CertPath;
 import java.security.AlgorithmConstraints;
@@ -82,7 +84,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     /** {@code jdk.security.allowNonCaAnchor}, read when made: trusted certificates issue without being CAs. */
     private final boolean allowNonCaAnchor;
     /** The installed provider that checks ECDSA-only paths' signatures, if any ({@link EcdsaPathSignatures}). */
-    private final Optional<String> signatureProvider;
+    private final Optional<Provider> signatureProvider;
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors) {
         this(template, anchors, TlsUsageConstraints.of(Security::getProperty), CaDistrustPolicies.of(Security::getProperty),
@@ -90,7 +92,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     }
 
     private PkixTrustManager(PKIXParameters template, Set<TrustAnchor> anchors, TlsUsageConstraints usage,
-            CaDistrustPolicies distrust, Optional<String> signatureProvider) {
+            CaDistrustPolicies distrust, Optional<Provider> signatureProvider) {
         this.template = template;
         this.signatureProvider = signatureProvider;
         this.usage = usage;
@@ -149,11 +151,11 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
 
     /**
      * This trust manager, with the certificate signatures of ECDSA-only paths checked through
-     * the installed provider {@code name} (see {@link EcdsaPathSignatures}); empty for the JDK's.
+     * the installed provider {@code helper} (see {@link EcdsaPathSignatures}); empty for the JDK's.
      */
-    public PkixTrustManager withSignatureProvider(Optional<String> name) {
+    public PkixTrustManager withSignatureProvider(Optional<Provider> helper) {
         Set<TrustAnchor> anchors = template == null ? Set.of() : template.getTrustAnchors();
-        return new PkixTrustManager(template, anchors, usage, distrust, Objects.requireNonNull(name, "name"));
+        return new PkixTrustManager(template, anchors, usage, distrust, Objects.requireNonNull(helper, "helper"));
     }
 
     /** Validating with a copy of the application's parameters (anchors, revocation, cert stores, checkers, date). */
@@ -266,7 +268,7 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
             if (p.isRevocationEnabled()) {
                 useStapledResponses(p, validator, chain, session);
             }
-            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) validator.validate(cp, p);
+            PKIXCertPathValidatorResult result = validateOnce(validator, cp, p);
             if (!allowNonCaAnchor) {
                 checkAnchorIssues(result.getTrustAnchor());
             }
@@ -282,6 +284,32 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         } catch (GeneralSecurityException e) {
             throw new CertificateException("PKIX path validation could not run: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Validates; if the signature provider {@link EcdsaPathSignatures} named was removed from the
+     * JVM meanwhile, validates again with the JDK's, rather than fail the handshake for it.
+     */
+    private static PKIXCertPathValidatorResult validateOnce(CertPathValidator validator, CertPath cp, PKIXParameters p)
+            throws GeneralSecurityException {
+        try {
+            return (PKIXCertPathValidatorResult) validator.validate(cp, p);
+        } catch (CertPathValidatorException e) {
+            if (p.getSigProvider() == null || !causedBy(e, NoSuchProviderException.class)) {
+                throw e;
+            }
+            p.setSigProvider(null);
+            return (PKIXCertPathValidatorResult) validator.validate(cp, p);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

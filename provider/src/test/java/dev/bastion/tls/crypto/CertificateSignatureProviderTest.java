@@ -3,6 +3,7 @@ package dev.bastion.tls.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,6 @@ import java.security.SignatureException;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -129,13 +129,41 @@ class CertificateSignatureProviderTest {
         assertTrue(e.getMessage().contains("no installed provider takes it"), e.getMessage());
     }
 
+    /** A key on a curve it does not do (brainpoolP256r1, from Bouncy Castle) is checked by the provider that takes it, with its verdicts. */
+    @Test
+    void aKeyItDoesNotTakeIsCheckedElsewhere() throws Exception {
+        Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        // first: SunEC takes any EC key at initVerify (and only then finds the curve unsupported), as JCA's own selection would
+        boolean added = Security.insertProviderAt(bc, 1) != -1;
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", bc);
+            g.initialize(new ECGenParameterSpec("brainpoolP256r1"));
+            KeyPair kp = g.generateKeyPair();
+            byte[] data = "handed over".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("SHA256withECDSA", bc);
+            signer.initSign(kp.getPrivate());
+            signer.update(data);
+            byte[] sig = signer.sign();
+            long before = CertificateSignatureProvider.verifications();
+            assertTrue(verify("SHA256withECDSA", kp.getPublic(), data, sig));
+            sig[sig.length - 1] ^= 1;
+            assertFalse(verify("SHA256withECDSA", kp.getPublic(), data, sig));
+            assertEquals(before, CertificateSignatureProvider.verifications(), "not through Bouncy Castle's lightweight path");
+        } finally {
+            if (added) {
+                Security.removeProvider(bc.getName());
+            }
+        }
+    }
+
     /** Installed last, it never becomes the provider of a plain {@code getInstance}. */
     @Test
     void joinsTheListLastAndOnlyOnce() throws Exception {
         boolean present = Security.getProvider(CertificateSignatureProvider.NAME) != null;
         try {
-            assertEquals(Optional.of(CertificateSignatureProvider.NAME), CertificateSignatureProvider.install());
-            assertEquals(Optional.of(CertificateSignatureProvider.NAME), CertificateSignatureProvider.install());
+            Provider installed = CertificateSignatureProvider.install().orElseThrow();
+            assertEquals(CertificateSignatureProvider.NAME, installed.getName());
+            assertSame(installed, CertificateSignatureProvider.install().orElseThrow(), "added once");
             Provider[] all = Security.getProviders();
             assertEquals(CertificateSignatureProvider.NAME, all[all.length - 1].getName());
             assertEquals(1, java.util.Arrays.stream(all).filter(p -> p.getName().equals(CertificateSignatureProvider.NAME))

@@ -28,7 +28,7 @@ class CertificateSignaturesTest {
 
     @Test
     void onlyWhereBastionIsInstalled() throws Exception {
-        boolean hadBastion = Security.getProvider(BastionProvider.NAME) != null;
+        int bastionAt = position(BastionProvider.NAME);
         boolean hadHelper = Security.getProvider(CertificateSignatureProvider.NAME) != null;
         Issued root = TestCert.ca("CN=Root");
         KeyStore ts = root.trustStore("root");
@@ -63,12 +63,23 @@ class CertificateSignaturesTest {
             assertEquals(2, CertificateSignatureProvider.verifications() - before);
         } finally {
             Security.removeProvider(BastionProvider.NAME);
-            if (hadBastion) {
-                Security.addProvider(new BastionProvider());
+            if (bastionAt > 0) {
+                Security.insertProviderAt(new BastionProvider(), bastionAt); // where it was
             }
             if (!hadHelper) {
                 Security.removeProvider(CertificateSignatureProvider.NAME);
             }
         }
+    }
+
+    /** The 1-based position of provider {@code name}, or 0. */
+    private static int position(String name) {
+        java.security.Provider[] all = Security.getProviders();
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].getName().equals(name)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.bastion.tls.BastionProvider;
 import dev.bastion.tls.crypto.CertificateSignatureProvider;
 import dev.bastion.tls.testutil.TestCert;
 import dev.bastion.tls.testutil.TestCert.Issued;
 import java.io.ByteArrayInputStream;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.Security;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
@@ -40,27 +44,36 @@ import org.junit.jupiter.api.Test;
  */
 class EcdsaPathSignaturesTest {
     private static boolean hadHelper;
-    private static Optional<String> helper;
+    private static boolean addedBastion;
     private static Issued root;
     private static Issued intermediate;
     private static Issued leaf;
-    private static PkixTrustManager tm;
 
     @BeforeAll
     static void setUp() throws Exception {
         hadHelper = Security.getProvider(CertificateSignatureProvider.NAME) != null;
-        helper = CertificateSignatureProvider.install();
-        assertEquals(Optional.of(CertificateSignatureProvider.NAME), helper);
+        if (Security.getProvider(BastionProvider.NAME) == null) {
+            Security.addProvider(new BastionProvider());
+            addedBastion = true;
+        }
+        assertEquals(CertificateSignatureProvider.NAME, helper().orElseThrow().getName());
         // Let's Encrypt's ECDSA shape: P-384 root and intermediate signing with SHA-384, a P-256 leaf
         root = TestCert.of("CN=EC Root").keys(ec("secp384r1")).ca().signatureAlgorithm("SHA384withECDSA").issue();
         intermediate = TestCert.of("CN=EC Intermediate").keys(ec("secp384r1")).ca().issuer(root)
                 .signatureAlgorithm("SHA384withECDSA").issue();
         leaf = serverCert("CN=www.example.com", intermediate);
-        tm = trusting(root.cert());
+    }
+
+    /** The helper as installed now (tests below remove and reinstall it). */
+    private static Optional<Provider> helper() {
+        return CertificateSignatureProvider.install();
     }
 
     @AfterAll
     static void tearDown() {
+        if (addedBastion) {
+            Security.removeProvider(BastionProvider.NAME);
+        }
         if (!hadHelper) {
             Security.removeProvider(CertificateSignatureProvider.NAME);
         }
@@ -81,7 +94,7 @@ class EcdsaPathSignaturesTest {
         KeyStore ts = KeyStore.getInstance("PKCS12");
         ts.load(null, null);
         ts.setCertificateEntry("ca", anchor);
-        return PkixTrustManager.of(ts, false).withSignatureProvider(helper);
+        return PkixTrustManager.of(ts, false).withSignatureProvider(helper());
     }
 
     @Test
@@ -91,7 +104,7 @@ class EcdsaPathSignaturesTest {
                 .signatureAlgorithm("SHA384withECDSA").issue();
         Issued otherLeaf = serverCert("CN=www.example.com", otherIntermediate);
         long before = CertificateSignatureProvider.verifications();
-        assertDoesNotThrow(() -> tm.checkServerTrusted(new X509Certificate[] {otherLeaf.cert(), otherIntermediate.cert()},
+        assertDoesNotThrow(() -> trusting(root.cert()).checkServerTrusted(new X509Certificate[] {otherLeaf.cert(), otherIntermediate.cert()},
                 "ECDHE_ECDSA"));
         assertEquals(2, CertificateSignatureProvider.verifications() - before, "the leaf's and the intermediate's signatures");
     }
@@ -107,7 +120,7 @@ class EcdsaPathSignaturesTest {
                 new X509Certificate[] {serverCert("CN=www.example.com", impostor).cert(), intermediate.cert()});
         for (X509Certificate[] chain : bad) {
             long before = CertificateSignatureProvider.verifications();
-            CertificateException e = assertThrows(CertificateException.class, () -> tm.checkServerTrusted(chain, "ECDHE_ECDSA"));
+            CertificateException e = assertThrows(CertificateException.class, () -> trusting(root.cert()).checkServerTrusted(chain, "ECDHE_ECDSA"));
             assertTrue(CertificateSignatureProvider.verifications() > before, "checked by Bastion's ECDSA");
             CertPathValidatorException cause = assertInstanceOf(CertPathValidatorException.class, e.getCause(), e.toString());
             assertEquals(BasicReason.INVALID_SIGNATURE, cause.getReason(), e.toString());
@@ -141,27 +154,27 @@ class EcdsaPathSignaturesTest {
     void offeredOnlyWhenTheParametersAllowIt() throws Exception {
         List<X509Certificate> ecPath = List.of(leaf.cert(), intermediate.cert());
         PKIXParameters plain = params();
-        EcdsaPathSignatures.offer(plain, ecPath, helper);
+        EcdsaPathSignatures.offer(plain, ecPath, helper());
         assertEquals(CertificateSignatureProvider.NAME, plain.getSigProvider());
 
         PKIXParameters revocation = params();
         revocation.setRevocationEnabled(true);
-        EcdsaPathSignatures.offer(revocation, ecPath, helper);
+        EcdsaPathSignatures.offer(revocation, ecPath, helper());
         assertNull(revocation.getSigProvider(), "CRLs and OCSP responses go through the same provider");
 
         PKIXParameters ownChecker = params();
         ownChecker.addCertPathChecker((PKIXRevocationChecker) CertPathValidator.getInstance("PKIX").getRevocationChecker());
-        EcdsaPathSignatures.offer(ownChecker, ecPath, helper);
+        EcdsaPathSignatures.offer(ownChecker, ecPath, helper());
         assertNull(ownChecker.getSigProvider(), "an application's revocation checker runs even with revocation off");
 
         PKIXParameters own = params();
         own.setSigProvider("SunEC");
-        EcdsaPathSignatures.offer(own, ecPath, helper);
+        EcdsaPathSignatures.offer(own, ecPath, helper());
         assertEquals("SunEC", own.getSigProvider(), "the application's choice stays");
 
         PKIXParameters rsaSigned = params();
         Issued rsaSignedLeaf = TestCert.of("CN=x").issuer(TestCert.of("CN=RSA CA").keys(rsa()).ca().issue()).issue();
-        EcdsaPathSignatures.offer(rsaSigned, List.of(leaf.cert(), rsaSignedLeaf.cert()), helper);
+        EcdsaPathSignatures.offer(rsaSigned, List.of(leaf.cert(), rsaSignedLeaf.cert()), helper());
         assertNull(rsaSigned.getSigProvider());
 
         PKIXParameters none = params();
@@ -169,8 +182,96 @@ class EcdsaPathSignaturesTest {
         assertNull(none.getSigProvider(), "no helper given");
 
         PKIXParameters removed = params();
-        EcdsaPathSignatures.offer(removed, ecPath, Optional.of("NoSuchProvider"));
-        assertNull(removed.getSigProvider(), "a helper no longer installed");
+        Provider notInstalled = new Provider(CertificateSignatureProvider.NAME, "1.0", "not installed") {
+            private static final long serialVersionUID = 1L;
+        };
+        EcdsaPathSignatures.offer(removed, ecPath, Optional.of(notInstalled));
+        assertNull(removed.getSigProvider(), "not the object installed under the name");
+    }
+
+    /** Where the JVM's first ECDSA provider is not SunEC (a FIPS module, a token), certificate checks stay with it. */
+    @Test
+    void notWhereAnotherProviderComesBeforeSunEc() throws Exception {
+        Provider first = new Provider("TestFirstEcdsa", "1.0", "offers SHA384withECDSA before SunEC") {
+            private static final long serialVersionUID = 1L;
+            {
+                putService(new Provider.Service(this, "Signature", "SHA384withECDSA", "none.Spi", null, null));
+            }
+        };
+        Security.insertProviderAt(first, 1);
+        try {
+            PKIXParameters p = params();
+            EcdsaPathSignatures.offer(p, List.of(leaf.cert(), intermediate.cert()), helper());
+            assertNull(p.getSigProvider());
+        } finally {
+            Security.removeProvider(first.getName());
+        }
+        PKIXParameters p = params();
+        EcdsaPathSignatures.offer(p, List.of(leaf.cert(), intermediate.cert()), helper());
+        assertEquals(CertificateSignatureProvider.NAME, p.getSigProvider(), "SunEC first again");
+    }
+
+    /** A provider of another kind under the helper's name is neither installed over nor named. */
+    @Test
+    void notAnotherProviderUnderItsName() throws Exception {
+        assumeFalse(hadHelper, "the helper was there before this class; not ours to take away");
+        Optional<Provider> real = helper();
+        Security.removeProvider(CertificateSignatureProvider.NAME);
+        Provider impostor = new Provider(CertificateSignatureProvider.NAME, "1.0", "not Bastion's") {
+            private static final long serialVersionUID = 1L;
+            {
+                putService(new Provider.Service(this, "Signature", "SHA384withECDSA", "none.Spi",
+                        List.of("1.2.840.10045.4.3.3"), null));
+            }
+        };
+        Security.addProvider(impostor);
+        try {
+            assertEquals(Optional.empty(), CertificateSignatureProvider.install());
+            PKIXParameters p = params();
+            EcdsaPathSignatures.offer(p, List.of(leaf.cert(), intermediate.cert()), real);
+            assertNull(p.getSigProvider(), "the name now holds another provider");
+        } finally {
+            Security.removeProvider(CertificateSignatureProvider.NAME);
+            assertTrue(helper().isPresent());
+        }
+    }
+
+    /** The helper removed in the middle of a validation: the path is validated again with the JDK's checks, not refused. */
+    @Test
+    void aHelperRemovedMidwayFallsBackToTheJdk() throws Exception {
+        assumeFalse(hadHelper, "the helper was there before this class; not ours to take away");
+        Issued otherIntermediate = TestCert.of("CN=EC Intermediate 3").keys(ec("secp384r1")).ca().issuer(root)
+                .signatureAlgorithm("SHA384withECDSA").issue();
+        Issued otherLeaf = serverCert("CN=www.example.com", otherIntermediate);
+        PKIXParameters p = params();
+        p.addCertPathChecker(new PKIXCertPathChecker() {
+            @Override
+            public void init(boolean forward) {
+            }
+
+            @Override
+            public boolean isForwardCheckingSupported() {
+                return false;
+            }
+
+            @Override
+            public Set<String> getSupportedExtensions() {
+                return null;
+            }
+
+            @Override
+            public void check(java.security.cert.Certificate cert, java.util.Collection<String> unresolved) {
+                Security.removeProvider(CertificateSignatureProvider.NAME); // after the intermediate's check
+            }
+        });
+        PkixTrustManager removing = PkixTrustManager.of(p).withSignatureProvider(helper());
+        try {
+            assertDoesNotThrow(() -> removing.checkServerTrusted(
+                    new X509Certificate[] {otherLeaf.cert(), otherIntermediate.cert()}, "ECDHE_ECDSA"));
+            assertNull(Security.getProvider(CertificateSignatureProvider.NAME));
+        } finally {
+            assertTrue(helper().isPresent());
+        }
     }
 
     private static java.security.KeyPair rsa() throws Exception {
