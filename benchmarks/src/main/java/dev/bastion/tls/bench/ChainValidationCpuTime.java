@@ -1,7 +1,6 @@
 package dev.bastion.tls.bench;
 
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -85,8 +84,6 @@ public final class ChainValidationCpuTime {
         Bastion.install();
         System.out.println("# JDK " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + "), " + leaves
                 + " leaves per provider, warm-up " + warmup + ", " + rounds + " rounds of " + CHUNK);
-        com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long self = Thread.currentThread().getId();
         Chains[][] chains = new Chains[modes.length][];
         for (int m = 0; m < modes.length; m++) {
             chains[m] = hierarchy(modes[m], providers, leaves);
@@ -96,27 +93,8 @@ public final class ChainValidationCpuTime {
             }
         }
         for (int m = 0; m < modes.length; m++) {
-            long[] cpu = new long[providers.length];
-            long[] bytes = new long[providers.length];
-            for (int r = 0; r < rounds; r++) {
-                for (int p = 0; p < providers.length; p++) {
-                    long t0 = tmx.getCurrentThreadCpuTime();
-                    long a0 = tmx.getThreadAllocatedBytes(self);
-                    chains[m][p].validate(CHUNK);
-                    cpu[p] += tmx.getCurrentThreadCpuTime() - t0;
-                    bytes[p] += tmx.getThreadAllocatedBytes(self) - a0;
-                }
-            }
-            StringBuilder line = new StringBuilder(String.format("%-12s", modes[m]));
-            double[] rate = new double[providers.length];
-            for (int p = 0; p < providers.length; p++) {
-                rate[p] = (double) rounds * CHUNK / (cpu[p] / 1e9);
-                line.append(String.format(" %s %,8.0f/cpu-s %,8d B/op |", providers[p], rate[p], bytes[p] / ((long) rounds * CHUNK)));
-            }
-            if (providers.length == 2) {
-                line.append(String.format(" ratio %.2f", rate[1] / rate[0]));
-            }
-            System.out.println(line);
+            Chains[] mode = chains[m];
+            System.out.println(CpuTurns.measure(modes[m], 12, providers, rounds, CHUNK, (p, n) -> mode[p].validate(n)));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.bastion.tls.bench;
 
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -83,35 +82,13 @@ public final class FirstContactCpuTime {
             }).toArray(byte[][]::new);
             sides[p] = new Side(providers[p], trust, new RotatingKeyManager(keys, ders, interCert));
         }
-        com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long self = Thread.currentThread().getId();
         for (String protocol : protocols) {
             for (Side s : sides) {
                 s.run(protocol, warmup);
             }
         }
         for (String protocol : protocols) {
-            long[] cpu = new long[providers.length];
-            long[] bytes = new long[providers.length];
-            for (int r = 0; r < rounds; r++) {
-                for (int p = 0; p < providers.length; p++) {
-                    long t0 = tmx.getCurrentThreadCpuTime();
-                    long a0 = tmx.getThreadAllocatedBytes(self);
-                    sides[p].run(protocol, CHUNK);
-                    cpu[p] += tmx.getCurrentThreadCpuTime() - t0;
-                    bytes[p] += tmx.getThreadAllocatedBytes(self) - a0;
-                }
-            }
-            StringBuilder line = new StringBuilder(String.format("%-8s", protocol));
-            double[] rate = new double[providers.length];
-            for (int p = 0; p < providers.length; p++) {
-                rate[p] = (double) rounds * CHUNK / (cpu[p] / 1e9);
-                line.append(String.format(" %s %,7.0f/cpu-s %,8d B/op |", providers[p], rate[p], bytes[p] / ((long) rounds * CHUNK)));
-            }
-            if (providers.length == 2) {
-                line.append(String.format(" ratio %.2f", rate[1] / rate[0]));
-            }
-            System.out.println(line);
+            System.out.println(CpuTurns.measure(protocol, 8, providers, rounds, CHUNK, (p, n) -> sides[p].run(protocol, n)));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.bastion.tls.bench;
 
-import java.lang.management.ManagementFactory;
 import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
@@ -40,8 +39,6 @@ public final class HandshakeCpuTime {
         Bastion.install();
         KeyStore ec = TestCredentials.selfSigned("EC");
         KeyStore rsa = null;
-        com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long self = Thread.currentThread().getId();
         // Every mode is warmed up before any is measured, so that all see the same compiled code:
         // measured right after its own warm-up, the first mode of a run came out up to a tenth
         // apart from the same mode measured later in it.
@@ -68,27 +65,8 @@ public final class HandshakeCpuTime {
             String mode = modes[m];
             boolean full = mode.startsWith("FULL");
             SSLContext[][] ctx = contexts[m];
-            long[] cpu = new long[providers.length];
-            long[] bytes = new long[providers.length];
-            for (int r = 0; r < rounds; r++) {
-                for (int p = 0; p < providers.length; p++) {
-                    long t0 = tmx.getCurrentThreadCpuTime();
-                    long a0 = tmx.getThreadAllocatedBytes(self);
-                    run(ctx[p], protocol(mode), suite(mode), full, CHUNK);
-                    cpu[p] += tmx.getCurrentThreadCpuTime() - t0;
-                    bytes[p] += tmx.getThreadAllocatedBytes(self) - a0;
-                }
-            }
-            StringBuilder line = new StringBuilder(String.format("%-17s", mode));
-            double[] rate = new double[providers.length];
-            for (int p = 0; p < providers.length; p++) {
-                rate[p] = (double) rounds * CHUNK / (cpu[p] / 1e9);
-                line.append(String.format(" %s %,8.0f/cpu-s %,8d B/op |", providers[p], rate[p], bytes[p] / ((long) rounds * CHUNK)));
-            }
-            if (providers.length == 2) {
-                line.append(String.format(" ratio %.2f", rate[1] / rate[0]));
-            }
-            System.out.println(line);
+            System.out.println(CpuTurns.measure(mode, 17, providers, rounds, CHUNK,
+                    (p, n) -> run(ctx[p], protocol(mode), suite(mode), full, n)));
         }
     }
 
