@@ -14,7 +14,6 @@ import java.security.UnrecoverableKeyException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
@@ -42,16 +41,6 @@ public final class KeyStoreLoader {
     private static final String PKCS11 = "PKCS11";
 
     private KeyStoreLoader() {
-    }
-
-    /** The default trust manager from the JVM's system properties. */
-    public static TrustManager[] defaultTrustManagers() throws KeyStoreException {
-        return defaultTrustManagers(System::getProperty);
-    }
-
-    /** The default trust manager from {@code system} (see the class comment). */
-    public static TrustManager[] defaultTrustManagers(UnaryOperator<String> system) throws KeyStoreException {
-        return new TrustManager[] {defaultTrustManager(system)};
     }
 
     /** The default trust manager from {@code system} (see the class comment). */

@@ -184,9 +184,9 @@ class KeyStoreLoaderTest {
     @Test
     void trustStorePropertiesGiveBastionsTrustManager() throws Exception {
         Path ts = trustStoreFile("trust.p12");
-        TrustManager[] tms = KeyStoreLoader.defaultTrustManagers(props("javax.net.ssl.trustStore", ts.toString(),
+        TrustManager tms = KeyStoreLoader.defaultTrustManager(props("javax.net.ssl.trustStore", ts.toString(),
                 "javax.net.ssl.trustStorePassword", "changeit", "javax.net.ssl.trustStoreType", "PKCS12"));
-        PkixTrustManager tm = assertInstanceOf(PkixTrustManager.class, tms[0]);
+        PkixTrustManager tm = assertInstanceOf(PkixTrustManager.class, tms);
         assertArrayEquals(new X509Certificate[] {ca.cert()}, tm.getAcceptedIssuers());
         tm.checkServerTrusted(new X509Certificate[] {server.cert()}, "UNKNOWN");
     }
