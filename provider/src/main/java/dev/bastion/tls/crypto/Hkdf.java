@@ -9,7 +9,7 @@ import java.util.Arrays;
  * HKDF (RFC 5869) and the TLS 1.3 functions built on it, {@code HKDF-Expand-Label} and
  * {@code Derive-Secret} (RFC 8446 §7.1).
  *
- * <p>One instance reuses one JCA {@code Mac}; it is not thread-safe. Every output array
+ * <p>One instance reuses one {@link Hmac}; it is not thread-safe. Every output array
  * belongs to the caller, who wipes it when done.
  */
 public final class Hkdf {
@@ -32,9 +32,7 @@ public final class Hkdf {
      * {@code HashLen} zero bytes.
      */
     public byte[] extract(byte[] salt, byte[] ikm) {
-        hmac.init(salt == null ? new byte[0] : salt);
-        hmac.update(ikm);
-        return hmac.doFinal();
+        return hmac.compute(salt == null ? new byte[0] : salt, ikm);
     }
 
     /**
@@ -106,7 +104,7 @@ public final class Hkdf {
         }
     }
 
-    /** Drops the JCA objects behind this HKDF until its next use (see {@link Hmac#release()}). */
+    /** Drops the key state behind this HKDF until its next use (see {@link Hmac#release()}). */
     void release() {
         hmac.release();
     }

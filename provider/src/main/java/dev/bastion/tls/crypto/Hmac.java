@@ -1,84 +1,61 @@
 package dev.bastion.tls.crypto;
 
+import java.security.DigestException;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC (RFC 2104) over one reusable JCA {@link Mac}. Not thread-safe: each owner (a key
- * schedule, a traffic secret, a PRF) holds its own instance.
+ * HMAC (RFC 2104) over one reusable JCA {@link MessageDigest}. Not thread-safe: each owner (a
+ * key schedule, a traffic secret, a PRF) holds its own instance.
  *
- * <p>JCA refuses empty keys, but an empty HMAC key is padded to a block of zeros, exactly
- * like a key of zeros (RFC 2104 §2), so an empty key is replaced by {@code HashLen} zeros.
+ * <p>{@link #init} hashes the key's two padded blocks once and keeps the digests in that state
+ * (the precomputation RFC 2104 §4 describes); each MAC then starts from copies of them, so a
+ * short MAC costs two compressions and two digest copies instead of the four compressions of a
+ * JCA {@code Mac} (which hashes its inner pad again after every {@code doFinal} and its outer
+ * pad inside it). An {@code init} with the key already set keeps the kept states: the TLS 1.2
+ * PRF computes the key block and both Finished messages under one master secret, and the TLS 1.3
+ * key schedule expands each secret more than once. Where the digest cannot be copied (a provider
+ * whose {@code MessageDigest} is not {@code Cloneable}) it falls back to a JCA {@code Mac}.
+ *
+ * <p>An empty key is padded to a block of zeros, exactly like a key of zeros (RFC 2104 §2); a
+ * key longer than the hash's block is hashed first (RFC 2104 §3).
  */
 final class Hmac {
+    private static final byte IPAD = 0x36;
+    private static final byte OPAD = 0x5C;
+
     private final HashAlgorithm hash;
-    private Mac mac; // made on first use, dropped by release(): idle connections keep none
+    private final MessageDigest prototype; // never updated; null when digests cannot be cloned
+    // made by init, dropped by release(): idle connections keep none
+    private MessageDigest inner; // after (key XOR ipad)
+    private MessageDigest outer; // after (key XOR opad)
+    private MessageDigest running; // inner plus this MAC's input; null until the first update
+    private byte[] key; // a copy of the key the kept states belong to
+    private Mac mac; // the fallback
 
     Hmac(HashAlgorithm hash) {
+        this(hash, Digests.prototype(hash));
+    }
+
+    /** With {@code prototype} null, always the JCA {@code Mac} (for tests of the fallback). */
+    Hmac(HashAlgorithm hash, MessageDigest prototype) {
         this.hash = hash;
+        this.prototype = prototype;
     }
 
     /**
-     * Drops the JCA {@code Mac} (and the key state inside it) until the next use: for owners
+     * Drops the key, the kept states and the JCA objects until the next {@link #init}: for owners
      * that live on after their last routine derivation, such as the application traffic
      * secrets an idle connection keeps for KeyUpdate.
      */
     void release() {
+        forgetKey();
         mac = null;
-    }
-
-    private Mac mac() {
-        if (mac == null) {
-            mac = newMac(hash);
-        }
-        return mac;
-    }
-
-    /**
-     * A fresh, uninitialised {@code Mac}: a clone of a per-algorithm prototype when the
-     * provider's implementation can be cloned (SunJCE's can), which skips the provider lookup
-     * that {@code Mac.getInstance} (and, inside SunJCE, its {@code MessageDigest.getInstance})
-     * makes every time. The prototype is never initialised or used, only cloned, so sharing it
-     * across threads only reads it. The provider is the one preferred when the prototype was made.
-     */
-    private static Mac newMac(HashAlgorithm hash) {
-        Mac proto = Prototypes.MACS[hash.ordinal()];
-        if (proto != null) {
-            try {
-                return (Mac) proto.clone();
-            } catch (CloneNotSupportedException e) {
-                // not expected after the clone in Prototypes succeeded; fall back to a lookup
-            }
-        }
-        return lookup(hash);
-    }
-
-    private static Mac lookup(HashAlgorithm hash) {
-        try {
-            return Mac.getInstance(hash.hmacName());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no " + hash.hmacName(), e);
-        }
-    }
-
-    /** One uninitialised, cloneable {@code Mac} per hash (null where there is none). */
-    private static final class Prototypes {
-        static final Mac[] MACS = new Mac[HashAlgorithm.values().length];
-
-        static {
-            for (HashAlgorithm h : HashAlgorithm.values()) {
-                try {
-                    Mac m = Mac.getInstance(h.hmacName());
-                    m.clone(); // fixes the provider now, before the array is shared; proves it clones
-                    MACS[h.ordinal()] = m;
-                } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-                    // this hash falls back to Mac.getInstance per instance
-                }
-            }
-        }
     }
 
     HashAlgorithm hash() {
@@ -92,6 +69,161 @@ final class Hmac {
 
     /** Starts a MAC under {@code key}. */
     void init(byte[] key) {
+        if (prototype == null) {
+            initMac(key);
+            return;
+        }
+        if (this.key != null && MessageDigest.isEqual(this.key, key)) {
+            running = null; // the kept states are this key's
+            return;
+        }
+        forgetKey();
+        int block = hash.blockLength();
+        byte[] k = key.length > block ? copy(prototype).digest(key) : key;
+        byte[] pad = new byte[block];
+        for (int i = 0; i < block; i++) {
+            pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ IPAD);
+        }
+        MessageDigest in = copy(prototype);
+        in.update(pad);
+        for (int i = 0; i < block; i++) {
+            pad[i] ^= IPAD ^ OPAD;
+        }
+        MessageDigest out = copy(prototype);
+        out.update(pad);
+        Arrays.fill(pad, (byte) 0);
+        if (k != key) {
+            Arrays.fill(k, (byte) 0);
+        }
+        inner = in;
+        outer = out;
+        this.key = key.clone();
+    }
+
+    void update(byte[] data) {
+        update(data, 0, data.length);
+    }
+
+    void update(byte[] data, int offset, int length) {
+        if (prototype == null) {
+            mac().update(data, offset, length);
+        } else {
+            running().update(data, offset, length);
+        }
+    }
+
+    void update(byte b) {
+        if (prototype == null) {
+            mac().update(b);
+        } else {
+            running().update(b);
+        }
+    }
+
+    /** Finishes the MAC into {@code out[offset, offset + HashLen)}; the key stays set. */
+    void doFinal(byte[] out, int offset) {
+        int n = hash.length();
+        if (offset < 0 || out.length - offset < n) {
+            throw new IllegalArgumentException("no room for a " + n + "-byte MAC at " + offset + " of " + out.length);
+        }
+        if (prototype == null) {
+            try {
+                mac().doFinal(out, offset);
+            } catch (ShortBufferException e) {
+                throw new IllegalArgumentException("no room for a " + n + "-byte MAC", e);
+            }
+            return;
+        }
+        MessageDigest in = running();
+        running = null;
+        try {
+            // the inner hash goes where the MAC will: the outer hash reads it before writing there
+            in.digest(out, offset, n);
+            MessageDigest o = copy(outer);
+            o.update(out, offset, n);
+            o.digest(out, offset, n);
+        } catch (DigestException e) {
+            throw new IllegalStateException(hash.jcaName() + " refused to finish", e);
+        }
+    }
+
+    /** Finishes the MAC; the key stays set. */
+    byte[] doFinal() {
+        byte[] out = new byte[hash.length()];
+        doFinal(out, 0);
+        return out;
+    }
+
+    /**
+     * {@code HMAC(key, data)}, for a key used once (HKDF-Extract's salt, a Finished or binder
+     * key): unless {@code key} is the one set, the pads are hashed straight into the MAC and
+     * not kept, and the key set before stays set.
+     */
+    byte[] compute(byte[] key, byte[] data) {
+        if (prototype == null || (this.key != null && MessageDigest.isEqual(this.key, key))) {
+            init(key);
+            update(data);
+            return doFinal();
+        }
+        int block = hash.blockLength();
+        byte[] k = key.length > block ? copy(prototype).digest(key) : key;
+        byte[] pad = new byte[block];
+        for (int i = 0; i < block; i++) {
+            pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ IPAD);
+        }
+        MessageDigest d = copy(prototype);
+        d.update(pad);
+        d.update(data);
+        byte[] innerHash = d.digest();
+        for (int i = 0; i < block; i++) {
+            pad[i] ^= IPAD ^ OPAD;
+        }
+        d.update(pad);
+        d.update(innerHash);
+        byte[] out = d.digest();
+        Arrays.fill(pad, (byte) 0);
+        Arrays.fill(innerHash, (byte) 0);
+        if (k != key) {
+            Arrays.fill(k, (byte) 0);
+        }
+        return out;
+    }
+
+    private MessageDigest running() {
+        if (running == null) {
+            if (inner == null) {
+                throw new IllegalStateException("HMAC used before init");
+            }
+            running = copy(inner);
+        }
+        return running;
+    }
+
+    private void forgetKey() {
+        if (key != null) {
+            Arrays.fill(key, (byte) 0);
+            inner.reset();
+            outer.reset();
+        }
+        if (running != null) {
+            running.reset();
+        }
+        key = null;
+        inner = null;
+        outer = null;
+        running = null;
+    }
+
+    private static MessageDigest copy(MessageDigest d) {
+        try {
+            return (MessageDigest) d.clone();
+        } catch (CloneNotSupportedException e) {
+            // Digests.prototype only hands out digests whose clone succeeded
+            throw new IllegalStateException(d.getAlgorithm() + " digest of " + d.getProvider() + " cannot be cloned", e);
+        }
+    }
+
+    private void initMac(byte[] key) {
         byte[] k = key.length == 0 ? new byte[hash.length()] : key;
         try {
             mac().init(new SecretKeySpec(k, hash.hmacName()));
@@ -100,36 +232,14 @@ final class Hmac {
         }
     }
 
-    void update(byte[] data) {
-        mac().update(data);
-    }
-
-    void update(byte[] data, int offset, int length) {
-        mac().update(data, offset, length);
-    }
-
-    void update(byte b) {
-        mac().update(b);
-    }
-
-    /** Finishes the MAC into {@code out[offset, offset + HashLen)}; the key stays set. */
-    void doFinal(byte[] out, int offset) {
-        try {
-            mac().doFinal(out, offset);
-        } catch (ShortBufferException e) {
-            throw new IllegalArgumentException("no room for a " + hash.length() + "-byte MAC", e);
+    private Mac mac() {
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance(hash.hmacName());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no " + hash.hmacName(), e);
+            }
         }
-    }
-
-    /** Finishes the MAC; the key stays set. */
-    byte[] doFinal() {
-        return mac().doFinal();
-    }
-
-    /** {@code HMAC(key, data)}. */
-    byte[] compute(byte[] key, byte[] data) {
-        init(key);
-        update(data);
-        return doFinal();
+        return mac;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * HMAC(secret, A(i-1))}. The hash is the cipher suite's PRF hash (SHA-256, or SHA-384 for
  * the {@code _SHA384} suites).
  *
- * <p>One instance reuses one JCA {@code Mac}; it is not thread-safe.
+ * <p>One instance reuses one {@link Hmac}, which keeps the key's padded states between the calls
+ * under one secret (a master secret's key block and Finished messages); it is not thread-safe.
  */
 public final class Prf12 {
     private final Hmac hmac;

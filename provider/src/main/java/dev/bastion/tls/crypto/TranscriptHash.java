@@ -1,7 +1,6 @@
 package dev.bastion.tls.crypto;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -212,45 +211,7 @@ public final class TranscriptHash {
         }
     }
 
-    /**
-     * A fresh digest: a clone of a per-algorithm prototype that is never updated (so sharing it
-     * across threads only reads it), which skips {@code getInstance}'s provider lookup; a lookup
-     * when the provider's digest cannot be cloned.
-     */
     private static MessageDigest newDigest(HashAlgorithm hash) {
-        MessageDigest proto = Prototypes.DIGESTS[hash.ordinal()];
-        if (proto != null) {
-            try {
-                return (MessageDigest) proto.clone();
-            } catch (CloneNotSupportedException e) {
-                // not expected after the clone in Prototypes succeeded; fall back to a lookup
-            }
-        }
-        return lookup(hash);
-    }
-
-    private static MessageDigest lookup(HashAlgorithm hash) {
-        try {
-            return MessageDigest.getInstance(hash.jcaName());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no " + hash.jcaName(), e);
-        }
-    }
-
-    /** One fresh, cloneable digest per hash (null where there is none). */
-    private static final class Prototypes {
-        static final MessageDigest[] DIGESTS = new MessageDigest[HashAlgorithm.values().length];
-
-        static {
-            for (HashAlgorithm h : HashAlgorithm.values()) {
-                try {
-                    MessageDigest d = MessageDigest.getInstance(h.jcaName());
-                    d.clone(); // proves it clones
-                    DIGESTS[h.ordinal()] = d;
-                } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-                    // this hash falls back to MessageDigest.getInstance per transcript
-                }
-            }
-        }
+        return Digests.fresh(hash);
     }
 }

@@ -52,8 +52,61 @@ class HmacTest {
     @ParameterizedTest
     @EnumSource(HashAlgorithm.class)
     void reusedAcrossMacsKeysAndRelease(HashAlgorithm hash) throws Exception {
-        Random random = new Random(hash.ordinal());
+        reusedAcrossMacsKeysAndRelease(hash, new Hmac(hash));
+    }
+
+    /** The same through the JCA {@code Mac} fallback, for a JVM whose digests cannot be copied. */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void fallbackReusedAcrossMacsKeysAndRelease(HashAlgorithm hash) throws Exception {
+        reusedAcrossMacsKeysAndRelease(hash, new Hmac(hash, null));
+    }
+
+    /**
+     * The kept pad states: a MAC after an {@code init} with the key already set starts over
+     * (the earlier partial input is dropped), a one-off {@code compute} under another key leaves
+     * the set key's states alone, and {@code compute} under the set key uses them; keys of every
+     * length around the block, the empty key included (a block of zeros, RFC 2104 §2, as a JCA
+     * {@code Mac} given {@code HashLen} zeros computes). Every MAC must equal the JDK's own.
+     */
+    @ParameterizedTest
+    @EnumSource(HashAlgorithm.class)
+    void keptKeyStatesAndOneOffMacs(HashAlgorithm hash) throws Exception {
+        Random random = new Random(31 + hash.ordinal());
+        int block = hash.blockLength();
         Hmac hmac = new Hmac(hash);
+        for (int keyLength : new int[] {0, 1, hash.length(), block - 1, block, block + 1, 2 * block + 5}) {
+            byte[] key = new byte[keyLength];
+            random.nextBytes(key);
+            byte[] other = new byte[1 + random.nextInt(2 * block)];
+            random.nextBytes(other);
+            byte[] x = new byte[random.nextInt(300)];
+            byte[] y = new byte[random.nextInt(300)];
+            random.nextBytes(x);
+            random.nextBytes(y);
+
+            hmac.init(key);
+            hmac.update(x);
+            hmac.init(key.clone()); // the same key: kept states, partial input dropped
+            hmac.update(y);
+            assertArrayEquals(jdkMac(hash, key, y), hmac.doFinal(), "restart under the same key, " + keyLength);
+            assertArrayEquals(jdkMac(hash, other, x), hmac.compute(other, x), "one-off under another key");
+            hmac.update(x); // still under key
+            assertArrayEquals(jdkMac(hash, key, x), hmac.doFinal(), "key kept after a one-off, " + keyLength);
+            assertArrayEquals(jdkMac(hash, key, y), hmac.compute(key, y), "compute under the set key");
+            assertArrayEquals(jdkMac(hash, key, y), new Hmac(hash).compute(key, y), "one-off, nothing set");
+        }
+    }
+
+    private static byte[] jdkMac(HashAlgorithm hash, byte[] key, byte[] message) throws Exception {
+        Mac jdk = Mac.getInstance(hash.hmacName());
+        // JCA refuses an empty key; HashLen zeros pad to the same block
+        jdk.init(new SecretKeySpec(key.length == 0 ? new byte[hash.length()] : key, hash.hmacName()));
+        return jdk.doFinal(message);
+    }
+
+    private static void reusedAcrossMacsKeysAndRelease(HashAlgorithm hash, Hmac hmac) throws Exception {
+        Random random = new Random(hash.ordinal());
         int block = hash == HashAlgorithm.SHA384 ? 128 : 64; // B of RFC 2104
         for (int keyLength : new int[] {1, hash.length(), block - 1, block, block + 1, 3 * block}) {
             byte[] key = new byte[keyLength];
