@@ -78,23 +78,13 @@ final class Hmac {
             return;
         }
         forgetKey();
-        int block = hash.blockLength();
-        byte[] k = key.length > block ? copy(prototype).digest(key) : key;
-        byte[] pad = new byte[block];
-        for (int i = 0; i < block; i++) {
-            pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ IPAD);
-        }
+        byte[] pad = innerPad(key);
         MessageDigest in = copy(prototype);
         in.update(pad);
-        for (int i = 0; i < block; i++) {
-            pad[i] ^= IPAD ^ OPAD;
-        }
+        toOuterPad(pad);
         MessageDigest out = copy(prototype);
         out.update(pad);
         Arrays.fill(pad, (byte) 0);
-        if (k != key) {
-            Arrays.fill(k, (byte) 0);
-        }
         inner = in;
         outer = out;
         this.key = key.clone();
@@ -165,28 +155,42 @@ final class Hmac {
             update(data);
             return doFinal();
         }
+        byte[] pad = innerPad(key);
+        MessageDigest d = copy(prototype);
+        d.update(pad);
+        d.update(data);
+        byte[] innerHash = d.digest();
+        toOuterPad(pad);
+        d.update(pad);
+        d.update(innerHash);
+        byte[] out = d.digest();
+        Arrays.fill(pad, (byte) 0);
+        Arrays.fill(innerHash, (byte) 0);
+        return out;
+    }
+
+    /**
+     * {@code K XOR ipad} as one block (RFC 2104 §2): the key, hashed first when longer than a
+     * block, padded with zeros.
+     */
+    private byte[] innerPad(byte[] key) {
         int block = hash.blockLength();
         byte[] k = key.length > block ? copy(prototype).digest(key) : key;
         byte[] pad = new byte[block];
         for (int i = 0; i < block; i++) {
             pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ IPAD);
         }
-        MessageDigest d = copy(prototype);
-        d.update(pad);
-        d.update(data);
-        byte[] innerHash = d.digest();
-        for (int i = 0; i < block; i++) {
-            pad[i] ^= IPAD ^ OPAD;
-        }
-        d.update(pad);
-        d.update(innerHash);
-        byte[] out = d.digest();
-        Arrays.fill(pad, (byte) 0);
-        Arrays.fill(innerHash, (byte) 0);
         if (k != key) {
             Arrays.fill(k, (byte) 0);
         }
-        return out;
+        return pad;
+    }
+
+    /** Turns {@code K XOR ipad} into {@code K XOR opad} in place. */
+    private static void toOuterPad(byte[] pad) {
+        for (int i = 0; i < pad.length; i++) {
+            pad[i] ^= IPAD ^ OPAD;
+        }
     }
 
     private MessageDigest running() {
