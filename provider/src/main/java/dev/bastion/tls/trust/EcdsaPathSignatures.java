@@ -36,34 +36,38 @@ final class EcdsaPathSignatures {
     private EcdsaPathSignatures() {
     }
 
-    /** Names provider {@code helper} in {@code params} when it, {@code path} and {@code params} allow it (see the class comment). */
-    static void offer(PKIXParameters params, List<X509Certificate> path, Optional<Provider> helper) {
+    /**
+     * Names provider {@code helper} in {@code params} when it, {@code path} and {@code params}
+     * allow it (see the class comment); true when it did.
+     */
+    static boolean offer(PKIXParameters params, List<X509Certificate> path, Optional<Provider> helper) {
         if (helper.isEmpty() || path.isEmpty() || params.getSigProvider() != null || params.isRevocationEnabled()) {
-            return;
+            return false;
         }
         for (PKIXCertPathChecker c : params.getCertPathCheckers()) {
             if (c instanceof PKIXRevocationChecker) {
-                return;
+                return false;
             }
         }
         String name = helper.get().getName();
         if (Security.getProvider(name) != helper.get() || !ours(Security.getProvider("Bastion"))) {
-            return;
+            return false;
         }
         Set<String> algorithms = new HashSet<>();
         for (X509Certificate c : path) {
             Provider.Service s = helper.get().getService("Signature", c.getSigAlgOID());
             if (s == null) {
-                return;
+                return false;
             }
             algorithms.add(s.getAlgorithm());
         }
         for (String algorithm : algorithms) {
             if (!"SunEC".equals(firstOtherProvider(algorithm, helper.get()))) {
-                return;
+                return false;
             }
         }
         params.setSigProvider(name);
+        return true;
     }
 
     /** Whether {@code p} was loaded by this class loader. */

@@ -261,14 +261,14 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
         if (constraints != null) {
             p.addCertPathChecker(new ConstraintsChecker(constraints));
         }
-        EcdsaPathSignatures.offer(p, path, signatureProvider);
+        boolean helped = EcdsaPathSignatures.offer(p, path, signatureProvider);
         try {
             CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
             CertPathValidator validator = validator();
             if (p.isRevocationEnabled()) {
                 useStapledResponses(p, validator, chain, session);
             }
-            PKIXCertPathValidatorResult result = validateOnce(validator, cp, p);
+            PKIXCertPathValidatorResult result = validateOnce(validator, cp, p, helped);
             if (!allowNonCaAnchor) {
                 checkAnchorIssues(result.getTrustAnchor());
             }
@@ -287,15 +287,17 @@ public final class PkixTrustManager extends X509ExtendedTrustManager {
     }
 
     /**
-     * Validates; if the signature provider {@link EcdsaPathSignatures} named was removed from the
-     * JVM meanwhile, validates again with the JDK's, rather than fail the handshake for it.
+     * Validates; if the signature provider {@link EcdsaPathSignatures} named ({@code helped}) was
+     * removed from the JVM meanwhile, validates again with the JDK's, rather than fail the
+     * handshake for it. A provider the application named itself is never replaced: its absence
+     * fails the validation, as with the JDK's trust manager.
      */
-    private static PKIXCertPathValidatorResult validateOnce(CertPathValidator validator, CertPath cp, PKIXParameters p)
-            throws GeneralSecurityException {
+    private static PKIXCertPathValidatorResult validateOnce(CertPathValidator validator, CertPath cp, PKIXParameters p,
+            boolean helped) throws GeneralSecurityException {
         try {
             return (PKIXCertPathValidatorResult) validator.validate(cp, p);
         } catch (CertPathValidatorException e) {
-            if (p.getSigProvider() == null || !causedBy(e, NoSuchProviderException.class)) {
+            if (!helped || !causedBy(e, NoSuchProviderException.class)) {
                 throw e;
             }
             p.setSigProvider(null);

@@ -274,6 +274,23 @@ class EcdsaPathSignaturesTest {
         }
     }
 
+    /**
+     * A signature provider the application named itself and the JVM does not have fails the
+     * validation, as with the JDK's trust manager: the fallback above is only for the helper.
+     */
+    @Test
+    void anApplicationsMissingSignatureProviderIsNotReplaced() throws Exception {
+        PKIXParameters p = params();
+        p.setSigProvider("NoSuchSignatureProvider");
+        X509Certificate[] chain = {leaf.cert(), intermediate.cert()};
+        PkixTrustManager withHelper = PkixTrustManager.of(p).withSignatureProvider(helper());
+        assertThrows(CertificateException.class, () -> withHelper.checkServerTrusted(chain, "ECDHE_ECDSA"));
+        PkixTrustManager plain = PkixTrustManager.of(p);
+        assertThrows(CertificateException.class, () -> plain.checkServerTrusted(chain, "ECDHE_ECDSA"));
+        p.setSigProvider(null);
+        assertDoesNotThrow(() -> PkixTrustManager.of(p).checkServerTrusted(chain, "ECDHE_ECDSA"));
+    }
+
     private static java.security.KeyPair rsa() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
