@@ -32,20 +32,26 @@ final class Digests {
         return PROTOTYPES[hash.ordinal()];
     }
 
-    /** A fresh digest: a clone of the prototype, or a lookup. */
+    /** A fresh digest: a copy of the prototype, or a lookup. */
     static MessageDigest fresh(HashAlgorithm hash) {
         MessageDigest proto = PROTOTYPES[hash.ordinal()];
         if (proto != null) {
-            try {
-                return (MessageDigest) proto.clone();
-            } catch (CloneNotSupportedException e) {
-                // not expected after the clone above succeeded; fall back to a lookup
-            }
+            return copy(proto);
         }
         try {
             return MessageDigest.getInstance(hash.jcaName());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no " + hash.jcaName(), e);
+        }
+    }
+
+    /** A copy of {@code d}, a prototype or a digest made from one (whose class clones). */
+    static MessageDigest copy(MessageDigest d) {
+        try {
+            return (MessageDigest) d.clone();
+        } catch (CloneNotSupportedException e) {
+            // the prototypes' clones succeeded when they were made
+            throw new IllegalStateException(d.getAlgorithm() + " digest of " + d.getProvider() + " cannot be cloned", e);
         }
     }
 }

@@ -73,16 +73,16 @@ final class Hmac {
             initMac(key);
             return;
         }
-        if (this.key != null && MessageDigest.isEqual(this.key, key)) {
+        if (holds(key)) {
             running = null; // the kept states are this key's
             return;
         }
         forgetKey();
         byte[] pad = innerPad(key);
-        MessageDigest in = copy(prototype);
+        MessageDigest in = Digests.copy(prototype);
         in.update(pad);
         toOuterPad(pad);
-        MessageDigest out = copy(prototype);
+        MessageDigest out = Digests.copy(prototype);
         out.update(pad);
         Arrays.fill(pad, (byte) 0);
         inner = in;
@@ -129,7 +129,7 @@ final class Hmac {
         try {
             // the inner hash goes where the MAC will: the outer hash reads it before writing there
             in.digest(out, offset, n);
-            MessageDigest o = copy(outer);
+            MessageDigest o = Digests.copy(outer);
             o.update(out, offset, n);
             o.digest(out, offset, n);
         } catch (DigestException e) {
@@ -150,13 +150,13 @@ final class Hmac {
      * not kept, and the key set before stays set.
      */
     byte[] compute(byte[] key, byte[] data) {
-        if (prototype == null || (this.key != null && MessageDigest.isEqual(this.key, key))) {
+        if (prototype == null || holds(key)) {
             init(key);
             update(data);
             return doFinal();
         }
         byte[] pad = innerPad(key);
-        MessageDigest d = copy(prototype);
+        MessageDigest d = Digests.copy(prototype);
         d.update(pad);
         d.update(data);
         byte[] innerHash = d.digest();
@@ -175,7 +175,7 @@ final class Hmac {
      */
     private byte[] innerPad(byte[] key) {
         int block = hash.blockLength();
-        byte[] k = key.length > block ? copy(prototype).digest(key) : key;
+        byte[] k = key.length > block ? Digests.copy(prototype).digest(key) : key;
         byte[] pad = new byte[block];
         for (int i = 0; i < block; i++) {
             pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ IPAD);
@@ -198,7 +198,7 @@ final class Hmac {
             if (inner == null) {
                 throw new IllegalStateException("HMAC used before init");
             }
-            running = copy(inner);
+            running = Digests.copy(inner);
         }
         return running;
     }
@@ -218,13 +218,9 @@ final class Hmac {
         running = null;
     }
 
-    private static MessageDigest copy(MessageDigest d) {
-        try {
-            return (MessageDigest) d.clone();
-        } catch (CloneNotSupportedException e) {
-            // Digests.prototype only hands out digests whose clone succeeded
-            throw new IllegalStateException(d.getAlgorithm() + " digest of " + d.getProvider() + " cannot be cloned", e);
-        }
+    /** Whether the kept states are {@code key}'s. */
+    private boolean holds(byte[] key) {
+        return this.key != null && MessageDigest.isEqual(this.key, key);
     }
 
     private void initMac(byte[] key) {
